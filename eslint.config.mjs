@@ -1,0 +1,57 @@
+import { defineConfig, globalIgnores } from "eslint/config";
+import obsidianmd from "eslint-plugin-obsidianmd";
+import svelte from "eslint-plugin-svelte";
+import tseslint from "typescript-eslint";
+import globals from "globals";
+
+const noObsidianInPureCode = {
+  "no-restricted-imports": [
+    "error",
+    {
+      paths: [
+        { name: "obsidian", message: "src/domain and src/index are pure: no Obsidian here." },
+        { name: "svelte", message: "src/domain and src/index are pure: no Svelte here." },
+      ],
+      patterns: [
+        { group: ["svelte/*", "*.svelte"], message: "src/domain and src/index are pure." },
+        { group: ["**/obsidian/**", "**/views/**"], message: "src/domain and src/index are pure." },
+      ],
+    },
+  ],
+};
+
+export default defineConfig([
+  globalIgnores([
+    "node_modules/",
+    "main.js",
+    "styles.css",
+    "demo-vault/",
+    "docs/",
+    "coverage/",
+    "**/*.json",
+  ]),
+  ...obsidianmd.configs.recommended,
+  {
+    languageOptions: {
+      globals: { ...globals.browser },
+      parserOptions: {
+        projectService: { allowDefaultProject: ["eslint.config.mjs", "esbuild.config.mjs", "scripts/*.mjs"] },
+        tsconfigRootDir: import.meta.dirname,
+        extraFileExtensions: [".svelte"],
+      },
+    },
+  },
+  ...svelte.configs.recommended,
+  {
+    files: ["**/*.svelte", "**/*.svelte.ts"],
+    languageOptions: {
+      parserOptions: { parser: tseslint.parser, projectService: true, extraFileExtensions: [".svelte"] },
+    },
+  },
+  { files: ["src/domain/**/*.ts", "src/index/**/*.ts"], rules: noObsidianInPureCode },
+  {
+    // Build scripts and tests run in Node, not in Obsidian.
+    files: ["scripts/**", "esbuild.config.mjs", "eslint.config.mjs", "tests/**", "vitest.config.ts"],
+    languageOptions: { globals: { ...globals.node } },
+  },
+]);

@@ -1,0 +1,253 @@
+/**
+ * Local calendar dates as `YYYY-MM-DD` strings.
+ *
+ * Arithmetic works on day numbers (days since 1970-01-01 in the proleptic Gregorian calendar), so
+ * it never meets a clock time, a time zone or a daylight-saving jump. The only places a real
+ * clock or a `Date` is read are `systemClock` and `parseIsoDate` (for `Date` objects), and both
+ * use the local calendar date, never UTC.
+ *
+ * This is the one module that registers dayjs plugins.
+ */
+import dayjs from "dayjs";
+import customParseFormat from "dayjs/plugin/customParseFormat";
+import type { IsoDate } from "./types";
+
+dayjs.extend(customParseFormat);
+
+/** Where "today" comes from: the system clock in the plugin, a fixed date in tests. */
+export interface Clock {
+  today(): IsoDate;
+}
+
+export const systemClock: Clock = {
+  today: () => localDateOf(new Date()),
+};
+
+/** A clock stuck on one date. Throws on an invalid date: it is meant for tests and demos. */
+export function fixedClock(date: IsoDate): Clock {
+  if (!isValidIsoDate(date)) throw new RangeError(`Not a valid date: ${String(date)}`);
+  return { today: () => date };
+}
+
+export function todayFrom(clock: Clock): IsoDate {
+  return clock.today();
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** Obsidian's "Date & time" property (`2026-11-14T10:30`, no zone): the date part counts. */
+const LOCAL_DATE_TIME = /^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?$/;
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/** True for a `YYYY-MM-DD` string naming a day that exists (2026-02-30 does not). */
+export function isValidIsoDate(value: unknown): value is IsoDate {
+  if (typeof value !== "string") return false;
+  const m = ISO_DATE.exec(value);
+  if (!m) return false;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+/**
+ * A date from a property value: a `YYYY-MM-DD` string (trimmed, checked for existence), an
+ * Obsidian date-and-time string without a zone (its date part), or a JS `Date` (its local
+ * calendar date). Anything else is null.
+ */
+export function parseIsoDate(value: unknown): IsoDate | null {
+  if (value instanceof Date) {
+    return Number.isNaN(value.getTime()) ? null : localDateOf(value);
+  }
+  if (typeof value !== "string") return null;
+  const text = value.trim();
+  if (isValidIsoDate(text)) return text;
+  const m = LOCAL_DATE_TIME.exec(text);
+  if (m && isValidIsoDate(m[1])) return m[1];
+  return null;
+}
+
+/** The local calendar date of an instant. */
+export function localDateOf(instant: Date): IsoDate {
+  return fromParts(instant.getFullYear(), instant.getMonth() + 1, instant.getDate());
+}
+
+export function fromParts(year: number, month: number, day: number): IsoDate {
+  const y = String(Math.abs(year)).padStart(4, "0");
+  return `${year < 0 ? "-" : ""}${y}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
+export interface DateParts {
+  year: number;
+  month: number;
+  day: number;
+}
+
+/** Year, month (1-12) and day of a valid date. Throws a RangeError on an invalid one. */
+export function toParts(date: IsoDate): DateParts {
+  if (!isValidIsoDate(date)) throw new RangeError(`Not a valid date: ${String(date)}`);
+  return { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) };
+}
+
+/** Days since 1970-01-01 (negative before it). Civil-from-days arithmetic, no `Date`. */
+export function toDayNumber(date: IsoDate): number {
+  const { year, month, day } = toParts(date);
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const mp = (month + 9) % 12;
+  const doy = Math.floor((153 * mp + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/** The date of a day number (see `toDayNumber`). */
+export function fromDayNumber(dayNumber: number): IsoDate {
+  const z = Math.trunc(dayNumber) + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  return fromParts(year, month, day);
+}
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+  return fromDayNumber(toDayNumber(date) + Math.trunc(days));
+}
+
+export function addWeeks(date: IsoDate, weeks: number): IsoDate {
+  return addDays(date, Math.trunc(weeks) * 7);
+}
+
+/** Calendar months; the day is clamped to the target month (Jan 31 + 1 month = Feb 28 or 29). */
+export function addMonths(date: IsoDate, months: number): IsoDate {
+  const { year, month, day } = toParts(date);
+  const index = year * 12 + (month - 1) + Math.trunc(months);
+  const newYear = Math.floor(index / 12);
+  const newMonth = index - newYear * 12 + 1;
+  return fromParts(newYear, newMonth, Math.min(day, daysInMonth(newYear, newMonth)));
+}
+
+/** Calendar days from `a` to `b`: positive when `b` is later. */
+export function daysBetween(a: IsoDate, b: IsoDate): number {
+  return toDayNumber(b) - toDayNumber(a);
+}
+
+/** -1, 0 or 1, for sorting. */
+export function compareDates(a: IsoDate, b: IsoDate): number {
+  const d = toDayNumber(a) - toDayNumber(b);
+  return d < 0 ? -1 : d > 0 ? 1 : 0;
+}
+
+/** The latest valid date among the arguments; nulls and invalid strings are ignored. */
+export function maxDate(...dates: (IsoDate | null | undefined)[]): IsoDate | null {
+  let best: IsoDate | null = null;
+  for (const date of dates) {
+    if (!isValidIsoDate(date)) continue;
+    if (best === null || compareDates(date, best) > 0) best = date;
+  }
+  return best;
+}
+
+/** The earliest valid date among the arguments; nulls and invalid strings are ignored. */
+export function minDate(...dates: (IsoDate | null | undefined)[]): IsoDate | null {
+  let best: IsoDate | null = null;
+  for (const date of dates) {
+    if (!isValidIsoDate(date)) continue;
+    if (best === null || compareDates(date, best) < 0) best = date;
+  }
+  return best;
+}
+
+function plural(n: number, unit: string): string {
+  return `${n} ${unit}${n === 1 ? "" : "s"}`;
+}
+
+/** "due today", "due tomorrow", "due in 3 days", "1 day overdue", "3 days overdue". */
+export function formatRelativeDue(due: IsoDate, today: IsoDate): string {
+  const d = daysBetween(today, due);
+  if (d === 0) return "due today";
+  if (d === 1) return "due tomorrow";
+  if (d > 1) return `due in ${d} days`;
+  return `${plural(-d, "day")} overdue`;
+}
+
+/**
+ * "never", "today", "yesterday", "3 days ago" (up to 13 days), "2 weeks ago" (up to 59 days),
+ * "3 months ago" (up to a year), "1 year ago"; a date after today reads "tomorrow" or "in 3 days".
+ */
+export function formatLastSeen(date: IsoDate | null, today: IsoDate): string {
+  if (date === null || !isValidIsoDate(date)) return "never";
+  const d = daysBetween(date, today);
+  if (d === 0) return "today";
+  if (d === 1) return "yesterday";
+  if (d === -1) return "tomorrow";
+  if (d < 0) return `in ${plural(-d, "day")}`;
+  if (d < 14) return `${plural(d, "day")} ago`;
+  if (d < 60) return `${plural(Math.floor(d / 7), "week")} ago`;
+  if (d < 365) return `${plural(Math.max(2, Math.floor(d / 30.44)), "month")} ago`;
+  return `${plural(Math.floor(d / 365.25) || 1, "year")} ago`;
+}
+
+function isDigit(ch: string | undefined): boolean {
+  return ch !== undefined && ch >= "0" && ch <= "9";
+}
+
+/** The first valid `YYYY-MM-DD` in a file's base name that is not part of a longer number. */
+export function dateInFileName(name: string): IsoDate | null {
+  if (typeof name !== "string") return null;
+  const pattern = /\d{4}-\d{2}-\d{2}/g;
+  let m: RegExpExecArray | null;
+  while ((m = pattern.exec(name)) !== null) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (!isDigit(name[start - 1]) && !isDigit(name[end]) && isValidIsoDate(m[0])) return m[0];
+    pattern.lastIndex = start + 1;
+  }
+  return null;
+}
+
+const DATED_HEADING = /^\s*(?:#{1,6}\s+)?(?:\[\[)?(\d{4}-\d{2}-\d{2})(.*)$/;
+
+/**
+ * The date a heading starts with: `2026-11-21`, `2026-11-21 — notes`, `2026-11-21: x`,
+ * `[[2026-11-21]]`, `[[2026-11-21|21 Nov]] notes`. Leading `#` marks are allowed. The date must
+ * not run on into letters or digits (`2026-11-21abc` is not a dated heading).
+ */
+export function datedHeading(heading: string): IsoDate | null {
+  if (typeof heading !== "string") return null;
+  const m = DATED_HEADING.exec(heading);
+  if (!m || !isValidIsoDate(m[1])) return null;
+  const rest = m[2] ?? "";
+  const linked = /^\s*(?:#{1,6}\s+)?\[\[/.test(heading);
+  if (linked) return rest.startsWith("]]") || rest.startsWith("|") ? m[1] : null;
+  return /^[0-9A-Za-z]/.test(rest) ? null : m[1];
+}
+
+/**
+ * A date written with a dayjs pattern (`YYYY-MM-DD`, `DD.MM.YYYY dddd`…), e.g. for note names.
+ * Invalid dates give an empty string.
+ */
+export function formatDate(date: IsoDate, pattern: string): string {
+  if (!isValidIsoDate(date)) return "";
+  const { year, month, day } = toParts(date);
+  return dayjs(new Date(year, month - 1, day, 12)).format(pattern);
+}
+
+/** A date read strictly with a dayjs pattern (`DD.MM.YYYY`), or null. */
+export function parseDateWithFormat(text: string, pattern: string): IsoDate | null {
+  if (typeof text !== "string" || typeof pattern !== "string") return null;
+  const parsed = dayjs(text.trim(), pattern, true);
+  return parsed.isValid() ? parsed.format("YYYY-MM-DD") : null;
+}

@@ -1,0 +1,338 @@
+/**
+ * A person note's properties read into a `Person`, robust to whatever a user (or another plugin)
+ * put into the front matter. Nothing here throws: what cannot be read becomes a `Problem`.
+ */
+import { parseCadence } from "./cadence";
+import { daysInMonth, maxDate, parseIsoDate } from "./dates";
+import { RELATIONSHIPS } from "./types";
+import type { Birthday, Cadence, IsoDate, Owner, Person, Problem, Relationship } from "./types";
+
+export interface PersonSource {
+  path: string;
+  frontmatter: Record<string, unknown> | null | undefined;
+}
+
+/** A property name folded for comparison: `Last-Seen`, `last_seen`, `lastSeen` → `lastseen`. */
+export function foldPropertyName(name: string): string {
+  return name.toLowerCase().replace(/[\s_-]+/g, "");
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Date);
+}
+
+/**
+ * The value of the first of `names` present in the front matter, compared case-insensitively and
+ * ignoring `-`, `_` and spaces. An exact spelling wins over a folded one. Missing → undefined.
+ */
+export function readProperty(frontmatter: unknown, ...names: string[]): unknown {
+  if (!isRecord(frontmatter)) return undefined;
+  const keys = Object.keys(frontmatter);
+  for (const name of names) {
+    if (keys.includes(name)) return frontmatter[name];
+  }
+  const wanted = new Set(names.map(foldPropertyName));
+  for (const key of keys) {
+    if (wanted.has(foldPropertyName(key))) return frontmatter[key];
+  }
+  return undefined;
+}
+
+/** A short, safe description of any value for a problem message. */
+export function describeValue(value: unknown): string {
+  if (value === null || value === undefined) return "nothing";
+  if (typeof value === "string") return `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return String(value);
+  if (value instanceof Date) return "a date object";
+  if (Array.isArray(value)) return value.length === 0 ? "an empty list" : "a list";
+  if (typeof value === "object") return "an object";
+  return `a ${typeof value}`;
+}
+
+/** Strips `[[target|alias]]` to the alias (or the target's base name) for display. */
+function linkDisplay(text: string): string {
+  const m = /^\[\[([^[\]|]*)(?:\|([^[\]]*))?\]\]$/.exec(text);
+  if (!m) return text;
+  const alias = (m[2] ?? "").trim();
+  if (alias !== "") return alias;
+  const target = (m[1] ?? "").split("#")[0] ?? "";
+  return (target.split("/").pop() ?? target).trim();
+}
+
+/** Strips `[[target|alias]]` or `[[target#heading]]` to the target. */
+export function linkTargetOf(text: string): string {
+  const m = /^\[\[([^[\]|#]*)(?:[#|][^[\]]*)?\]\]$/.exec(text.trim());
+  return m ? (m[1] ?? "").trim() : text.trim();
+}
+
+function scalarText(value: unknown): string | null {
+  if (typeof value === "string") return value.trim();
+  if (typeof value === "number" && Number.isFinite(value)) return String(value);
+  if (typeof value === "bigint" || typeof value === "boolean") return String(value);
+  return null;
+}
+
+interface Reader {
+  problems: Problem[];
+  problem(field: string, message: string): void;
+}
+
+function makeReader(): Reader {
+  const problems: Problem[] = [];
+  return { problems, problem: (field, message) => problems.push({ field, message }) };
+}
+
+/** A text property: scalars become text, a list of scalars is joined, links show their text. */
+function readText(r: Reader, field: string, label: string, value: unknown, keepLinks = false): string | null {
+  if (value === null || value === undefined) return null;
+  let text = scalarText(value);
+  if (text === null && Array.isArray(value)) {
+    const parts = value.map(scalarText);
+    if (parts.every((p): p is string => p !== null)) text = parts.filter((p) => p !== "").join(", ");
+  }
+  if (text === null) {
+    r.problem(field, `${label} should be text, not ${describeValue(value)}.`);
+    return null;
+  }
+  text = keepLinks ? text : linkDisplay(text);
+  return text === "" ? null : text;
+}
+
+function readList(r: Reader, field: string, label: string, value: unknown, split: RegExp, splitItems: boolean): string[] {
+  if (value === null || value === undefined) return [];
+  const items = Array.isArray(value) ? value : [value];
+  const out: string[] = [];
+  let bad = false;
+  for (const item of items) {
+    if (item === null || item === undefined) continue;
+    const text = scalarText(item);
+    if (text === null) {
+      bad = true;
+      continue;
+    }
+    for (const part of Array.isArray(value) && !splitItems ? [text] : text.split(split)) {
+      const trimmed = part.trim();
+      if (trimmed !== "" && !out.includes(trimmed)) out.push(trimmed);
+    }
+  }
+  if (bad) r.problem(field, `${label} should be text or a list of text; some of it is ${describeValue(value)}.`);
+  return out;
+}
+
+const RELATIONSHIP_SYNONYMS: Record<string, Relationship> = {
+  "direct report": "report",
+  direct: "report",
+  "skip-level": "skip",
+  "skip level": "skip",
+  "skip-level manager": "skip",
+  colleague: "peer",
+  boss: "manager",
+};
+
+function readRelationship(r: Reader, value: unknown): Relationship | null {
+  const text = readText(r, "relationship", "Relationship", value);
+  if (text === null) return null;
+  const key = text.toLowerCase().replace(/\s+/g, " ");
+  const known = RELATIONSHIPS.find((rel) => rel === key);
+  if (known) return known;
+  if (Object.prototype.hasOwnProperty.call(RELATIONSHIP_SYNONYMS, key)) return RELATIONSHIP_SYNONYMS[key] ?? null;
+  r.problem("relationship", `Relationship "${text}" is unknown; use one of: ${RELATIONSHIPS.join(", ")}.`);
+  return null;
+}
+
+function readCadence(r: Reader, value: unknown): Cadence | null {
+  if (value === null || value === undefined || (typeof value === "string" && value.trim() === "")) return null;
+  const result = parseCadence(value);
+  if ("cadence" in result) return result.cadence;
+  r.problem("cadence", result.problem);
+  return null;
+}
+
+function readDate(r: Reader, field: string, label: string, value: unknown): IsoDate | null {
+  if (value === null || value === undefined || (typeof value === "string" && value.trim() === "")) return null;
+  const items = Array.isArray(value) ? value : [value];
+  const dates = items.map(parseIsoDate);
+  const bad = items.filter(
+    (item, i) => dates[i] === null && item !== null && item !== undefined && !(typeof item === "string" && item.trim() === ""),
+  );
+  if (bad.length > 0) {
+    r.problem(field, `${label} ${describeValue(bad[0])} is not a valid date; write it as YYYY-MM-DD.`);
+  }
+  return maxDate(...dates);
+}
+
+const BIRTHDAY_NO_YEAR = /^-{0,2}(\d{1,2})-(\d{1,2})$/;
+
+function readBirthday(r: Reader, value: unknown): Birthday | null {
+  if (value === null || value === undefined || (typeof value === "string" && value.trim() === "")) return null;
+  const single = Array.isArray(value) && value.length === 1 ? (value[0] as unknown) : value;
+  const date = parseIsoDate(single);
+  if (date !== null) {
+    return { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) };
+  }
+  if (typeof single === "string") {
+    const m = BIRTHDAY_NO_YEAR.exec(single.trim());
+    if (m) {
+      const month = Number(m[1]);
+      const day = Number(m[2]);
+      // Without a year, 29 February is a real birthday (a leap year is assumed).
+      if (month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(2000, month)) return { year: null, month, day };
+    }
+  }
+  r.problem("birthday", `Birthday ${describeValue(single)} is not a valid date; write it as YYYY-MM-DD or --MM-DD.`);
+  return null;
+}
+
+const TRUE_WORDS = new Set(["true", "yes", "y", "on", "1", "archived"]);
+const FALSE_WORDS = new Set(["false", "no", "n", "off", "0", ""]);
+
+function readBoolean(r: Reader, field: string, label: string, value: unknown): boolean {
+  if (value === null || value === undefined) return false;
+  if (typeof value === "boolean") return value;
+  if (typeof value === "number") return value !== 0;
+  if (typeof value === "string") {
+    const key = value.trim().toLowerCase();
+    if (TRUE_WORDS.has(key)) return true;
+    if (FALSE_WORDS.has(key)) return false;
+  }
+  r.problem(field, `${label} should be true or false, not ${describeValue(value)}.`);
+  return false;
+}
+
+function readTags(r: Reader, frontmatter: unknown): string[] {
+  const value = readProperty(frontmatter, "tags", "tag");
+  const tags = readList(r, "tags", "Tags", value, /[\s,]+/, true);
+  const out: string[] = [];
+  for (const tag of tags) {
+    const clean = tag.replace(/^#+/, "");
+    if (clean !== "" && !out.includes(clean)) out.push(clean);
+  }
+  return out;
+}
+
+/** The note's base name without folders and `.md`. */
+export function baseName(path: string): string {
+  const file = path.split("/").pop() ?? path;
+  return file.replace(/\.md$/i, "");
+}
+
+/** The display name of a person note: base name without a leading `@`. */
+export function personName(path: string): string {
+  const base = baseName(path);
+  const stripped = base.replace(/^@+\s*/, "").trim();
+  return stripped === "" ? base : stripped;
+}
+
+/** Reads a person note. Never throws; what cannot be read is listed in `problems`. */
+export function parsePerson(source: PersonSource): Person {
+  const r = makeReader();
+  const path = typeof source.path === "string" ? source.path : "";
+  const fm: unknown = source.frontmatter;
+  const prop = (...names: string[]): unknown => readProperty(fm, ...names);
+  return {
+    path,
+    name: personName(path),
+    aliases: readList(r, "aliases", "Aliases", prop("aliases", "alias"), /\s*,\s*/, false),
+    relationship: readRelationship(r, prop("relationship")),
+    role: readText(r, "role", "Role", prop("role")),
+    team: readText(r, "team", "Team", prop("team")),
+    cadence: readCadence(r, prop("cadence")),
+    lastSeen: readDate(r, "last-seen", "Last seen", prop("last-seen", "last_seen", "lastSeen")),
+    birthday: readBirthday(r, prop("birthday")),
+    firstName: readText(r, "first-name", "First name", prop("first-name", "first_name", "firstName")),
+    lastName: readText(r, "last-name", "Last name", prop("last-name", "last_name", "lastName")),
+    archived: readBoolean(r, "archived", "Archived", prop("archived")),
+    snoozeUntil: readDate(r, "snooze-until", "Snooze until", prop("snooze-until", "snooze_until", "snoozeUntil")),
+    tags: readTags(r, fm),
+    log: readLog(r, prop("log")),
+    problems: r.problems,
+  };
+}
+
+function readLog(r: Reader, value: unknown): string | null {
+  const text = readText(r, "log", "Log", Array.isArray(value) && value.length === 1 ? (value[0] as unknown) : value, true);
+  if (text === null) return null;
+  const markdown = /^\[[^\]]*\]\(([^)]*)\)$/.exec(text);
+  if (markdown) return safeDecode(markdown[1] ?? "").replace(/\.md$/i, "");
+  const target = linkTargetOf(text);
+  return target === "" ? null : target;
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** Lower-cased, NFC-normalized, trimmed: how names and `@name` owners are compared. */
+export function lookupKey(text: string): string {
+  return text.normalize("NFC").trim().toLowerCase();
+}
+
+/**
+ * Characters that separate words in a slug: ASCII punctuation and spaces, Latin-1 symbols,
+ * general punctuation, symbols and arrows, CJK punctuation, variation selectors, full-width
+ * punctuation and astral characters (mostly emoji). Letters of any script are kept.
+ */
+const SLUG_SEPARATORS =
+  /[\u0000-\u002f\u003a-\u0040\u005b-\u0060\u007b-\u00bf\u00d7\u00f7\u2000-\u2bff\u3000-\u303f\ufe00-\ufe0f\ufe30-\ufe4f\uff00-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\ud800-\udfff]+/g;
+
+/**
+ * A URL-like slug: lower case, accents dropped from Latin letters, anything but letters and digits
+ * turned into `-`. Letters of other scripts are kept as they are: "Анна Иванова" → "анна-иванова".
+ */
+export function personSlug(name: string): string {
+  return name
+    .normalize("NFD")
+    .replace(/([A-Za-z])[\u0300-\u036f]+/g, "$1")
+    .normalize("NFC")
+    .toLowerCase()
+    .replace(SLUG_SEPARATORS, "-")
+    .replace(/^-+|-+$/g, "");
+}
+
+/**
+ * The keys a person is found by, lower-cased: full name, first name (property or the name's first
+ * word), aliases, slugs of those, and names without spaces (`@anyapetrova`).
+ */
+export function personKeys(person: Pick<Person, "name" | "firstName" | "aliases">): string[] {
+  const keys: string[] = [];
+  const add = (text: string | null | undefined): void => {
+    if (typeof text !== "string") return;
+    const key = lookupKey(text);
+    if (key !== "" && !keys.includes(key)) keys.push(key);
+  };
+  const firstName = person.firstName ?? person.name.trim().split(/\s+/)[0] ?? null;
+  for (const text of [person.name, firstName, ...person.aliases]) {
+    if (text === null) continue;
+    add(text);
+    add(personSlug(text));
+    add(text.replace(/\s+/g, ""));
+  }
+  return keys;
+}
+
+/** The name to write inside `[[…]]` for a person: the note's base name (with any leading `@`). */
+export function linkTarget(person: Pick<Person, "path" | "name">): string {
+  const base = baseName(person.path);
+  return base === "" ? person.name : base;
+}
+
+/** A person's path for an owner, "me", or null when unassigned or unknown. */
+export function resolveOwner(owner: Owner, lookup: (key: string) => string | null): string | null {
+  switch (owner.kind) {
+    case "me":
+      return "me";
+    case "none":
+      return null;
+    case "name":
+      return lookup(lookupKey(owner.name)) ?? lookup(personSlug(owner.name));
+    case "link": {
+      const target = owner.target.replace(/\.md$/i, "");
+      const base = target.split("/").pop() ?? target;
+      return lookup(lookupKey(target)) ?? lookup(lookupKey(personName(base))) ?? null;
+    }
+  }
+}

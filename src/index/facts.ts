@@ -1,0 +1,55 @@
+import type { IsoDate } from "../domain/types";
+
+/**
+ * What the index needs to know about one Markdown file, taken from the metadata cache by the
+ * adapter. Plain data, so the index can be fed by Obsidian, by tests, or by a benchmark.
+ */
+export interface FileFacts {
+  path: string;
+  /** Local date the file was created (for people never seen). */
+  created: IsoDate | null;
+  frontmatter: Record<string, unknown> | null;
+  /** Tags from properties and body, without `#`, lower-cased. */
+  tags: string[];
+  headings: { text: string; level: number; line: number }[];
+  /** Links to notes (not embeds), target text without alias or heading; line -1 = a property. */
+  links: { target: string; line: number }[];
+  /** Task list items: line number and status character. */
+  tasks: { line: number; status: string }[];
+}
+
+export function isOpenStatus(status: string): boolean {
+  return status === " " || status === "/";
+}
+
+export function hasOpenTask(facts: FileFacts): boolean {
+  return facts.tasks.some((task) => isOpenStatus(task.status));
+}
+
+/** `People/Anya Petrova.md` → `Anya Petrova`. */
+export function baseName(path: string): string {
+  const file = path.slice(path.lastIndexOf("/") + 1);
+  return file.replace(/\.md$/i, "");
+}
+
+/** `1-1s/Anya Petrova/2026-11-21.md` → `1-1s/Anya Petrova`; a root file → "". */
+export function parentPath(path: string): string {
+  const slash = path.lastIndexOf("/");
+  return slash < 0 ? "" : path.slice(0, slash);
+}
+
+/** Whether `path` lies inside `folder` (at any depth); "" means the whole vault. */
+export function isInFolder(path: string, folder: string): boolean {
+  if (folder === "") return true;
+  return path.toLowerCase().startsWith(folder.toLowerCase() + "/");
+}
+
+/** The target of a link as the user wrote it: `[[People/Anya|A]]` → `People/Anya`. */
+export function linkTargetKey(target: string): string {
+  let text = target;
+  const pipe = text.indexOf("|");
+  if (pipe >= 0) text = text.slice(0, pipe);
+  const hash = text.indexOf("#");
+  if (hash >= 0) text = text.slice(0, hash);
+  return text.trim().replace(/\.md$/i, "");
+}

@@ -1,0 +1,455 @@
+import { MarkdownView, Notice, TFile, type App, type Editor, type Plugin } from "obsidian";
+import { formatAgreement } from "../domain/agreement";
+import { parseCadence } from "../domain/cadence";
+import { compareByUrgency } from "../domain/due";
+import type { Clock } from "../domain/dates";
+import { personNotePath, safeFileName } from "../domain/paths";
+import { appendToQueue } from "../domain/queue";
+import { logEntryAt, shareableSummary } from "../domain/summary";
+import type { IsoDate } from "../domain/types";
+import type { PeopleIndex, PersonEntry } from "../index/people-index";
+import type { OneOnOnesSettings } from "../settings";
+import { COMMAND_IDS, QUEUE_HEADING } from "../constants";
+import type { Meetings } from "./meetings";
+import {
+  AgreementModal,
+  NewPersonModal,
+  PersonSuggestModal,
+  QuestionSuggestModal,
+  TextPromptModal,
+  validDueDate,
+  type NewPersonInput,
+  type PersonChoice,
+} from "./modals";
+import { describe, type NoteWriter } from "./note-writer";
+
+export interface CommandContext {
+  app: App;
+  index: PeopleIndex;
+  meetings: Meetings;
+  writer: NoteWriter;
+  settings: () => OneOnOnesSettings;
+  clock: Clock;
+  /** Resolves once the index was built. */
+  ready: () => Promise<void>;
+}
+
+/** Registers every command. Ids are stable: users bind hotkeys to them. */
+export function registerCommands(plugin: Plugin, ctx: CommandContext): void {
+  const actions = new CommandActions(ctx);
+  plugin.addCommand({ id: COMMAND_IDS.startOneOnOne, name: "Start 1:1…", callback: () => void actions.startWithPicker() });
+  plugin.addCommand({
+    id: COMMAND_IDS.startWithThisPerson,
+    name: "Start 1:1 with this person",
+    checkCallback: (checking) => {
+      const person = actions.personOfActiveNote(true);
+      if (!person) return false;
+      if (!checking) void actions.start(person);
+      return true;
+    },
+  });
+  plugin.addCommand({
+    id: COMMAND_IDS.insertAgenda,
+    name: "Insert 1:1 agenda",
+    editorCallback: (editor, view) => void actions.insertAgenda(editor, view.file),
+  });
+  plugin.addCommand({ id: COMMAND_IDS.newPerson, name: "New person…", callback: () => actions.newPerson("") });
+  plugin.addCommand({ id: COMMAND_IDS.markSeenToday, name: "Mark as seen today", callback: () => void actions.markSeenToday() });
+  plugin.addCommand({
+    id: COMMAND_IDS.addTalkingPoint,
+    name: "Add talking point for…",
+    callback: () => void actions.addTalkingPoint(),
+  });
+  plugin.addCommand({
+    id: COMMAND_IDS.addAgreement,
+    name: "Add agreement",
+    editorCallback: (editor, view) => void actions.addAgreement(editor, view.file),
+  });
+  plugin.addCommand({
+    id: COMMAND_IDS.insertQuestion,
+    name: "Insert question…",
+    editorCallback: (editor) => actions.insertQuestion(editor),
+  });
+  plugin.addCommand({
+    id: COMMAND_IDS.copyShareableSummary,
+    name: "Copy shareable summary",
+    checkCallback: (checking) => {
+      const file = actions.activeMeetingFile();
+      if (!file) return false;
+      if (!checking) void actions.copySummary(file);
+      return true;
+    },
+  });
+  plugin.addCommand({
+    id: COMMAND_IDS.markSkipped,
+    name: "Mark this 1:1 skipped",
+    checkCallback: (checking) => {
+      const file = actions.activeMeetingFile();
+      if (!file) return false;
+      if (!checking) void actions.markSkipped(file);
+      return true;
+    },
+  });
+}
+
+/** What the commands do; kept apart from registration so that views can call them too. */
+export class CommandActions {
+  constructor(private readonly ctx: CommandContext) {}
+
+  private get app(): App {
+    return this.ctx.app;
+  }
+
+  private today(): IsoDate {
+    return this.ctx.clock.today();
+  }
+
+  /** People in the order the picker shows them: most overdue first, archived left out. */
+  pickablePeople(first?: PersonEntry | null): PersonEntry[] {
+    const people = this.ctx.index
+      .people()
+      .filter((p) => !p.person.archived)
+      .sort((a, b) => compareByUrgency(a.due, b.due) || a.name.localeCompare(b.name));
+    if (first) return [first, ...people.filter((p) => p.path !== first.path)];
+    return people;
+  }
+
+  pickPerson(placeholder: string, allowNew: boolean, first?: PersonEntry | null): Promise<PersonChoice | null> {
+    return new Promise((resolve) => {
+      let picked = false;
+      const modal = new PersonSuggestModal(
+        this.app,
+        this.pickablePeople(first),
+        this.today(),
+        (choice) => {
+          picked = true;
+          resolve(choice);
+        },
+        placeholder,
+        allowNew,
+      );
+      const onClose = modal.onClose.bind(modal);
+      modal.onClose = () => {
+        onClose();
+        // Obsidian calls onChooseSuggestion after onClose: wait a tick before giving up.
+        window.setTimeout(() => {
+          if (!picked) resolve(null);
+        }, 0);
+      };
+      modal.open();
+    });
+  }
+
+  async startWithPicker(): Promise<void> {
+    await this.ctx.ready();
+    const choice = await this.pickPerson("Start a 1:1 with…", true);
+    if (!choice) return;
+    if (choice.kind === "person") {
+      await this.start(choice.entry);
+      return;
+    }
+    this.newPerson(choice.name, (person) => void this.start(person));
+  }
+
+  async start(person: PersonEntry): Promise<void> {
+    const result = await this.ctx.meetings.start(person);
+    if (result) await this.open(result.file, result.line);
+  }
+
+  async open(file: TFile, line?: number): Promise<void> {
+    const leaf = this.app.workspace.getLeaf(false);
+    await leaf.openFile(file, line !== undefined ? { eState: { line } } : undefined);
+  }
+
+  /** The person the active note is about (the note itself, or the person of a 1:1 note). */
+  personOfActiveNote(personNoteOnly = false): PersonEntry | null {
+    const file = this.app.workspace.getActiveFile();
+    if (!file) return null;
+    if (personNoteOnly) return this.ctx.index.person(file.path);
+    return this.ctx.index.personOfNote(file.path);
+  }
+
+  activeMeetingFile(): TFile | null {
+    const file = this.app.workspace.getActiveFile();
+    if (!file) return null;
+    const kind = this.ctx.index.kindOf(file.path);
+    if (kind === "meeting") return file;
+    return this.ctx.index.meetings().some((m) => m.path === file.path) ? file : null;
+  }
+
+  newPerson(initialName: string, then?: (person: PersonEntry) => void): void {
+    new NewPersonModal(this.app, initialName, (input) => void this.createPerson(input, then)).open();
+  }
+
+  async createPerson(input: NewPersonInput, then?: (person: PersonEntry) => void): Promise<TFile | null> {
+    const name = input.name.replace(/\s+/g, " ").trim();
+    if (name === "") {
+      new Notice("A person needs a name. Nothing was created.");
+      return null;
+    }
+    const fileName = safeFileName(name);
+    if (fileName === "") {
+      new Notice(`"${name}" cannot be used as a note name. Nothing was created.`);
+      return null;
+    }
+    const cadence = input.cadence.trim();
+    if (cadence !== "") {
+      const parsed = parseCadence(cadence);
+      if ("problem" in parsed) {
+        new Notice(`${parsed.problem} Nothing was created.`);
+        return null;
+      }
+    }
+    const existing = this.ctx.index.findPerson(name);
+    if (existing && existing.name.toLowerCase() === name.toLowerCase()) {
+      new Notice(`${existing.name} exists already; the note was opened.`);
+      const file = this.ctx.writer.file(existing.path);
+      if (file) await this.open(file);
+      return null;
+    }
+    const path = personNotePath({ folder: this.ctx.settings().peopleFolder, name: fileName });
+    const lines = ["---", "type: person"];
+    if (input.relationship) lines.push(`relationship: ${input.relationship}`);
+    if (cadence) lines.push(`cadence: ${cadence}`);
+    if (fileName !== name) lines.push(`aliases:`, `  - "${name.replace(/["\\]/g, "")}"`);
+    lines.push("---", "", `## ${QUEUE_HEADING}`, "");
+    let file: TFile | null;
+    try {
+      file = await this.ctx.writer.create(path, lines.join("\n"));
+    } catch (error) {
+      new Notice(`Could not create the note of ${name}: ${describe(error)}.`);
+      return null;
+    }
+    if (!file) {
+      new Notice(`A note "${path}" exists already; nothing was created.`);
+      return null;
+    }
+    if (fileName !== name) new Notice(`Some characters cannot be used in note names; the note is "${fileName}".`);
+    if (then) {
+      const person = await this.waitForPerson(file.path);
+      if (person) then(person);
+      else await this.open(file);
+    } else {
+      await this.open(file);
+    }
+    return file;
+  }
+
+  /** The index learns of a new note from the metadata cache, a moment after it was written. */
+  private async waitForPerson(path: string): Promise<PersonEntry | null> {
+    for (let attempt = 0; attempt < 50; attempt++) {
+      const person = this.ctx.index.person(path);
+      if (person) return person;
+      await new Promise((resolve) => window.setTimeout(resolve, 20));
+    }
+    return null;
+  }
+
+  async insertAgenda(editor: Editor, file: TFile | null): Promise<void> {
+    await this.ctx.ready();
+    let person = file ? this.ctx.index.personOfNote(file.path) : null;
+    if (!person) {
+      const choice = await this.pickPerson("Agenda for a 1:1 with…", false);
+      if (!choice || choice.kind !== "person") return;
+      person = choice.entry;
+    }
+    const level = headingLevelAt(editor);
+    const { text, queue } = await this.ctx.meetings.agendaFor(person, level);
+    editor.replaceSelection(text);
+    if (queue.length === 0) return;
+    // The talking points are in the note now; save it before they leave the queue.
+    const view = this.app.workspace.getActiveViewOfType(MarkdownView);
+    if (view) await view.save();
+    await this.ctx.meetings.emptyQueue(person, queue);
+  }
+
+  async markSeenToday(): Promise<void> {
+    await this.ctx.ready();
+    let person = this.personOfActiveNote();
+    if (!person) {
+      const choice = await this.pickPerson("Mark as seen today…", false);
+      if (!choice || choice.kind !== "person") return;
+      person = choice.entry;
+    }
+    if (await this.ctx.meetings.setLastSeen(person, this.today())) {
+      new Notice(`${person.name}: last seen today.`);
+    }
+  }
+
+  async addTalkingPoint(): Promise<void> {
+    await this.ctx.ready();
+    const choice = await this.pickPerson("Add a talking point for…", false, this.personOfActiveNote());
+    if (!choice || choice.kind !== "person") return;
+    const person = choice.entry;
+    new TextPromptModal(this.app, {
+      title: `Talking point for ${person.name}`,
+      label: "Topic",
+      placeholder: "Ask how the conference talk went",
+      cta: "Add",
+      onSubmit: (value) => void this.queueTalkingPoint(person, value),
+    }).open();
+  }
+
+  async queueTalkingPoint(person: PersonEntry, value: string): Promise<boolean> {
+    const item = value.replace(/\s+/g, " ").trim();
+    if (item === "") {
+      new Notice("The talking point was empty; nothing was added.");
+      return false;
+    }
+    const file = this.ctx.writer.file(person.path);
+    if (!file) {
+      new Notice(`The note of ${person.name} is gone; nothing was added.`);
+      return false;
+    }
+    const changed = await this.ctx.writer.edit(file, (text) => appendToQueue(text, item, QUEUE_HEADING));
+    if (changed) new Notice(`Added to the next 1:1 with ${person.name}.`);
+    return changed;
+  }
+
+  async addAgreement(editor: Editor, file: TFile | null): Promise<void> {
+    await this.ctx.ready();
+    const person = file ? this.ctx.index.personOfNote(file.path) : null;
+    const owners = [{ value: "@me", label: "Me" }];
+    if (person) owners.push({ value: `[[${this.ctx.meetings.linkText(person)}]]`, label: person.name });
+    owners.push({ value: "", label: "Unassigned" });
+    for (const other of this.pickablePeople()) {
+      if (other.path !== person?.path) owners.push({ value: `[[${this.ctx.meetings.linkText(other)}]]`, label: other.name });
+    }
+    new AgreementModal(this.app, owners, this.today(), (input) => {
+      const text = input.text.replace(/\s+/g, " ").trim();
+      if (text === "") {
+        new Notice("The agreement was empty; nothing was added.");
+        return;
+      }
+      if (!validDueDate(input.due)) {
+        new Notice(`"${input.due ?? ""}" is not a date (YYYY-MM-DD); nothing was added.`);
+        return;
+      }
+      const line = formatAgreement({
+        owner: input.owner,
+        text,
+        due: input.due,
+        syntax: this.ctx.settings().dueDateSyntax,
+      });
+      insertLine(editor, line);
+    }).open();
+  }
+
+  insertQuestion(editor: Editor): void {
+    const questions = this.ctx.settings().questions;
+    if (questions.length === 0) {
+      new Notice("The question bank is empty. Add questions in the settings.");
+      return;
+    }
+    new QuestionSuggestModal(this.app, questions, (question) => insertLine(editor, `- ${question.text}`)).open();
+  }
+
+  async copySummary(file: TFile): Promise<void> {
+    const text = await this.app.vault.read(file);
+    let source = text;
+    const view = this.app.workspace.getActiveViewOfType(MarkdownView);
+    if (this.ctx.index.kindOf(file.path) !== "meeting" || this.isLog(file)) {
+      // A running log: the entry at the cursor, else the newest one.
+      const line = view?.file === file ? view.editor.getCursor().line : 0;
+      const entry = logEntryAt(text, line) ?? this.newestEntry(text);
+      if (entry) source = text.split("\n").slice(entry.start, entry.end + 1).join("\n");
+    }
+    const summary = shareableSummary(source, { privateHeadings: this.privateHeadings() });
+    try {
+      await navigator.clipboard.writeText(summary);
+      new Notice("Shareable summary copied (private notes left out).");
+    } catch (error) {
+      new Notice(`Could not copy the summary: ${describe(error)}.`);
+    }
+  }
+
+  private isLog(file: TFile): boolean {
+    return this.ctx.index.meetings().some((m) => m.path === file.path && m.kind === "log");
+  }
+
+  private newestEntry(text: string): { start: number; end: number } | null {
+    const lines = text.split("\n");
+    for (let i = 0; i < lines.length; i++) {
+      const entry = logEntryAt(text, i);
+      if (entry) return entry;
+    }
+    return null;
+  }
+
+  private privateHeadings(): string[] {
+    return this.ctx
+      .settings()
+      .agendaSections.filter((s) => s.id === "private-notes")
+      .map((s) => s.title);
+  }
+
+  async markSkipped(file: TFile): Promise<void> {
+    const meetings = this.ctx.index.meetings().filter((m) => m.path === file.path);
+    const note = meetings.find((m) => m.kind === "note");
+    const person = this.ctx.index.personOfNote(file.path);
+    let date: IsoDate | null = null;
+    if (note) {
+      if (!(await this.ctx.writer.setProperties(file, (fm) => (fm.status = "skipped")))) return;
+      date = note.date;
+    } else {
+      const view = this.app.workspace.getActiveViewOfType(MarkdownView);
+      const line = view?.file === file ? view.editor.getCursor().line : 0;
+      const entries = meetings.filter((m) => m.kind === "log-entry" && m.line <= line).sort((a, b) => b.line - a.line);
+      const entry = entries[0] ?? meetings.find((m) => m.kind === "log-entry");
+      if (!entry) {
+        new Notice("Put the cursor in a dated entry of the log to mark it skipped.");
+        return;
+      }
+      await this.ctx.writer.edit(file, (text) => {
+        const lines = text.split("\n");
+        const heading = lines[entry.line];
+        if (heading === undefined || /skipped/i.test(heading)) return null;
+        const cr = heading.endsWith("\r") ? "\r" : "";
+        lines[entry.line] = `${heading.replace(/\r$/, "")} (skipped)${cr}`;
+        return lines.join("\n");
+      });
+      date = entry.date;
+    }
+    new Notice("Marked as skipped.");
+    if (person && date && person.person.lastSeen === date) await this.restoreLastSeen(person, file.path, date);
+  }
+
+  /** After a skip, `last-seen` goes back to the latest meeting that did take place. */
+  private async restoreLastSeen(person: PersonEntry, skippedPath: string, skippedDate: IsoDate): Promise<void> {
+    const held = this.ctx.index
+      .meetingsWith(person.path)
+      .filter((m) => m.kind !== "log" && m.status === "held" && m.date !== null && m.date <= this.today())
+      .filter((m) => !(m.path === skippedPath && m.date === skippedDate))
+      .map((m) => m.date as IsoDate)
+      .sort();
+    const previous = held.pop() ?? null;
+    const file = this.ctx.writer.file(person.path);
+    if (!file) return;
+    await this.ctx.writer.setProperties(file, (fm) => {
+      if (previous) fm["last-seen"] = previous;
+      else delete fm["last-seen"];
+    });
+  }
+}
+
+/** The agenda's sections go one level below the heading the cursor is under, else level 2. */
+function headingLevelAt(editor: Editor): number {
+  for (let line = editor.getCursor().line; line >= 0; line--) {
+    const match = /^(#{1,6})\s/.exec(editor.getLine(line));
+    if (match?.[1]) return Math.min(match[1].length + 1, 6);
+  }
+  return 2;
+}
+
+/** Inserts a line at the cursor: on the cursor's line when empty, else as a new line below it. */
+function insertLine(editor: Editor, text: string): void {
+  const cursor = editor.getCursor();
+  const current = editor.getLine(cursor.line);
+  if (current.trim() === "") {
+    editor.replaceRange(text, { line: cursor.line, ch: 0 }, { line: cursor.line, ch: current.length });
+    editor.setCursor({ line: cursor.line, ch: text.length });
+  } else {
+    editor.replaceRange(`\n${text}`, { line: cursor.line, ch: current.length });
+    editor.setCursor({ line: cursor.line + 1, ch: text.length });
+  }
+}

@@ -1,0 +1,258 @@
+import { Notice, TFile, type App } from "obsidian";
+import { forwardedCopy } from "../domain/agreement";
+import { buildLogEntry, buildMeetingNote, insertLogEntry, newLogNote, type AgendaInput } from "../domain/agenda";
+import { compareDates, type Clock } from "../domain/dates";
+import { logNotePath, meetingNotePath } from "../domain/paths";
+import { readQueue, removeFromQueue } from "../domain/queue";
+import { renderTemplate } from "../domain/template";
+import { buildAgendaBody } from "../domain/agenda";
+import type { IsoDate } from "../domain/types";
+import type { PeopleIndex, PersonEntry } from "../index/people-index";
+import type { OneOnOnesSettings } from "../settings";
+import { QUEUE_HEADING } from "../constants";
+import { describe, type LineTarget, type NoteWriter } from "./note-writer";
+
+export interface StartResult {
+  file: TFile;
+  created: boolean;
+  /** Line to put the cursor on (a log entry's heading), if any. */
+  line?: number;
+}
+
+/** The flows behind "Start 1:1" and its relatives, over the index and the writer. */
+export class Meetings {
+  constructor(
+    private readonly app: App,
+    private readonly index: PeopleIndex,
+    private readonly writer: NoteWriter,
+    private readonly settings: () => OneOnOnesSettings,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Creates (or opens) the 1:1 of `date` with a person. Returns null when nothing could be done. */
+  async start(person: PersonEntry, date: IsoDate = this.clock.today()): Promise<StartResult | null> {
+    const settings = this.settings();
+    const existing = this.existingMeeting(person, date);
+    if (existing) {
+      new Notice(`The 1:1 with ${person.name} on ${date} exists already; it was opened.`);
+      return existing;
+    }
+    const personFile = this.writer.file(person.path);
+    if (!personFile) {
+      new Notice(`The note of ${person.name} is gone; no 1:1 was started.`);
+      return null;
+    }
+    const queue = readQueue(await this.app.vault.read(personFile), QUEUE_HEADING);
+    const carried = settings.carryOver === "forward" ? this.openAgreementTargets(person) : [];
+    const input: AgendaInput = {
+      personName: person.name,
+      personLink: this.linkText(person),
+      date,
+      firstMeeting: this.isFirstMeeting(person, date),
+      sections: settings.agendaSections,
+      carryOver:
+        settings.carryOver === "forward"
+          ? { mode: "forward", lines: carried.map((c) => forwardedCopy(c.original, c.sourceLink)) }
+          : { mode: "reference" },
+      talkingPoints: queue,
+    };
+
+    let result: StartResult | null;
+    try {
+      result = settings.layout === "log" ? await this.writeLogEntry(person, input) : await this.writeNote(person, input);
+    } catch (error) {
+      new Notice(`Could not create the 1:1 note: ${describe(error)}. Nothing was changed.`);
+      return null;
+    }
+    if (!result) return null;
+
+    // The new note holds everything now: only then are the originals touched.
+    if (carried.length > 0) {
+      const missed = await this.writer.markForwarded(carried);
+      if (missed.length > 0) {
+        new Notice(
+          `${missed.length} carried agreement(s) changed meanwhile and were not marked as forwarded; check them in the earlier notes.`,
+        );
+      }
+    }
+    if (queue.length > 0) {
+      await this.writer.edit(personFile, (text) => {
+        const next = removeFromQueue(text, queue, QUEUE_HEADING);
+        return next === text ? null : next;
+      });
+    }
+    if (settings.updateLastSeenOnStart) await this.setLastSeen(person, date);
+    return result;
+  }
+
+  /** Sets `last-seen` to `date` unless the note already says a later date. */
+  async setLastSeen(person: PersonEntry, date: IsoDate, force = false): Promise<boolean> {
+    const file = this.writer.file(person.path);
+    if (!file) return false;
+    const current = person.person.lastSeen;
+    if (!force && current && compareDates(current, date) >= 0) return true;
+    return this.writer.setProperties(file, (fm) => {
+      fm["last-seen"] = date;
+    });
+  }
+
+  /** The agenda body for "Insert 1:1 agenda", with the queue of talking points. */
+  async agendaFor(person: PersonEntry, headingLevel: number): Promise<{ text: string; queue: string[] }> {
+    const settings = this.settings();
+    const file = this.writer.file(person.path);
+    const queue = file ? readQueue(await this.app.vault.read(file), QUEUE_HEADING) : [];
+    const text = buildAgendaBody(
+      {
+        personName: person.name,
+        personLink: this.linkText(person),
+        date: this.clock.today(),
+        firstMeeting: this.isFirstMeeting(person, this.clock.today()),
+        sections: settings.agendaSections,
+        carryOver: { mode: "reference" },
+        talkingPoints: queue,
+      },
+      headingLevel,
+    );
+    return { text, queue };
+  }
+
+  async emptyQueue(person: PersonEntry, items: string[]): Promise<void> {
+    const file = this.writer.file(person.path);
+    if (!file || items.length === 0) return;
+    await this.writer.edit(file, (text) => {
+      const next = removeFromQueue(text, items, QUEUE_HEADING);
+      return next === text ? null : next;
+    });
+  }
+
+  linkText(person: PersonEntry): string {
+    const file = this.writer.file(person.path);
+    return file ? this.app.metadataCache.fileToLinktext(file, "", true) : person.name;
+  }
+
+  isFirstMeeting(person: PersonEntry, date: IsoDate): boolean {
+    return !this.index
+      .meetingsWith(person.path)
+      .some((m) => m.kind !== "log" && m.date !== null && compareDates(m.date, date) < 0);
+  }
+
+  private existingMeeting(person: PersonEntry, date: IsoDate): StartResult | null {
+    const settings = this.settings();
+    for (const meeting of this.index.meetingsWith(person.path)) {
+      if (meeting.date !== date) continue;
+      const file = this.writer.file(meeting.path);
+      if (!file) continue;
+      if (meeting.kind === "note") return { file, created: false };
+      if (meeting.kind === "log-entry" && settings.layout === "log") return { file, created: false, line: meeting.line };
+    }
+    if (settings.layout === "per-meeting") {
+      const path = meetingNotePath({
+        folder: settings.meetingsFolder,
+        pattern: settings.notePathPattern,
+        personName: person.name,
+        date,
+      });
+      const file = this.writer.file(path);
+      if (file) return { file, created: false };
+    }
+    return null;
+  }
+
+  private openAgreementTargets(person: PersonEntry): (LineTarget & { sourceLink: string })[] {
+    return this.index
+      .agreementsWith(person.path)
+      .filter((a) => !a.recurring && this.index.kindOf(a.path) !== "person")
+      .map((a) => {
+        const file = this.writer.file(a.path);
+        const link = file ? this.app.metadataCache.fileToLinktext(file, "", true) : a.path.replace(/\.md$/, "");
+        return { path: a.path, line: a.line, original: a.original, sourceLink: link };
+      });
+  }
+
+  private async templateText(): Promise<string | null | undefined> {
+    const path = this.settings().templatePath;
+    if (!path) return undefined;
+    const file = this.writer.file(path.endsWith(".md") ? path : `${path}.md`);
+    if (!file) {
+      new Notice(`The template note "${path}" was not found. Fix the template setting; no 1:1 was started.`);
+      return null;
+    }
+    return this.app.vault.read(file);
+  }
+
+  private async writeNote(person: PersonEntry, input: AgendaInput): Promise<StartResult | null> {
+    const settings = this.settings();
+    const path = meetingNotePath({
+      folder: settings.meetingsFolder,
+      pattern: settings.notePathPattern,
+      personName: person.name,
+      date: input.date,
+    });
+    const template = await this.templateText();
+    if (template === null) return null;
+    let text = buildMeetingNote(input);
+    if (template !== undefined) {
+      const body = renderTemplate(template, {
+        person: person.name,
+        date: input.date,
+        previous_agreements: previousAgreementsText(input),
+        talking_points: input.talkingPoints.join("\n"),
+      });
+      text = body.startsWith("---\n") || body.startsWith("---\r\n") ? body : meetingFrontMatter(input) + body;
+    }
+    const file = await this.writer.create(path, text);
+    if (!file) {
+      const other = this.writer.file(path);
+      return other ? { file: other, created: false } : null;
+    }
+    if (template !== undefined && text.startsWith("---")) {
+      // A template with properties of its own: ours are added without touching the rest.
+      await this.writer.setProperties(file, (fm) => {
+        fm.type ??= "one-on-one";
+        fm.person ??= `[[${input.personLink}]]`;
+        fm.date ??= input.date;
+      });
+    }
+    return { file, created: true };
+  }
+
+  private async writeLogEntry(person: PersonEntry, input: AgendaInput): Promise<StartResult | null> {
+    const settings = this.settings();
+    const existingLog = this.index.logOf(person.path);
+    const path = existingLog ?? logNotePath({ folder: settings.meetingsFolder, personName: person.name });
+    const template = await this.templateText();
+    if (template === null) return null;
+    const entry =
+      template === undefined
+        ? buildLogEntry(input)
+        : `## ${input.date}\n\n${renderTemplate(template, {
+            person: person.name,
+            date: input.date,
+            previous_agreements: previousAgreementsText(input),
+            talking_points: input.talkingPoints.join("\n"),
+          }).replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n/, "")}`;
+    const file = this.writer.file(path);
+    if (!file) {
+      const created = await this.writer.create(path, insertLogEntry(newLogNote(person.name, input.personLink), entry));
+      return created ? { file: created, created: true, line: headingLine(await this.app.vault.read(created), input.date) } : null;
+    }
+    const changed = await this.writer.edit(file, (text) => insertLogEntry(text, entry));
+    if (!changed) return null;
+    return { file, created: true, line: headingLine(await this.app.vault.read(file), input.date) };
+  }
+}
+
+function previousAgreementsText(input: AgendaInput): string {
+  return input.carryOver.mode === "forward"
+    ? input.carryOver.lines.join("\n")
+    : "```one-on-ones\nagreements: [[" + input.personLink + "]]\n```";
+}
+
+function meetingFrontMatter(input: AgendaInput): string {
+  return `---\ntype: one-on-one\nperson: "[[${input.personLink}]]"\ndate: ${input.date}\n---\n`;
+}
+
+function headingLine(text: string, date: IsoDate): number | undefined {
+  const index = text.split("\n").findIndex((line) => /^#{1,6}\s/.test(line) && line.includes(date));
+  return index >= 0 ? index : undefined;
+}

@@ -1,0 +1,268 @@
+import { FuzzySuggestModal, Modal, Setting, SuggestModal, type App } from "obsidian";
+import { formatLastSeen, isValidIsoDate, addDays } from "../domain/dates";
+import { RELATIONSHIPS, type IsoDate, type Question, type Relationship } from "../domain/types";
+import type { PersonEntry } from "../index/people-index";
+
+export type PersonChoice = { kind: "person"; entry: PersonEntry } | { kind: "new"; name: string };
+
+const STATUS_WORDS: Record<string, string> = {
+  overdue: "overdue",
+  "due-soon": "due soon",
+  "never-seen": "never seen",
+  snoozed: "snoozed",
+  archived: "archived",
+  ok: "",
+};
+
+/** Picks a person, most overdue first; the typed name can become a new person. */
+export class PersonSuggestModal extends SuggestModal<PersonChoice> {
+  constructor(
+    app: App,
+    private readonly people: PersonEntry[],
+    private readonly today: IsoDate,
+    private readonly onPick: (choice: PersonChoice) => void,
+    placeholder = "Start a 1:1 with…",
+    private readonly allowNew = true,
+  ) {
+    super(app);
+    this.setPlaceholder(placeholder);
+    this.emptyStateText = "No people yet. Type a name to add someone.";
+  }
+
+  getSuggestions(query: string): PersonChoice[] {
+    const q = query.trim().toLowerCase();
+    const matches = this.people.filter(
+      (entry) =>
+        q === "" ||
+        entry.name.toLowerCase().includes(q) ||
+        entry.person.aliases.some((alias) => alias.toLowerCase().includes(q)),
+    );
+    const choices: PersonChoice[] = matches.map((entry) => ({ kind: "person", entry }));
+    const exact = this.people.some((entry) => entry.name.toLowerCase() === q);
+    if (this.allowNew && q !== "" && !exact) choices.push({ kind: "new", name: query.trim() });
+    return choices;
+  }
+
+  renderSuggestion(choice: PersonChoice, el: HTMLElement): void {
+    el.addClass("ooo-suggestion");
+    if (choice.kind === "new") {
+      el.createDiv({ cls: "ooo-suggestion-title", text: `Add new person: ${choice.name}` });
+      return;
+    }
+    const { entry } = choice;
+    el.createDiv({ cls: "ooo-suggestion-title", text: entry.name });
+    const details = [
+      entry.person.relationship ?? "",
+      `last seen ${formatLastSeen(entry.lastSeen, this.today)}`,
+      STATUS_WORDS[entry.due.status] ?? "",
+    ].filter((part) => part !== "");
+    el.createDiv({ cls: "ooo-suggestion-note", text: details.join(" · ") });
+    el.toggleClass("is-overdue", entry.due.status === "overdue");
+  }
+
+  onChooseSuggestion(choice: PersonChoice): void {
+    this.onPick(choice);
+  }
+}
+
+/** Asks for one line of text. */
+export class TextPromptModal extends Modal {
+  private value = "";
+  private submitted = false;
+
+  constructor(
+    app: App,
+    private readonly options: {
+      title: string;
+      label: string;
+      placeholder?: string;
+      cta: string;
+      initial?: string;
+      onSubmit: (value: string) => void;
+    },
+  ) {
+    super(app);
+    this.value = options.initial ?? "";
+  }
+
+  onOpen(): void {
+    this.setTitle(this.options.title);
+    new Setting(this.contentEl).setName(this.options.label).addText((text) => {
+      text.setPlaceholder(this.options.placeholder ?? "").setValue(this.value);
+      text.onChange((value) => (this.value = value));
+      text.inputEl.addClass("ooo-wide-input");
+      text.inputEl.addEventListener("keydown", (event) => {
+        if (event.key === "Enter" && !event.isComposing) {
+          event.preventDefault();
+          this.submit();
+        }
+      });
+      window.setTimeout(() => text.inputEl.focus(), 0);
+    });
+    new Setting(this.contentEl).addButton((button) =>
+      button
+        .setButtonText(this.options.cta)
+        .setCta()
+        .onClick(() => this.submit()),
+    );
+  }
+
+  private submit(): void {
+    if (this.submitted) return;
+    this.submitted = true;
+    this.close();
+    this.options.onSubmit(this.value);
+  }
+
+  onClose(): void {
+    this.contentEl.empty();
+  }
+}
+
+export interface NewPersonInput {
+  name: string;
+  relationship: Relationship | "";
+  cadence: string;
+}
+
+/** Name, relationship and cadence of a new person. */
+export class NewPersonModal extends Modal {
+  private readonly input: NewPersonInput;
+
+  constructor(
+    app: App,
+    initialName: string,
+    private readonly onSubmit: (input: NewPersonInput) => void,
+  ) {
+    super(app);
+    this.input = { name: initialName, relationship: "", cadence: "" };
+  }
+
+  onOpen(): void {
+    this.setTitle("New person");
+    new Setting(this.contentEl).setName("Name").addText((text) => {
+      text.setPlaceholder("Anya Petrova").setValue(this.input.name);
+      text.onChange((value) => (this.input.name = value));
+      text.inputEl.addClass("ooo-wide-input");
+    });
+    new Setting(this.contentEl).setName("Relationship").addDropdown((dropdown) => {
+      dropdown.addOption("", "—");
+      for (const relationship of RELATIONSHIPS) dropdown.addOption(relationship, relationship);
+      dropdown.setValue(this.input.relationship);
+      dropdown.onChange((value) => (this.input.relationship = value as Relationship | ""));
+    });
+    new Setting(this.contentEl)
+      .setName("Cadence")
+      .setDesc("Weekly, biweekly, monthly, quarterly, every 10 days, 3w… Empty: the default for the relationship.")
+      .addText((text) => {
+        text.setPlaceholder("Default").onChange((value) => (this.input.cadence = value));
+      });
+    new Setting(this.contentEl).addButton((button) =>
+      button
+        .setButtonText("Create")
+        .setCta()
+        .onClick(() => {
+          this.close();
+          this.onSubmit({ ...this.input });
+        }),
+    );
+  }
+
+  onClose(): void {
+    this.contentEl.empty();
+  }
+}
+
+export interface AgreementInput {
+  owner: string;
+  text: string;
+  due: IsoDate | null;
+}
+
+/** Owner, text and due date of a new agreement. */
+export class AgreementModal extends Modal {
+  private readonly input: AgreementInput;
+
+  constructor(
+    app: App,
+    private readonly owners: { value: string; label: string }[],
+    private readonly today: IsoDate,
+    private readonly onSubmit: (input: AgreementInput) => void,
+  ) {
+    super(app);
+    this.input = { owner: owners[0]?.value ?? "@me", text: "", due: addDays(today, 7) };
+  }
+
+  onOpen(): void {
+    this.setTitle("Add agreement");
+    new Setting(this.contentEl).setName("Owner").addDropdown((dropdown) => {
+      for (const owner of this.owners) dropdown.addOption(owner.value, owner.label);
+      dropdown.setValue(this.input.owner).onChange((value) => (this.input.owner = value));
+    });
+    new Setting(this.contentEl).setName("Agreement").addText((text) => {
+      text.setPlaceholder("Share the draft with the team");
+      text.onChange((value) => (this.input.text = value));
+      text.inputEl.addClass("ooo-wide-input");
+    });
+    let dueText: { setValue(value: string): unknown } | null = null;
+    new Setting(this.contentEl)
+      .setName("Due date")
+      .setDesc("Leave empty for no due date.")
+      .addText((text) => {
+        text.inputEl.type = "date";
+        text.setValue(this.input.due ?? "");
+        text.onChange((value) => (this.input.due = value.trim() === "" ? null : value.trim()));
+        dueText = text;
+      })
+      .addExtraButton((button) =>
+        button
+          .setIcon("calendar-plus")
+          .setTooltip("In a week")
+          .onClick(() => {
+            this.input.due = addDays(this.today, 7);
+            dueText?.setValue(this.input.due);
+          }),
+      );
+    new Setting(this.contentEl).addButton((button) =>
+      button
+        .setButtonText("Add")
+        .setCta()
+        .onClick(() => {
+          this.close();
+          this.onSubmit({ ...this.input });
+        }),
+    );
+  }
+
+  onClose(): void {
+    this.contentEl.empty();
+  }
+}
+
+export function validDueDate(value: IsoDate | null): boolean {
+  return value === null || isValidIsoDate(value);
+}
+
+/** Picks a question from the question bank. */
+export class QuestionSuggestModal extends FuzzySuggestModal<Question> {
+  constructor(
+    app: App,
+    private readonly questions: Question[],
+    private readonly onPick: (question: Question) => void,
+  ) {
+    super(app);
+    this.setPlaceholder("Find a question…");
+  }
+
+  getItems(): Question[] {
+    return this.questions;
+  }
+
+  getItemText(question: Question): string {
+    return `${question.theme}: ${question.text}`;
+  }
+
+  onChooseItem(question: Question): void {
+    this.onPick(question);
+  }
+}

@@ -1,0 +1,148 @@
+import { Notice, TFile, TFolder, normalizePath, type App } from "obsidian";
+import { markForwarded, toggleInText } from "../domain/agreement";
+import type { IsoDate } from "../domain/types";
+
+export type ToggleOutcome = "done" | "gone" | "ambiguous" | "not-a-task" | "missing-file" | "failed";
+
+/** The line of an agreement as it was read, to be found again before a write. */
+export interface LineTarget {
+  path: string;
+  line: number;
+  original: string;
+}
+
+/**
+ * Every write of the plugin goes through here: text through `vault.process`, properties through
+ * `fileManager.processFrontMatter`, and new files only where none exists.
+ */
+export class NoteWriter {
+  constructor(private readonly app: App) {}
+
+  file(path: string): TFile | null {
+    const file = this.app.vault.getAbstractFileByPath(normalizePath(path));
+    return file instanceof TFile ? file : null;
+  }
+
+  /** Creates a note with its folders. Returns null (and writes nothing) when one exists already. */
+  async create(path: string, text: string): Promise<TFile | null> {
+    const normalized = normalizePath(path);
+    if (this.app.vault.getAbstractFileByPath(normalized)) return null;
+    const folder = normalized.includes("/") ? normalized.slice(0, normalized.lastIndexOf("/")) : "";
+    await this.ensureFolder(folder);
+    return this.app.vault.create(normalized, text);
+  }
+
+  private async ensureFolder(folder: string): Promise<void> {
+    if (!folder) return;
+    let current = "";
+    for (const part of folder.split("/")) {
+      current = current ? `${current}/${part}` : part;
+      const existing = this.app.vault.getAbstractFileByPath(current);
+      if (existing instanceof TFolder) continue;
+      if (existing) throw new Error(`"${current}" is a file, so no folder can be created there.`);
+      await this.app.vault.createFolder(current);
+    }
+  }
+
+  /**
+   * Changes a note's text with `edit`, which returns the new text or null to leave it alone.
+   * The file is re-read inside `vault.process`, so edits made meanwhile are never lost.
+   */
+  async edit(file: TFile, edit: (text: string) => string | null): Promise<boolean> {
+    // Check first on the current text, so that nothing at all is written when nothing changes.
+    const current = await this.app.vault.read(file);
+    if (edit(current) === null) return false;
+    let changed = false;
+    await this.app.vault.process(file, (text) => {
+      const result = edit(text);
+      changed = result !== null && result !== text;
+      return result ?? text;
+    });
+    return changed;
+  }
+
+  /** Sets properties; a note with broken front matter is left as it is and the user is told. */
+  async setProperties(file: TFile, update: (frontmatter: Record<string, unknown>) => void): Promise<boolean> {
+    try {
+      await this.app.fileManager.processFrontMatter(file, (frontmatter: Record<string, unknown>) => update(frontmatter));
+      return true;
+    } catch (error) {
+      new Notice(`Could not update the properties of "${file.path}": ${describe(error)}. The note was not changed.`);
+      return false;
+    }
+  }
+
+  /** Ticks an agreement off (or on again), on exactly its line or not at all. */
+  async toggleAgreement(
+    target: LineTarget,
+    opts: { done: boolean; today: IsoDate; doneDates: boolean },
+  ): Promise<ToggleOutcome> {
+    const file = this.file(target.path);
+    if (!file) return "missing-file";
+    let outcome: ToggleOutcome = "failed";
+    try {
+      await this.edit(file, (text) => {
+        const result = toggleInText(text, { line: target.line, original: target.original }, opts);
+        outcome = result.ok ? "done" : result.reason;
+        return result.ok ? result.text : null;
+      });
+    } catch (error) {
+      new Notice(`Could not change "${file.path}": ${describe(error)}.`);
+      return "failed";
+    }
+    return outcome;
+  }
+
+  /** Marks carried-over agreements `[>]` in their notes. Returns the ones that could not be found. */
+  async markForwarded(targets: LineTarget[]): Promise<LineTarget[]> {
+    const missed: LineTarget[] = [];
+    const byPath = new Map<string, LineTarget[]>();
+    for (const target of targets) byPath.set(target.path, [...(byPath.get(target.path) ?? []), target]);
+    for (const [path, list] of byPath) {
+      const file = this.file(path);
+      if (!file) {
+        missed.push(...list);
+        continue;
+      }
+      await this.edit(file, (text) => {
+        let next = text;
+        for (const target of list) {
+          const found = findLine(next, target);
+          if (found === null) {
+            if (!missed.includes(target)) missed.push(target);
+            continue;
+          }
+          next = replaceLine(next, found, (line) => markForwarded(line));
+        }
+        return next === text ? null : next;
+      });
+    }
+    return missed;
+  }
+}
+
+/** The line number of a target in a text: the expected line first, else a unique equal line. */
+export function findLine(text: string, target: { line: number; original: string }): number | null {
+  const lines = text.split("\n").map((line) => (line.endsWith("\r") ? line.slice(0, -1) : line));
+  if (lines[target.line] === target.original) return target.line;
+  const matches: number[] = [];
+  lines.forEach((line, index) => {
+    if (line === target.original) matches.push(index);
+  });
+  return matches.length === 1 ? (matches[0] ?? null) : null;
+}
+
+/** Replaces one line, keeping its line ending. */
+export function replaceLine(text: string, lineNumber: number, change: (line: string) => string): string {
+  const lines = text.split("\n");
+  const raw = lines[lineNumber];
+  if (raw === undefined) return text;
+  const cr = raw.endsWith("\r");
+  const changed = change(cr ? raw.slice(0, -1) : raw);
+  lines[lineNumber] = cr ? `${changed}\r` : changed;
+  return lines.join("\n");
+}
+
+export function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,247 @@
+import { DEFAULT_AGENDA_SECTIONS } from "./domain/agenda";
+import { parseCadence } from "./domain/cadence";
+import { DEFAULT_QUESTIONS } from "./domain/questions";
+import {
+  RELATIONSHIPS,
+  type AgendaSection,
+  type CarryOverMode,
+  type DueDateSyntax,
+  type NoteLayout,
+  type Question,
+  type Relationship,
+} from "./domain/types";
+
+export const SETTINGS_VERSION = 1;
+
+export interface OneOnOnesSettings {
+  settingsVersion: number;
+  /** Notes in this folder are person notes. */
+  peopleFolder: string;
+  /** Where 1:1 notes and running logs are created (and recognized). */
+  meetingsFolder: string;
+  layout: NoteLayout;
+  /** Path of a per-meeting note inside the 1:1 folder, without `.md`. */
+  notePathPattern: string;
+  /** A note whose text replaces the agenda skeleton; empty for the built-in skeleton. */
+  templatePath: string;
+  agendaSections: AgendaSection[];
+  carryOver: CarryOverMode;
+  dueDateSyntax: DueDateSyntax;
+  /** Write `✅ YYYY-MM-DD` when an agreement is ticked off. */
+  doneDates: boolean;
+  dueSoonDays: number;
+  dueSoonPercent: number;
+  /** Cadence used when a person note has none, per relationship (and for no relationship). */
+  defaultCadence: Record<Relationship | "unset", string>;
+  /** A daily note or a note with a `date` property that links a person counts as seeing them. */
+  datedNotesCountAsSeen: boolean;
+  /** Tags (without `#`) that make a note a person note. */
+  personTags: string[];
+  /** Tags (without `#`) that make a note a 1:1 note. */
+  meetingTags: string[];
+  /** Any task in the vault that links to a person note counts as an agreement with them. */
+  agreementsAnywhere: boolean;
+  /** Starting a 1:1 sets the person's `last-seen` to the meeting's date. */
+  updateLastSeenOnStart: boolean;
+  questions: Question[];
+}
+
+export const DEFAULT_CADENCES: Record<Relationship | "unset", string> = {
+  report: "weekly",
+  manager: "biweekly",
+  peer: "monthly",
+  skip: "monthly",
+  mentor: "monthly",
+  mentee: "biweekly",
+  friend: "every 6 weeks",
+  family: "monthly",
+  other: "none",
+  unset: "none",
+};
+
+export const DEFAULT_SETTINGS: OneOnOnesSettings = {
+  settingsVersion: SETTINGS_VERSION,
+  peopleFolder: "People",
+  meetingsFolder: "1-1s",
+  layout: "per-meeting",
+  notePathPattern: "{{person}}/{{date}}",
+  templatePath: "",
+  agendaSections: DEFAULT_AGENDA_SECTIONS,
+  carryOver: "reference",
+  dueDateSyntax: "tasks",
+  doneDates: true,
+  dueSoonDays: 2,
+  dueSoonPercent: 25,
+  defaultCadence: DEFAULT_CADENCES,
+  datedNotesCountAsSeen: true,
+  personTags: ["person", "people"],
+  meetingTags: ["meeting/one-on-one", "one-on-one", "1-1", "121"],
+  agreementsAnywhere: false,
+  updateLastSeenOnStart: true,
+  questions: DEFAULT_QUESTIONS,
+};
+
+export interface NormalizedSettings {
+  settings: OneOnOnesSettings;
+  /** What was wrong in the stored data and has been replaced by a default. */
+  problems: string[];
+}
+
+type Raw = Record<string, unknown>;
+
+function isRecord(value: unknown): value is Raw {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** A vault folder as the user typed it: slashes trimmed, `\` turned into `/`, no `..`. */
+export function normalizeFolder(value: string): string | null {
+  const folder = value
+    .replace(/\\/g, "/")
+    .split("/")
+    .map((part) => part.trim())
+    .filter((part) => part.length > 0 && part !== ".")
+    .join("/");
+  if (folder.split("/").includes("..")) return null;
+  return folder;
+}
+
+export function normalizeTagList(value: unknown): string[] | null {
+  const items = typeof value === "string" ? value.split(/[,\s]+/) : Array.isArray(value) ? value : null;
+  if (!items) return null;
+  const tags: string[] = [];
+  for (const item of items) {
+    if (typeof item !== "string") continue;
+    const tag = item.trim().replace(/^#+/, "").toLowerCase();
+    if (tag.length > 0 && !tags.includes(tag)) tags.push(tag);
+  }
+  return tags;
+}
+
+/** Takes stored settings of any version and shape and returns complete, valid settings. */
+export function normalizeSettings(stored: unknown): NormalizedSettings {
+  const problems: string[] = [];
+  const raw: Raw = isRecord(stored) ? migrate({ ...stored }) : {};
+  if (stored !== null && stored !== undefined && !isRecord(stored)) {
+    problems.push("Stored settings were not an object; defaults are used.");
+  }
+  const d = DEFAULT_SETTINGS;
+
+  const pick = <K extends keyof OneOnOnesSettings>(
+    key: K,
+    accept: (value: unknown) => OneOnOnesSettings[K] | null,
+  ): OneOnOnesSettings[K] => {
+    if (!(key in raw) || raw[key] === undefined) return clone(d[key]);
+    const value = accept(raw[key]);
+    if (value === null) {
+      problems.push(`Setting "${key}" had an invalid value and was reset to its default.`);
+      return clone(d[key]);
+    }
+    return value;
+  };
+
+  const str = (value: unknown) => (typeof value === "string" ? value.trim() : null);
+  const bool = (value: unknown) => (typeof value === "boolean" ? value : null);
+  const folder = (value: unknown) => (typeof value === "string" ? normalizeFolder(value) : null);
+  const oneOf =
+    <T extends string>(options: readonly T[]) =>
+    (value: unknown): T | null =>
+      typeof value === "string" && (options as readonly string[]).includes(value) ? (value as T) : null;
+  const number = (min: number, max: number) => (value: unknown) =>
+    typeof value === "number" && Number.isFinite(value) && value >= min && value <= max
+      ? Math.round(value)
+      : null;
+
+  const settings: OneOnOnesSettings = {
+    settingsVersion: SETTINGS_VERSION,
+    peopleFolder: pick("peopleFolder", folder),
+    meetingsFolder: pick("meetingsFolder", folder),
+    layout: pick("layout", oneOf(["per-meeting", "log"] as const)),
+    notePathPattern: pick("notePathPattern", (value) => {
+      const pattern = str(value);
+      return pattern && pattern.includes("{{date}}") && !pattern.split("/").includes("..")
+        ? pattern.replace(/^\/+|\/+$/g, "").replace(/\.md$/i, "")
+        : null;
+    }),
+    templatePath: pick("templatePath", (value) => {
+      const path = str(value);
+      return path === null ? null : (normalizeFolder(path) ?? null);
+    }),
+    agendaSections: pick("agendaSections", normalizeSections),
+    carryOver: pick("carryOver", oneOf(["reference", "forward"] as const)),
+    dueDateSyntax: pick("dueDateSyntax", oneOf(["tasks", "dataview"] as const)),
+    doneDates: pick("doneDates", bool),
+    dueSoonDays: pick("dueSoonDays", number(0, 365)),
+    dueSoonPercent: pick("dueSoonPercent", number(0, 100)),
+    defaultCadence: pick("defaultCadence", (value) => normalizeCadences(value, problems)),
+    datedNotesCountAsSeen: pick("datedNotesCountAsSeen", bool),
+    personTags: pick("personTags", normalizeTagList),
+    meetingTags: pick("meetingTags", normalizeTagList),
+    agreementsAnywhere: pick("agreementsAnywhere", bool),
+    updateLastSeenOnStart: pick("updateLastSeenOnStart", bool),
+    questions: pick("questions", normalizeQuestions),
+  };
+  return { settings, problems };
+}
+
+/** Renames keys of earlier shapes of the settings to the current ones. */
+function migrate(raw: Raw): Raw {
+  const version = typeof raw.settingsVersion === "number" ? raw.settingsVersion : 0;
+  if (version < 1) {
+    // Before versioning, folders were called "oneOnOneFolder" and "personFolder".
+    if (raw.meetingsFolder === undefined && raw.oneOnOneFolder !== undefined) raw.meetingsFolder = raw.oneOnOneFolder;
+    if (raw.peopleFolder === undefined && raw.personFolder !== undefined) raw.peopleFolder = raw.personFolder;
+    delete raw.oneOnOneFolder;
+    delete raw.personFolder;
+  }
+  return raw;
+}
+
+function normalizeSections(value: unknown): AgendaSection[] | null {
+  if (!Array.isArray(value)) return null;
+  const sections: AgendaSection[] = [];
+  const seen = new Set<string>();
+  for (const item of value) {
+    if (!isRecord(item)) continue;
+    const id = typeof item.id === "string" ? item.id.trim() : "";
+    const title = typeof item.title === "string" ? item.title.replace(/[\r\n]+/g, " ").trim() : "";
+    if (!id || !title || seen.has(id)) continue;
+    seen.add(id);
+    sections.push({
+      id,
+      title,
+      hint: typeof item.hint === "string" ? item.hint.replace(/[\r\n]+/g, " ").trim() : "",
+      enabled: typeof item.enabled === "boolean" ? item.enabled : true,
+    });
+  }
+  return sections.length > 0 ? sections : null;
+}
+
+function normalizeCadences(value: unknown, problems: string[]): Record<Relationship | "unset", string> | null {
+  if (!isRecord(value)) return null;
+  const result = { ...DEFAULT_CADENCES };
+  for (const key of [...RELATIONSHIPS, "unset"] as const) {
+    const cadence = value[key];
+    if (cadence === undefined) continue;
+    if (typeof cadence === "string" && "cadence" in parseCadence(cadence)) {
+      result[key] = cadence.trim();
+    } else {
+      problems.push(`Default cadence for "${key}" was not understood and was reset.`);
+    }
+  }
+  return result;
+}
+
+function normalizeQuestions(value: unknown): Question[] | null {
+  if (!Array.isArray(value)) return null;
+  const questions: Question[] = [];
+  for (const item of value) {
+    if (!isRecord(item) || typeof item.text !== "string" || item.text.trim() === "") continue;
+    const theme = typeof item.theme === "string" && item.theme.trim() ? item.theme.trim() : "Other";
+    questions.push({ theme, text: item.text.replace(/[\r\n]+/g, " ").trim() });
+  }
+  return questions;
+}
+
+function clone<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}

@@ -14,6 +14,7 @@ export default class OneOnOnesPlugin extends Plugin {
   index!: PeopleIndex;
   /** "Today" comes from here; tests replace it. */
   clock: Clock = systemClock;
+  private feeder: IndexFeeder | null = null;
   private indexReady: Promise<void> | null = null;
   private resolveReady: () => void = () => {};
 
@@ -40,7 +41,7 @@ export default class OneOnOnesPlugin extends Plugin {
   }
 
   private async buildIndex(): Promise<void> {
-    const feeder = new IndexFeeder(this.app, this.index);
+    const feeder = (this.feeder = new IndexFeeder(this.app, this.index));
     for (const ref of feeder.listen()) this.registerEvent(ref);
     await feeder.build();
     // "Today" moves on at midnight: due states are recomputed every few minutes.
@@ -59,6 +60,8 @@ export default class OneOnOnesPlugin extends Plugin {
     this.settings = normalizeSettings(draft).settings;
     await this.saveData(this.settings);
     this.index.setSettings(indexSettings(this.settings));
+    // What counts as a person, a 1:1 or an agreement may have changed: read again what is needed.
+    if (this.feeder) await this.feeder.build();
   }
 }
 

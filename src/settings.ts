@@ -1,5 +1,6 @@
 import { DEFAULT_AGENDA_SECTIONS } from "./domain/agenda";
 import { parseCadence } from "./domain/cadence";
+import { validatePattern } from "./domain/paths";
 import { DEFAULT_QUESTIONS } from "./domain/questions";
 import {
   RELATIONSHIPS,
@@ -157,10 +158,8 @@ export function normalizeSettings(stored: unknown): NormalizedSettings {
     meetingsFolder: pick("meetingsFolder", folder),
     layout: pick("layout", oneOf(["per-meeting", "log"] as const)),
     notePathPattern: pick("notePathPattern", (value) => {
-      const pattern = str(value);
-      return pattern && pattern.includes("{{date}}") && !pattern.split("/").includes("..")
-        ? pattern.replace(/^\/+|\/+$/g, "").replace(/\.md$/i, "")
-        : null;
+      const pattern = str(value)?.replace(/\.md$/i, "");
+      return pattern !== undefined && validatePattern(pattern) === null ? pattern : null;
     }),
     templatePath: pick("templatePath", (value) => {
       const path = str(value);

@@ -11,6 +11,7 @@ import { CODE_BLOCK_LANGUAGE } from "../constants";
 import { datedHeading } from "./dates";
 import {
   atxHeading,
+  closingFence,
   codeLines,
   detectEol,
   frontMatterLength,
@@ -18,6 +19,7 @@ import {
   listMarker,
   splitLines,
   textLines,
+  unclosedFence,
   yamlQuote,
 } from "./markdown";
 import { renderTemplate, templatePlaceholders, type TemplateValues } from "./template";
@@ -28,7 +30,7 @@ export const DEFAULT_AGENDA_SECTIONS: AgendaSection[] = [
   {
     id: "first-meeting",
     title: "About these 1:1s",
-    hint: "First meeting only: why we meet and whose time this is; how often and how long; what stays between us.",
+    hint: "Why we meet and whose time this is; how often and for how long; what stays between us.",
     enabled: true,
   },
   { id: "check-in", title: "Check-in", hint: "How are things going, at work and outside it?", enabled: true },
@@ -297,7 +299,10 @@ export function insertLogEntry(logText: string, entry: string): string {
   const last = lines[lines.length - 1];
   if (last !== undefined) {
     if (last.eol === "") prefix += eol;
-    if (!isBlank(last.text)) prefix += eol;
+    // A code block left open at the end would swallow the entry: it is closed first.
+    const fence = unclosedFence(texts, start);
+    if (fence) prefix += closingFence(fence) + eol + eol;
+    else if (!isBlank(last.text)) prefix += eol;
   }
   return logText + prefix + shifted.join(eol) + eol;
 }
@@ -317,16 +322,19 @@ function shiftHeadings(lines: string[], level: number): string[] {
   for (let i = 0; i < lines.length && first === 0; i++) {
     if (!inCode[i]) first = atxHeading(lines[i] ?? "")?.level ?? 0;
   }
-  const delta = first === 0 ? 0 : level - first;
+  return first === 0 ? lines : shiftHeadingsBy(lines, level - first);
+}
+
+/** Moves every heading of a block (outside code) by `delta` levels, capped at 1..6. */
+function shiftHeadingsBy(lines: string[], delta: number): string[] {
   if (delta === 0) return lines;
+  const inCode = codeLines(lines);
   return lines.map((line, i) => {
     if (inCode[i]) return line;
     const heading = atxHeading(line);
-    if (!heading) return line;
     const match = /^( {0,3})(#{1,6})/.exec(line);
-    if (!match) return line;
-    const marks = headingMarks(heading.level + delta);
-    return (match[1] ?? "") + marks + line.slice(match[0].length);
+    if (!heading || !match) return line;
+    return (match[1] ?? "") + headingMarks(heading.level + delta) + line.slice(match[0].length);
   });
 }
 
@@ -363,4 +371,34 @@ export function renderAgendaTemplate(template: string, input: AgendaInput): stri
   if (text !== "" && !text.endsWith("\n")) text += eol;
   if (text !== "" && !/(?:^|\n)[ \t]*\r?\n$/.test(text)) text += eol;
   return text + extra.join("\n").split("\n").join(eol) + eol;
+}
+
+/**
+ * A running-log entry from a custom template: `## YYYY-MM-DD`, then the rendered template without
+ * its front matter and without a lone `#` title (the date heading takes its place), its headings
+ * moved so that the shallowest is `###`, under the entry's heading.
+ */
+export function buildTemplateLogEntry(template: string, input: AgendaInput): string {
+  const all = textLines(renderAgendaTemplate(template, input));
+  let body = all.slice(frontMatterLength(all));
+  const inCode = codeLines(body);
+  const headings: { index: number; level: number }[] = [];
+  body.forEach((line, index) => {
+    const heading = inCode[index] ? null : atxHeading(line);
+    if (heading) headings.push({ index, level: heading.level });
+  });
+  const firstText = body.findIndex((line) => !isBlank(line));
+  const titles = headings.filter((heading) => heading.level === 1);
+  if (titles.length === 1 && titles[0]?.index === firstText) {
+    body = body.filter((_, index) => index !== firstText);
+  }
+  body = trimBlankEnds(body);
+  const inBody = codeLines(body);
+  let shallowest = 7;
+  body.forEach((line, index) => {
+    const heading = inBody[index] ? null : atxHeading(line);
+    if (heading) shallowest = Math.min(shallowest, heading.level);
+  });
+  if (shallowest <= 6) body = shiftHeadingsBy(body, 3 - shallowest);
+  return body.length === 0 ? `## ${input.date}\n` : `## ${input.date}\n\n${body.join("\n")}\n`;
 }

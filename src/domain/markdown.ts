@@ -119,6 +119,41 @@ export function codeLines(lines: readonly string[], from = 0): boolean[] {
   return inCode;
 }
 
+/** For each line: whether a code block is still open after it (text added there would be code). */
+export function fenceOpenAfter(lines: readonly string[], from = 0): boolean[] {
+  const open = new Array<boolean>(lines.length).fill(false);
+  let fence: Fence | null = null;
+  for (let i = from; i < lines.length; i++) {
+    const line = lines[i] ?? "";
+    if (fence) {
+      if (closesFence(line, fence)) fence = null;
+    } else {
+      fence = fenceStart(line);
+    }
+    open[i] = fence !== null;
+  }
+  return open;
+}
+
+/** The fence still open after the last line (a code block never closed), or null. */
+export function unclosedFence(lines: readonly string[], from = 0): Fence | null {
+  let fence: Fence | null = null;
+  for (let i = from; i < lines.length; i++) {
+    const line = lines[i] ?? "";
+    if (fence) {
+      if (closesFence(line, fence)) fence = null;
+    } else {
+      fence = fenceStart(line);
+    }
+  }
+  return fence;
+}
+
+/** The line that closes a fence. */
+export function closingFence(fence: Fence): string {
+  return fence.char.repeat(fence.length);
+}
+
 /** The width of a line's leading whitespace, a tab counting as four columns. */
 export function indentWidth(line: string): number {
   let width = 0;

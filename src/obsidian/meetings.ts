@@ -1,11 +1,18 @@
 import { Notice, TFile, type App } from "obsidian";
 import { forwardedCopy } from "../domain/agreement";
-import { buildLogEntry, buildMeetingNote, insertLogEntry, newLogNote, type AgendaInput } from "../domain/agenda";
+import {
+  buildAgendaBody,
+  buildLogEntry,
+  buildMeetingNote,
+  buildTemplateLogEntry,
+  insertLogEntry,
+  newLogNote,
+  renderAgendaTemplate,
+  type AgendaInput,
+} from "../domain/agenda";
 import { compareDates, type Clock } from "../domain/dates";
 import { logNotePath, meetingNotePath } from "../domain/paths";
 import { readQueue, removeFromQueue } from "../domain/queue";
-import { renderTemplate } from "../domain/template";
-import { buildAgendaBody } from "../domain/agenda";
 import type { IsoDate } from "../domain/types";
 import type { PeopleIndex, PersonEntry } from "../index/people-index";
 import type { OneOnOnesSettings } from "../settings";
@@ -192,12 +199,7 @@ export class Meetings {
     if (template === null) return null;
     let text = buildMeetingNote(input);
     if (template !== undefined) {
-      const body = renderTemplate(template, {
-        person: person.name,
-        date: input.date,
-        previous_agreements: previousAgreementsText(input),
-        talking_points: input.talkingPoints.join("\n"),
-      });
+      const body = renderAgendaTemplate(template, input);
       text = body.startsWith("---\n") || body.startsWith("---\r\n") ? body : meetingFrontMatter(input) + body;
     }
     const file = await this.writer.create(path, text);
@@ -222,15 +224,7 @@ export class Meetings {
     const path = existingLog ?? logNotePath({ folder: settings.meetingsFolder, personName: person.name });
     const template = await this.templateText();
     if (template === null) return null;
-    const entry =
-      template === undefined
-        ? buildLogEntry(input)
-        : `## ${input.date}\n\n${renderTemplate(template, {
-            person: person.name,
-            date: input.date,
-            previous_agreements: previousAgreementsText(input),
-            talking_points: input.talkingPoints.join("\n"),
-          }).replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n/, "")}`;
+    const entry = template === undefined ? buildLogEntry(input) : buildTemplateLogEntry(template, input);
     const file = this.writer.file(path);
     if (!file) {
       const created = await this.writer.create(path, insertLogEntry(newLogNote(person.name, input.personLink), entry));
@@ -240,12 +234,6 @@ export class Meetings {
     if (!changed) return null;
     return { file, created: true, line: headingLine(await this.app.vault.read(file), input.date) };
   }
-}
-
-function previousAgreementsText(input: AgendaInput): string {
-  return input.carryOver.mode === "forward"
-    ? input.carryOver.lines.join("\n")
-    : "```one-on-ones\nagreements: [[" + input.personLink + "]]\n```";
 }
 
 function meetingFrontMatter(input: AgendaInput): string {

@@ -1,5 +1,6 @@
 import { PluginSettingTab, Setting, type App, type Plugin } from "obsidian";
 import { parseCadence } from "../domain/cadence";
+import { validatePattern } from "../domain/paths";
 import { formatQuestionBank, parseQuestionBank } from "../domain/questions";
 import { unknownPlaceholders } from "../domain/template";
 import { RELATIONSHIPS, type Relationship } from "../domain/types";
@@ -49,7 +50,7 @@ export class OneOnOnesSettingTab extends PluginSettingTab {
       "Path of a meeting note inside the 1:1 folder. Placeholders: {{person}}, {{date}}, {{year}}, {{month}}, {{day}}.",
       s.notePathPattern,
       DEFAULT_SETTINGS.notePathPattern,
-      (v) => (!v.includes("{{date}}") ? "The pattern needs {{date}}." : v.split("/").includes("..") ? "The pattern may not leave the 1:1 folder." : null),
+      (v) => validatePattern(v.replace(/\.md$/i, "")),
       (v) => save((x) => (x.notePathPattern = v.replace(/\.md$/i, ""))),
     );
     this.validatedText(

@@ -98,6 +98,7 @@ function personFromTags(tags: string[]): string | null {
 /** `2024-11-13 John Appleseed` → `John Appleseed`; `NomePersona_1-1` → `NomePersona`. */
 export function personFromFileName(name: string): string | null {
   const rest = name
+    .replace(/_/g, " ")
     .replace(/\d{4}-\d{2}-\d{2}/g, " ")
     .replace(/^@/, "")
     .replace(/\b(?:1[-:]1s?|1on1|one[\s_-]on[\s_-]one)\b/gi, " ")

@@ -1,6 +1,6 @@
 import { parseAgreement } from "../domain/agreement";
 import { parseCadence } from "../domain/cadence";
-import { compareDates, type Clock } from "../domain/dates";
+import type { Clock } from "../domain/dates";
 import { dueInfo, type DueInfo } from "../domain/due";
 import { parsePerson, personKeys, personSlug } from "../domain/person";
 import type { Cadence, IsoDate, Owner, ParsedAgreement, Person, Problem, Relationship } from "../domain/types";
@@ -89,6 +89,11 @@ interface FileRecord {
 type Listener = () => void;
 
 const normKey = (text: string) => text.trim().toLowerCase();
+
+/** ISO dates compare as strings; the index holds valid dates only. */
+function compareDates(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
 
 /**
  * The in-memory index of people, 1:1 notes and open agreements. Fed one file at a time; every

@@ -1,0 +1,184 @@
+import { describe, expect, it } from "vitest";
+import { fixedClock } from "../../src/domain/dates";
+import { PeopleIndex, type IndexSettings } from "../../src/index/people-index";
+import { DEFAULT_SETTINGS } from "../../src/settings";
+import { factsOf } from "../builders/facts";
+
+const settings: IndexSettings = {
+  peopleFolder: "People",
+  meetingsFolder: "1-1s",
+  personTags: ["person"],
+  meetingTags: ["meeting/one-on-one"],
+  templatePath: "",
+  datedNotesCountAsSeen: true,
+  agreementsAnywhere: false,
+  defaultCadence: DEFAULT_SETTINGS.defaultCadence,
+  dueSoonDays: 2,
+  dueSoonPercent: 25,
+  queueHeading: "Next 1:1",
+};
+
+const VAULT: Record<string, string> = {
+  "People/Anya Petrova.md": [
+    "---",
+    "type: person",
+    "aliases: [Anya]",
+    "relationship: report",
+    "cadence: weekly",
+    "---",
+    "## Next 1:1",
+    "- [ ] ask about the talk",
+    "",
+  ].join("\n"),
+  "People/Sam Okafor.md": "---\nrelationship: friend\ncadence: every 3 weeks\nlast-seen: 2026-10-01\n---\n",
+  "People/@Lena.md": "---\nrelationship: mentor\n---\n",
+  "People/Ghost.md": "---\nrelationship: sidekick\ncadence: sometimes\narchived: true\n---\n",
+  "1-1s/Anya Petrova/2026-11-07.md": [
+    "---",
+    "type: one-on-one",
+    'person: "[[Anya Petrova]]"',
+    "date: 2026-11-07",
+    "---",
+    "## Agreements",
+    "- [ ] [[Anya Petrova]] shares the RFC draft 📅 2026-11-28",
+    "- [ ] @me intro Anya to the platform lead [due:: 2026-11-18]",
+    "- [x] @me book the training ✅ 2026-11-10",
+    "- [ ] ",
+    "```",
+    "- [ ] not a task in code",
+    "```",
+    "",
+  ].join("\n"),
+  "1-1s/Anya Petrova/2026-11-14.md": "---\ntype: one-on-one\nperson: \"[[Anya Petrova]]\"\ndate: 2026-11-14\nstatus: skipped\n---\n",
+  "1-1s/Lena.md": [
+    "---",
+    "type: one-on-one",
+    'person: "[[Lena]]"',
+    "---",
+    "# 1:1s with Lena",
+    "## 2026-11-12",
+    "- [ ] @lena sends the reading list",
+    "## 2026-10-15",
+    "- [/] @me draft the talk 📅 2026-11-01",
+    "",
+  ].join("\n"),
+  "Daily/2026-11-19.md": "Lunch with [[Sam Okafor]].\n- [ ] call [[Lena]] about the trip\n",
+  "Daily/2026-12-24.md": "Dinner with [[Sam Okafor]] planned.\n",
+};
+
+function build(files = VAULT, today = "2026-11-21", s = settings): PeopleIndex {
+  const index = new PeopleIndex(s, fixedClock(today));
+  index.batch(() => {
+    for (const [path, text] of Object.entries(files)) {
+      const facts = factsOf(path, text);
+      index.upsert(facts, index.needsText(facts) ? text : null);
+    }
+  });
+  return index;
+}
+
+describe("PeopleIndex", () => {
+  it("finds people with their problems", () => {
+    const index = build();
+    expect(index.people().map((p) => p.name)).toEqual(["Anya Petrova", "Ghost", "Lena", "Sam Okafor"]);
+    const ghost = index.findPerson("Ghost");
+    expect(ghost?.problems.map((p) => p.field).sort()).toEqual(["cadence", "relationship"]);
+    expect(ghost?.due.status).toBe("archived");
+  });
+
+  it("derives last seen from meetings, log entries, dated notes and the property", () => {
+    const index = build();
+    // The skipped note of 2026-11-14 does not count.
+    expect(index.findPerson("Anya Petrova")?.lastSeen).toBe("2026-11-07");
+    // The log's newest entry.
+    expect(index.findPerson("Lena")?.lastSeen).toBe("2026-11-12");
+    // A daily note linking Sam is newer than the property; the future one does not count.
+    expect(index.findPerson("Sam Okafor")?.lastSeen).toBe("2026-11-19");
+  });
+
+  it("does not count a link inside an open task of a daily note as seeing someone", () => {
+    const index = build({ ...VAULT, "1-1s/Lena.md": "---\ntype: one-on-one\nperson: \"[[Lena]]\"\n---\n" });
+    expect(index.findPerson("Lena")?.lastSeen).toBeNull();
+    expect(index.findPerson("Lena")?.due.status).toBe("never-seen");
+  });
+
+  it("computes due status from the cadence", () => {
+    const index = build();
+    expect(index.findPerson("Anya")?.due).toMatchObject({ status: "overdue", nextDue: "2026-11-14" });
+    expect(index.findPerson("Sam Okafor")?.due).toMatchObject({ status: "ok", nextDue: "2026-12-10" });
+  });
+
+  it("lists open agreements with owner, person and due date", () => {
+    const index = build();
+    const agreements = index.agreements();
+    expect(agreements.map((a) => [a.text, a.ownerName, a.personName, a.due, a.meetingDate])).toEqual([
+      ["draft the talk", "Me", "Lena", "2026-11-01", "2026-10-15"],
+      ["intro Anya to the platform lead", "Me", "Anya Petrova", "2026-11-18", "2026-11-07"],
+      ["shares the RFC draft", "Anya Petrova", "Anya Petrova", "2026-11-28", "2026-11-07"],
+      ["sends the reading list", "Lena", "Lena", null, "2026-11-12"],
+    ]);
+    expect(index.findPerson("Anya")?.openAgreements).toBe(2);
+  });
+
+  it("updates one file at a time and tells subscribers", () => {
+    const index = build();
+    let calls = 0;
+    index.subscribe(() => calls++);
+    const path = "1-1s/Anya Petrova/2026-11-20.md";
+    const text = "---\ntype: one-on-one\nperson: \"[[Anya Petrova]]\"\ndate: 2026-11-20\n---\n- [ ] @me send notes\n";
+    index.upsert(factsOf(path, text), text);
+    expect(calls).toBe(1);
+    expect(index.findPerson("Anya")?.lastSeen).toBe("2026-11-20");
+    expect(index.findPerson("Anya")?.due.status).toBe("ok");
+    index.remove(path);
+    expect(calls).toBe(2);
+    expect(index.findPerson("Anya")?.lastSeen).toBe("2026-11-07");
+  });
+
+  it("follows a renamed person note", () => {
+    const index = build();
+    const text = VAULT["People/Anya Petrova.md"] as string;
+    index.rename("People/Anya Petrova.md", factsOf("People/Anya Petrova-Smith.md", text), text);
+    expect(index.findPerson("Anya Petrova")).toBeNull();
+    expect(index.findPerson("Anya")?.name).toBe("Anya Petrova-Smith"); // by the alias
+    expect(index.people().map((p) => p.name)).toContain("Anya Petrova-Smith");
+  });
+
+  it("flags two person notes with the same name", () => {
+    const index = build({ ...VAULT, "Friends/Sam Okafor.md": "---\ntype: person\n---\n" });
+    const sams = index.people().filter((p) => p.name === "Sam Okafor");
+    expect(sams).toHaveLength(2);
+    for (const sam of sams) expect(sam.problems.some((p) => p.field === "name")).toBe(true);
+  });
+
+  it("ignores tasks queued under Next 1:1 in a person note", () => {
+    const index = build();
+    expect(index.agreements().some((a) => a.text.includes("ask about the talk"))).toBe(false);
+  });
+
+  it("counts tasks linking a person anywhere when the setting is on", () => {
+    const files = { ...VAULT, "Projects/Launch.md": "- [ ] [[Sam Okafor]] books the venue 📅 2026-12-01\n" };
+    expect(build(files).agreements().some((a) => a.text === "books the venue")).toBe(false);
+    const anywhere = build(files, "2026-11-21", { ...settings, agreementsAnywhere: true });
+    expect(anywhere.agreements().find((a) => a.text === "books the venue")?.personName).toBe("Sam Okafor");
+  });
+
+  it("finds the running log of a person and the person of a note", () => {
+    const index = build();
+    expect(index.logOf("People/@Lena.md")).toBe("1-1s/Lena.md");
+    expect(index.personOfNote("1-1s/Anya Petrova/2026-11-07.md")?.name).toBe("Anya Petrova");
+    expect(index.meetingsWith("People/Anya Petrova.md").map((m) => [m.date, m.status])).toEqual([
+      ["2026-11-14", "skipped"],
+      ["2026-11-07", "held"],
+    ]);
+  });
+
+  it("never throws on odd notes", () => {
+    const odd = {
+      "People/[].md": "---\ntype: person\naliases: 42\ntags: {a: 1}\nbirthday: 2026-02-30\n---\n",
+      "1-1s/x.md": "---\n: broken: yaml\n---\n- [ ] @ \n",
+      "People/Empty.md": "",
+    };
+    expect(() => build({ ...VAULT, ...odd }).people()).not.toThrow();
+  });
+});

@@ -18,7 +18,7 @@ export default class OneOnOnesPlugin extends Plugin {
   private indexReady: Promise<void> | null = null;
   private resolveReady: () => void = () => {};
 
-  async onload(): Promise<void> {
+  override async onload(): Promise<void> {
     this.settings = normalizeSettings(await this.loadData()).settings;
     this.index = new PeopleIndex(indexSettings(this.settings), this.clock);
     const writer = new NoteWriter(this.app);

@@ -174,8 +174,9 @@ function plural(n: number, unit: string): string {
   return `${n} ${unit}${n === 1 ? "" : "s"}`;
 }
 
-/** "due today", "due tomorrow", "due in 3 days", "1 day overdue", "3 days overdue". */
+/** "due today", "due tomorrow", "due in 3 days", "1 day overdue", "3 days overdue"; "" if invalid. */
 export function formatRelativeDue(due: IsoDate, today: IsoDate): string {
+  if (!isValidIsoDate(due) || !isValidIsoDate(today)) return "";
   const d = daysBetween(today, due);
   if (d === 0) return "due today";
   if (d === 1) return "due tomorrow";
@@ -188,7 +189,7 @@ export function formatRelativeDue(due: IsoDate, today: IsoDate): string {
  * "3 months ago" (up to a year), "1 year ago"; a date after today reads "tomorrow" or "in 3 days".
  */
 export function formatLastSeen(date: IsoDate | null, today: IsoDate): string {
-  if (date === null || !isValidIsoDate(date)) return "never";
+  if (date === null || !isValidIsoDate(date) || !isValidIsoDate(today)) return "never";
   const d = daysBetween(date, today);
   if (d === 0) return "today";
   if (d === 1) return "yesterday";
@@ -242,7 +243,9 @@ export function datedHeading(heading: string): IsoDate | null {
 export function formatDate(date: IsoDate, pattern: string): string {
   if (!isValidIsoDate(date)) return "";
   const { year, month, day } = toParts(date);
-  return dayjs(new Date(year, month - 1, day, 12)).format(pattern);
+  const noon = new Date(year, month - 1, day, 12);
+  if (year < 100) noon.setFullYear(year, month - 1, day);
+  return dayjs(noon).format(pattern);
 }
 
 /** A date read strictly with a dayjs pattern (`DD.MM.YYYY`), or null. */

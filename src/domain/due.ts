@@ -123,7 +123,7 @@ export function nextBirthday(birthday: Birthday, today: IsoDate): IsoDate {
   return daysBetween(today, thisYear) >= 0 ? thisYear : birthdayIn(birthday, year + 1);
 }
 
-/** The age a person turns on their birthday that falls on `on`'s year; null without a year. */
+/** The age a person turns on `birthdayDate` (one of their birthdays); null without a birth year. */
 export function ageOnBirthday(birthday: Birthday, birthdayDate: IsoDate): number | null {
   if (birthday.year === null || !Number.isFinite(birthday.year)) return null;
   return toParts(birthdayDate).year - birthday.year;

@@ -232,7 +232,7 @@ export function parsePerson(source: PersonSource): Person {
   return {
     path,
     name: personName(path),
-    aliases: readList(r, "aliases", "Aliases", prop("aliases", "alias"), /\s*,\s*/, false),
+    aliases: readList(r, "aliases", "Aliases", prop("aliases", "alias"), /,/, false),
     relationship: readRelationship(r, prop("relationship")),
     role: readText(r, "role", "Role", prop("role")),
     team: readText(r, "team", "Team", prop("team")),
@@ -272,25 +272,54 @@ export function lookupKey(text: string): string {
 }
 
 /**
- * Characters that separate words in a slug: ASCII punctuation and spaces, Latin-1 symbols,
- * general punctuation, symbols and arrows, CJK punctuation, variation selectors, full-width
- * punctuation and astral characters (mostly emoji). Letters of any script are kept.
+ * True for a UTF-16 unit that separates words in a slug: ASCII punctuation and spaces, Latin-1
+ * symbols, general punctuation, symbols and arrows, CJK punctuation, variation selectors,
+ * full-width punctuation and surrogates (astral characters are mostly emoji). Letters and digits
+ * of any script are kept. Checked by code, as a regex class of surrogates misbehaves without the
+ * `u` flag.
  */
-const SLUG_SEPARATORS =
-  /[\u0000-\u002f\u003a-\u0040\u005b-\u0060\u007b-\u00bf\u00d7\u00f7\u2000-\u2bff\u3000-\u303f\ufe00-\ufe0f\ufe30-\ufe4f\uff00-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\ud800-\udfff]+/g;
+function isSlugSeparator(code: number): boolean {
+  if (code < 0x80) {
+    const isDigit = code >= 0x30 && code <= 0x39;
+    const isLetter = (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+    return !isDigit && !isLetter;
+  }
+  return (
+    code <= 0xbf ||
+    code === 0xd7 ||
+    code === 0xf7 ||
+    (code >= 0x2000 && code <= 0x2bff) ||
+    (code >= 0x3000 && code <= 0x303f) ||
+    (code >= 0xd800 && code <= 0xdfff) ||
+    (code >= 0xfe00 && code <= 0xfe0f) ||
+    (code >= 0xfe30 && code <= 0xfe4f) ||
+    (code >= 0xff00 && code <= 0xff0f) ||
+    (code >= 0xff1a && code <= 0xff20) ||
+    (code >= 0xff3b && code <= 0xff40) ||
+    (code >= 0xff5b && code <= 0xff65)
+  );
+}
 
 /**
  * A URL-like slug: lower case, accents dropped from Latin letters, anything but letters and digits
  * turned into `-`. Letters of other scripts are kept as they are: "Анна Иванова" → "анна-иванова".
  */
 export function personSlug(name: string): string {
-  return name
+  const folded = name
     .normalize("NFD")
     .replace(/([A-Za-z])[\u0300-\u036f]+/g, "$1")
     .normalize("NFC")
-    .toLowerCase()
-    .replace(SLUG_SEPARATORS, "-")
-    .replace(/^-+|-+$/g, "");
+    .toLowerCase();
+  let slug = "";
+  for (let i = 0; i < folded.length; i++) {
+    const code = folded.charCodeAt(i);
+    if (isSlugSeparator(code)) {
+      if (slug !== "" && !slug.endsWith("-")) slug += "-";
+    } else {
+      slug += folded[i] ?? "";
+    }
+  }
+  return slug.endsWith("-") ? slug.slice(0, -1) : slug;
 }
 
 /**

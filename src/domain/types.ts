@@ -84,6 +84,8 @@ export interface ParsedAgreement {
   owner: Owner;
   /** The description: body without the owner token, dates, tags and block id. */
   text: string;
+  /** The description with the owner token kept (for owners that turn out not to be people). */
+  description: string;
   due: IsoDate | null;
   done: IsoDate | null;
   recurring: boolean;

@@ -51,9 +51,10 @@ export class Meetings {
     }
     const queue = readQueue(await this.app.vault.read(personFile), QUEUE_HEADING);
     const carried = settings.carryOver === "forward" ? this.openAgreementTargets(person) : [];
+    const logPath = settings.layout === "log" ? this.logPath(person) : null;
     const input: AgendaInput = {
       personName: person.name,
-      personLink: this.linkText(person),
+      personLink: this.linkText(person, logPath),
       date,
       firstMeeting: this.isFirstMeeting(person, date),
       sections: settings.agendaSections,
@@ -132,9 +133,24 @@ export class Meetings {
     });
   }
 
-  linkText(person: PersonEntry): string {
+  /**
+   * The text inside `[[…]]` that links to a person: the shortest unambiguous form. `alsoPath` is
+   * a note about to be created (a running log named like the person), which would make the bare
+   * name ambiguous.
+   */
+  linkText(person: PersonEntry, alsoPath: string | null = null): string {
     const file = this.writer.file(person.path);
-    return file ? this.app.metadataCache.fileToLinktext(file, "", true) : person.name;
+    if (!file) return person.name;
+    const link = this.app.metadataCache.fileToLinktext(file, "", true);
+    const base = (path: string) => path.slice(path.lastIndexOf("/") + 1).replace(/\.md$/i, "").toLowerCase();
+    if (alsoPath && alsoPath !== person.path && !link.includes("/") && base(alsoPath) === base(person.path)) {
+      return person.path.replace(/\.md$/i, "");
+    }
+    return link;
+  }
+
+  private logPath(person: PersonEntry): string {
+    return this.index.logOf(person.path) ?? logNotePath({ folder: this.settings().meetingsFolder, personName: person.name });
   }
 
   isFirstMeeting(person: PersonEntry, date: IsoDate): boolean {
@@ -220,8 +236,7 @@ export class Meetings {
 
   private async writeLogEntry(person: PersonEntry, input: AgendaInput): Promise<StartResult | null> {
     const settings = this.settings();
-    const existingLog = this.index.logOf(person.path);
-    const path = existingLog ?? logNotePath({ folder: settings.meetingsFolder, personName: person.name });
+    const path = this.logPath(person);
     const template = await this.templateText();
     if (template === null) return null;
     const entry = template === undefined ? buildLogEntry(input) : buildTemplateLogEntry(template, input);

@@ -85,7 +85,7 @@ export class TextPromptModal extends Modal {
     this.value = options.initial ?? "";
   }
 
-  onOpen(): void {
+  override onOpen(): void {
     this.setTitle(this.options.title);
     new Setting(this.contentEl).setName(this.options.label).addText((text) => {
       text.setPlaceholder(this.options.placeholder ?? "").setValue(this.value);
@@ -114,7 +114,7 @@ export class TextPromptModal extends Modal {
     this.options.onSubmit(this.value);
   }
 
-  onClose(): void {
+  override onClose(): void {
     this.contentEl.empty();
   }
 }
@@ -138,7 +138,7 @@ export class NewPersonModal extends Modal {
     this.input = { name: initialName, relationship: "", cadence: "" };
   }
 
-  onOpen(): void {
+  override onOpen(): void {
     this.setTitle("New person");
     new Setting(this.contentEl).setName("Name").addText((text) => {
       text.setPlaceholder("Anya Petrova").setValue(this.input.name);
@@ -168,7 +168,7 @@ export class NewPersonModal extends Modal {
     );
   }
 
-  onClose(): void {
+  override onClose(): void {
     this.contentEl.empty();
   }
 }
@@ -193,7 +193,7 @@ export class AgreementModal extends Modal {
     this.input = { owner: owners[0]?.value ?? "@me", text: "", due: addDays(today, 7) };
   }
 
-  onOpen(): void {
+  override onOpen(): void {
     this.setTitle("Add agreement");
     new Setting(this.contentEl).setName("Owner").addDropdown((dropdown) => {
       for (const owner of this.owners) dropdown.addOption(owner.value, owner.label);
@@ -234,7 +234,7 @@ export class AgreementModal extends Modal {
     );
   }
 
-  onClose(): void {
+  override onClose(): void {
     this.contentEl.empty();
   }
 }

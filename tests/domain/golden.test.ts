@@ -9,9 +9,6 @@
  * and review the diff by eye before committing: each file must read like a note a thoughtful
  * manager would be happy to open.
  */
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import {
   DEFAULT_AGENDA_SECTIONS,
@@ -24,21 +21,7 @@ import {
   type AgendaInput,
 } from "../../src/domain/agenda";
 import { shareableSummary } from "../../src/domain/summary";
-
-const UPDATE = process.env.UPDATE_GOLDEN === "1";
-const GOLDEN_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "golden");
-
-function golden(name: string, actual: string): void {
-  const path = join(GOLDEN_DIR, name);
-  if (UPDATE) {
-    writeFileSync(path, actual, "utf8");
-    return;
-  }
-  if (!existsSync(path)) {
-    throw new Error(`Golden file tests/golden/${name} is missing: run with UPDATE_GOLDEN=1 to create it.`);
-  }
-  expect(actual).toBe(readFileSync(path, "utf8"));
-}
+import { expectGolden as golden } from "../builders/golden";
 
 const anya = {
   personName: "Anya Petrova",

@@ -1,0 +1,172 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { expectGolden } from "../builders/golden";
+import { activeSuggest, button, files, fill, modals, notices, read, runCommand, openFile, isCommandAvailable } from "../fakes/harness";
+import { FIXTURE_VAULT, loadFixture } from "./setup";
+
+const NEW_NOTE = "1-1s/Anya Petrova/2026-11-21.md";
+const ANYA = "People/Anya Petrova.md";
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe("Start 1:1…", () => {
+  it("offers people most overdue first, with relationship and last seen", async () => {
+    const { app } = await loadFixture();
+    expect(await runCommand(app, "one-on-ones:start-one-on-one")).toBe(true);
+    const picker = activeSuggest(app);
+    expect(await picker.query("")).toEqual([
+      // Анна: monthly, last seen 2026-09-30 → due 2026-10-30, 22 days overdue.
+      "Анна Иванова\npeer · last seen 7 weeks ago · overdue",
+      // Anya: weekly, last seen 2026-11-07 → due 2026-11-14, 7 days overdue.
+      "Anya Petrova\nreport · last seen 2 weeks ago · overdue",
+      // Sam: every 3 weeks, seen in the daily note of 2026-11-19.
+      "Sam Okafor\nfriend · last seen 2 days ago",
+    ]);
+    expect(await picker.query("zo")).toEqual(["Add new person: zo"]);
+    await picker.escape();
+  });
+
+  it("creates today's note with the agenda, the queue and a live list of open agreements", async () => {
+    const { app } = await loadFixture();
+    const before = files(app);
+    await runCommand(app, "start-one-on-one");
+    await activeSuggest(app).choose("Anya Petrova");
+
+    const after = files(app);
+    expectGolden("integration/start-regular.md", read(app, NEW_NOTE));
+    // The queue moved into the note and was emptied after; last seen moved to today.
+    expect(after[ANYA]).toBe(
+      (before[ANYA] as string)
+        .replace("last-seen: 2026-11-07", "last-seen: 2026-11-21")
+        .replace("- Ask how the conference talk went\n- Payments on-call rotation from January\n", ""),
+    );
+    // Nothing else changed.
+    const changed = Object.keys(after).filter((path) => after[path] !== before[path]);
+    expect(changed.sort()).toEqual([NEW_NOTE, ANYA].sort());
+    expect(app.workspace.getActiveFile()?.path).toBe(NEW_NOTE);
+    expect(notices(app)).toEqual([]);
+  });
+
+  it("opens the existing note instead of overwriting it", async () => {
+    const existing = "---\ntype: one-on-one\nperson: \"[[Anya Petrova]]\"\ndate: 2026-11-21\n---\nMy own notes.\n";
+    const { app } = await loadFixture({ extra: { [NEW_NOTE]: existing } });
+    const before = files(app);
+    await runCommand(app, "start-one-on-one");
+    await activeSuggest(app).choose("Anya Petrova");
+    expect(files(app)).toEqual(before);
+    expect(app.workspace.getActiveFile()?.path).toBe(NEW_NOTE);
+    expect(notices(app)).toEqual(["The 1:1 with Anya Petrova on 2026-11-21 exists already; it was opened."]);
+  });
+
+  it("writes a first meeting for someone never met", async () => {
+    const { app } = await loadFixture();
+    await runCommand(app, "start-one-on-one");
+    await activeSuggest(app).choose("Анна Иванова");
+    expectGolden("integration/start-first-meeting.md", read(app, "1-1s/Анна Иванова/2026-11-21.md"));
+  });
+
+  it("creates a new person from the typed name and starts the 1:1", async () => {
+    const { app } = await loadFixture();
+    await runCommand(app, "start-one-on-one");
+    const picker = activeSuggest(app);
+    await picker.query("Zoë Martin");
+    await picker.choose("Add new person: Zoë Martin");
+    const modal = modals(app).at(-1);
+    if (!modal) throw new Error("no modal");
+    const select = modal.contentEl.querySelector("select");
+    if (!select) throw new Error("no relationship dropdown");
+    await fill(app, select, "mentee");
+    button(modal.contentEl, "Create").click();
+    await vi.waitFor(() => expect(files(app)["1-1s/Zoë Martin/2026-11-21.md"]).toBeDefined(), { timeout: 2000 });
+    expect(read(app, "People/Zoë Martin.md")).toBe(
+      "---\ntype: person\nrelationship: mentee\nlast-seen: 2026-11-21\n---\n\n## Next 1:1\n",
+    );
+  });
+
+  it("forwards open agreements in forward mode and marks the originals", async () => {
+    const { app } = await loadFixture({ data: { carryOver: "forward" } });
+    await runCommand(app, "start-one-on-one");
+    await activeSuggest(app).choose("Anya Petrova");
+    expectGolden("integration/start-forward.md", read(app, NEW_NOTE));
+    expect(read(app, "1-1s/Anya Petrova/2026-11-07.md")).toBe(
+      (FIXTURE_VAULT["1-1s/Anya Petrova/2026-11-07.md"] as string)
+        .replace("- [ ] [[Anya Petrova]] shares", "- [>] [[Anya Petrova]] shares")
+        .replace("- [ ] @me intro", "- [>] @me intro"),
+    );
+  });
+
+  it("adds an entry to the running log in log layout", async () => {
+    const log = [
+      "---",
+      "type: one-on-one",
+      'person: "[[Sam Okafor]]"',
+      "---",
+      "# 1:1s with Sam Okafor",
+      "",
+      "## 2026-10-30",
+      "",
+      "Hiked the ridge trail.",
+      "",
+    ].join("\n");
+    const { app } = await loadFixture({ data: { layout: "log" }, extra: { "1-1s/Sam Okafor.md": log } });
+    await runCommand(app, "start-one-on-one");
+    await activeSuggest(app).choose("Sam Okafor");
+    expectGolden("integration/start-log.md", read(app, "1-1s/Sam Okafor.md"));
+    expect(read(app, "1-1s/Sam Okafor.md").endsWith("## 2026-10-30\n\nHiked the ridge trail.\n")).toBe(true);
+    expect(app.workspace.getActiveFile()?.path).toBe("1-1s/Sam Okafor.md");
+  });
+
+  it("creates the running log when there is none", async () => {
+    const { app } = await loadFixture({ data: { layout: "log" } });
+    await runCommand(app, "start-one-on-one");
+    await activeSuggest(app).choose("Anya Petrova");
+    expectGolden("integration/start-new-log.md", read(app, "1-1s/Anya Petrova.md"));
+  });
+
+  it("fills a custom template note", async () => {
+    const { app } = await loadFixture({ data: { templatePath: "Templates/1-1 template" } });
+    await runCommand(app, "start-one-on-one");
+    await activeSuggest(app).choose("Anya Petrova");
+    expectGolden("integration/start-template.md", read(app, NEW_NOTE));
+  });
+
+  it("writes nothing when the template note is missing", async () => {
+    const { app } = await loadFixture({ data: { templatePath: "Templates/Gone" } });
+    const before = files(app);
+    await runCommand(app, "start-one-on-one");
+    await activeSuggest(app).choose("Anya Petrova");
+    expect(files(app)).toEqual(before);
+    expect(notices(app)).toEqual([
+      'The template note "Templates/Gone" was not found. Fix the template setting; no 1:1 was started.',
+    ]);
+  });
+
+  it("keeps the queue when the new note cannot be written", async () => {
+    const { app } = await loadFixture();
+    const before = files(app);
+    app.vault.failNextWrite(NEW_NOTE);
+    await runCommand(app, "start-one-on-one");
+    await activeSuggest(app).choose("Anya Petrova");
+    expect(files(app)).toEqual(before);
+    expect(notices(app)[0]).toMatch(/^Could not create the 1:1 note: .*Nothing was changed\.$/);
+  });
+
+  it("does not update last seen when the setting is off", async () => {
+    const { app } = await loadFixture({ data: { updateLastSeenOnStart: false } });
+    await runCommand(app, "start-one-on-one");
+    await activeSuggest(app).choose("Anya Petrova");
+    expect(read(app, ANYA)).toContain("last-seen: 2026-11-07");
+  });
+});
+
+describe("Start 1:1 with this person", () => {
+  it("is offered on a person note only", async () => {
+    const { app } = await loadFixture();
+    await openFile(app, "Daily/2026-11-19.md");
+    expect(isCommandAvailable(app, "one-on-ones:start-one-on-one-with-this-person")).toBe(false);
+    await openFile(app, ANYA);
+    expect(await runCommand(app, "start-one-on-one-with-this-person")).toBe(true);
+    expectGolden("integration/start-regular.md", read(app, NEW_NOTE));
+  });
+});

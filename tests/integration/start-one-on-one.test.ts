@@ -36,10 +36,28 @@ describe("Start 1:1…", () => {
     const after = files(app);
     expectGolden("integration/start-regular.md", read(app, NEW_NOTE));
     // The queue moved into the note and was emptied after; last seen moved to today.
+    // (processFrontMatter writes lists in block style, as Obsidian does.)
     expect(after[ANYA]).toBe(
-      (before[ANYA] as string)
-        .replace("last-seen: 2026-11-07", "last-seen: 2026-11-21")
-        .replace("- Ask how the conference talk went\n- Payments on-call rotation from January\n", ""),
+      [
+        "---",
+        "type: person",
+        "aliases:",
+        "  - Anya",
+        "relationship: report",
+        "role: Backend engineer",
+        "team: Payments",
+        "cadence: weekly",
+        "last-seen: 2026-11-21",
+        "first-name: Anya",
+        "last-name: Petrova",
+        "tags:",
+        "  - team/payments",
+        "---",
+        "Anya joined Payments in March.",
+        "",
+        "## Next 1:1",
+        "",
+      ].join("\n"),
     );
     // Nothing else changed.
     const changed = Object.keys(after).filter((path) => after[path] !== before[path]);

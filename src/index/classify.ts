@@ -72,6 +72,11 @@ function isTemplate(path: string, settings: RecognitionSettings): boolean {
     .some((segment) => /^_?templates?$/i.test(segment));
 }
 
+/** `kanban-plugin: basic`, `excalidraw-plugin: parsed`, `database-plugin: basic`… */
+function ownedByPlugin(frontmatter: Record<string, unknown> | null): boolean {
+  return frontmatter !== null && Object.keys(frontmatter).some((key) => /-plugin$/i.test(key));
+}
+
 function hasTag(facts: FileFacts, tags: string[]): boolean {
   return facts.tags.some((tag) => tags.includes(tag));
 }
@@ -142,6 +147,11 @@ export function classify(facts: FileFacts, settings: RecognitionSettings): FileK
 
   const explicitMeeting = types.some((type) => MEETING_TYPES.has(type));
   const explicitPerson = types.some((type) => PERSON_TYPES.has(type));
+  // A board, drawing or database kept by another plugin is never a person or a 1:1 by place alone.
+  if (!explicitMeeting && !explicitPerson && ownedByPlugin(fm)) {
+    const date = parseIsoDate(property(fm, "date"));
+    return date ? { kind: "dated", date } : { kind: "other" };
+  }
   const isPerson =
     !explicitMeeting &&
     (explicitPerson || isInFolder(facts.path, settings.peopleFolder) || hasTag(facts, settings.personTags));

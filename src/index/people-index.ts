@@ -301,7 +301,7 @@ export class PeopleIndex {
   private addSeen(record: FileRecord): void {
     for (const { key, date } of record.seen) {
       let byPath = this.seenByKey.get(key);
-      if (!byPath) this.seenByKey.set(key, (byPath = new Map()));
+      if (!byPath) this.seenByKey.set(key, (byPath = new Map<string, IsoDate>()));
       const current = byPath.get(record.facts.path);
       if (!current || compareDates(date, current) > 0) byPath.set(record.facts.path, date);
     }

@@ -397,7 +397,7 @@ export class CommandActions {
       const entries = meetings.filter((m) => m.kind === "log-entry" && m.line <= line).sort((a, b) => b.line - a.line);
       const entry = entries[0] ?? meetings.find((m) => m.kind === "log-entry");
       if (!entry) {
-        new Notice("Put the cursor in a dated entry of the log to mark it skipped.");
+        new Notice("Click inside a dated entry of the log first, then mark it skipped.");
         return;
       }
       await this.ctx.writer.edit(file, (text) => {

@@ -12,7 +12,7 @@ export function factsFrom(file: TFile, cache: CachedMetadata | null): FileFacts 
   return {
     path: file.path,
     created: file.stat.ctime > 0 ? localDateOf(new Date(file.stat.ctime)) : null,
-    frontmatter: (cache?.frontmatter as Record<string, unknown> | undefined) ?? null,
+    frontmatter: cache?.frontmatter ?? null,
     tags: [...new Set(tags.map((tag) => tag.replace(/^#/, "").toLowerCase()))],
     headings: (cache?.headings ?? []).map((h) => ({ text: h.heading, level: h.level, line: h.position.start.line })),
     links: [

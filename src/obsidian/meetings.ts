@@ -235,7 +235,6 @@ export class Meetings {
   }
 
   private async writeLogEntry(person: PersonEntry, input: AgendaInput): Promise<StartResult | null> {
-    const settings = this.settings();
     const path = this.logPath(person);
     const template = await this.templateText();
     if (template === null) return null;

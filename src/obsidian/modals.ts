@@ -141,7 +141,7 @@ export class NewPersonModal extends Modal {
   override onOpen(): void {
     this.setTitle("New person");
     new Setting(this.contentEl).setName("Name").addText((text) => {
-      text.setPlaceholder("Anya Petrova").setValue(this.input.name);
+      text.setPlaceholder("Full name").setValue(this.input.name);
       text.onChange((value) => (this.input.name = value));
       text.inputEl.addClass("ooo-wide-input");
     });
@@ -153,7 +153,7 @@ export class NewPersonModal extends Modal {
     });
     new Setting(this.contentEl)
       .setName("Cadence")
-      .setDesc("Weekly, biweekly, monthly, quarterly, every 10 days, 3w… Empty: the default for the relationship.")
+      .setDesc("For example weekly, biweekly, monthly, every 10 days or 3w. Leave empty for the default of the relationship.")
       .addText((text) => {
         text.setPlaceholder("Default").onChange((value) => (this.input.cadence = value));
       });

@@ -173,7 +173,7 @@ export class OneOnOnesSettingTab extends PluginSettingTab {
     new Setting(containerEl).setName("Question bank").setHeading();
     const bank = new Setting(containerEl)
       .setName("Questions")
-      .setDesc("A line \"## Theme\" starts a theme; each \"- question\" line below it is a question.");
+      .setDesc("Lines starting with ## name a theme; lines starting with - below them are its questions.");
     bank.addTextArea((t) => {
       t.setValue(formatQuestionBank(s.questions));
       t.inputEl.rows = 12;

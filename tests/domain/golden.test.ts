@@ -9,7 +9,7 @@
  * and review the diff by eye before committing: each file must read like a note a thoughtful
  * manager would be happy to open.
  */
-import { describe, expect, it } from "vitest";
+import { describe, it } from "vitest";
 import {
   DEFAULT_AGENDA_SECTIONS,
   buildLogEntry,

@@ -107,3 +107,11 @@ describe("personFromFileName", () => {
     expect(personFromFileName(name)).toBe(expected);
   });
 });
+
+describe("notes kept by other plugins", () => {
+  it("are not people or 1:1s by their folder alone", () => {
+    expect(classify(facts("People/peoples.md", { frontmatter: { "database-plugin": "basic" } }), settings).kind).toBe("other");
+    expect(classify(facts("1-1s/Board.md", { frontmatter: { "kanban-plugin": "basic" } }), settings).kind).toBe("other");
+    expect(classify(facts("People/Lea.md", { frontmatter: { "kanban-plugin": "basic", type: "person" } }), settings).kind).toBe("person");
+  });
+});

@@ -287,7 +287,7 @@ describe.skipIf(!present)("field vaults", () => {
     // people cards there (`people/@Name.md`). But `peoples.md` is the DB Folder plugin's database
     // note (`database-plugin: basic`), a table of the cards, not a person: today it is listed as a
     // person named "peoples". Flip to `it` once the index leaves such notes out.
-    it.fails("known issue: people/peoples.md, the folder's database note, is not a person", async () => {
+    it("people/peoples.md, the folder's database note, is not a person", async () => {
       const { plugin } = await loadVault(SETTING_PACK);
       expect(plugin.index.kindOf(DATABASE_IN_PEOPLE)).toBe("other");
       expect(plugin.index.people()).toEqual([]);

@@ -143,6 +143,8 @@ export function replaceLine(text: string, lineNumber: number, change: (line: str
   return lines.join("\n");
 }
 
+/** The first line of an error's message, without a trailing colon: fit for a notice. */
 export function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  const message = error instanceof Error ? error.message : String(error);
+  return (message.split("\n")[0] ?? "").trim().replace(/[:.]$/, "");
 }

@@ -159,6 +159,7 @@ export class CommandActions {
   async open(file: TFile, line?: number): Promise<void> {
     const leaf = this.app.workspace.getLeaf(false);
     await leaf.openFile(file, line !== undefined ? { eState: { line } } : undefined);
+    if (line !== undefined && leaf.view instanceof MarkdownView) leaf.view.editor.setCursor({ line, ch: 0 });
   }
 
   /** The person the active note is about (the note itself, or the person of a 1:1 note). */
@@ -432,6 +433,15 @@ export class CommandActions {
   }
 }
 
+/** The line of the closing `---` of the properties, or null when the note has none. */
+function frontMatterEnd(editor: Editor): number | null {
+  if (editor.getLine(0).trimEnd() !== "---") return null;
+  for (let line = 1; line <= editor.lastLine(); line++) {
+    if (/^(---|\.\.\.)\s*$/.test(editor.getLine(line))) return line;
+  }
+  return null;
+}
+
 /** The agenda's sections go one level below the heading the cursor is under, else level 2. */
 function headingLevelAt(editor: Editor): number {
   for (let line = editor.getCursor().line; line >= 0; line--) {
@@ -441,8 +451,16 @@ function headingLevelAt(editor: Editor): number {
   return 2;
 }
 
-/** Inserts a line at the cursor: on the cursor's line when empty, else as a new line below it. */
+/**
+ * Inserts a line at the cursor: on the cursor's line when empty, else as a new line below it.
+ * Never inside the properties: a cursor there moves to the first line after them.
+ */
 function insertLine(editor: Editor, text: string): void {
+  const end = frontMatterEnd(editor);
+  if (end !== null && editor.getCursor().line <= end) {
+    if (end + 1 > editor.lastLine()) editor.replaceRange("\n", { line: end, ch: editor.getLine(end).length });
+    editor.setCursor({ line: end + 1, ch: 0 });
+  }
   const cursor = editor.getCursor();
   const current = editor.getLine(cursor.line);
   if (current.trim() === "") {

@@ -13,7 +13,7 @@ import {
 import { compareDates, type Clock } from "../domain/dates";
 import { logNotePath, meetingNotePath } from "../domain/paths";
 import { readQueue, removeFromQueue } from "../domain/queue";
-import type { IsoDate } from "../domain/types";
+import type { IsoDate, NoteLayout } from "../domain/types";
 import type { PeopleIndex, PersonEntry } from "../index/people-index";
 import type { OneOnOnesSettings } from "../settings";
 import { QUEUE_HEADING } from "../constants";
@@ -51,7 +51,8 @@ export class Meetings {
     }
     const queue = readQueue(await this.app.vault.read(personFile), QUEUE_HEADING);
     const carried = settings.carryOver === "forward" ? this.openAgreementTargets(person) : [];
-    const logPath = settings.layout === "log" ? this.logPath(person) : null;
+    const layout = this.layoutFor(person);
+    const logPath = layout === "log" ? this.logPath(person) : null;
     const input: AgendaInput = {
       personName: person.name,
       personLink: this.linkText(person, logPath),
@@ -67,12 +68,13 @@ export class Meetings {
 
     let result: StartResult | null;
     try {
-      result = settings.layout === "log" ? await this.writeLogEntry(person, input) : await this.writeNote(person, input);
+      result = layout === "log" ? await this.writeLogEntry(person, input) : await this.writeNote(person, input);
     } catch (error) {
       new Notice(`Could not create the 1:1 note: ${describe(error)}. Nothing was changed.`);
       return null;
     }
     if (!result) return null;
+    result.line = firstSectionLine(await this.app.vault.read(result.file), result.line ?? 0);
 
     // The new note holds everything now: only then are the originals touched.
     if (carried.length > 0) {
@@ -149,6 +151,11 @@ export class Meetings {
     return link;
   }
 
+  /** Someone who already has a running log keeps it, whatever the layout setting says. */
+  layoutFor(person: PersonEntry): NoteLayout {
+    return this.index.logOf(person.path) ? "log" : this.settings().layout;
+  }
+
   private logPath(person: PersonEntry): string {
     return this.index.logOf(person.path) ?? logNotePath({ folder: this.settings().meetingsFolder, personName: person.name });
   }
@@ -166,9 +173,9 @@ export class Meetings {
       const file = this.writer.file(meeting.path);
       if (!file) continue;
       if (meeting.kind === "note") return { file, created: false };
-      if (meeting.kind === "log-entry" && settings.layout === "log") return { file, created: false, line: meeting.line };
+      if (meeting.kind === "log-entry" && this.layoutFor(person) === "log") return { file, created: false, line: meeting.line };
     }
-    if (settings.layout === "per-meeting") {
+    if (this.layoutFor(person) === "per-meeting") {
       const path = meetingNotePath({
         folder: settings.meetingsFolder,
         pattern: settings.notePathPattern,
@@ -252,6 +259,19 @@ export class Meetings {
 
 function meetingFrontMatter(input: AgendaInput): string {
   return `---\ntype: one-on-one\nperson: "[[${input.personLink}]]"\ndate: ${input.date}\n---\n`;
+}
+
+/**
+ * Where the cursor goes in a new agenda: the empty line of its first section (after the heading
+ * and its hint), searching from `from` (a log entry's heading).
+ */
+function firstSectionLine(text: string, from: number): number {
+  const lines = text.split("\n");
+  const start = lines.findIndex((line, i) => i > from && /^#{2,6}\s/.test(line));
+  if (start < 0) return from;
+  let line = start + 1;
+  if (/^%%.*%%\s*$/.test(lines[line] ?? "")) line++;
+  return Math.min(line, lines.length - 1);
 }
 
 function headingLine(text: string, date: IsoDate): number | undefined {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { expectGolden } from "../builders/golden";
-import { activeSuggest, button, files, fill, modals, notices, read, runCommand, openFile, isCommandAvailable } from "../fakes/harness";
+import { activeEditor, activeSuggest, button, files, fill, modals, notices, read, runCommand, openFile, isCommandAvailable } from "../fakes/harness";
 import { FIXTURE_VAULT, loadFixture } from "./setup";
 
 const NEW_NOTE = "1-1s/Anya Petrova/2026-11-21.md";
@@ -63,6 +63,8 @@ describe("Start 1:1…", () => {
     const changed = Object.keys(after).filter((path) => after[path] !== before[path]);
     expect(changed.sort()).toEqual([NEW_NOTE, ANYA].sort());
     expect(app.workspace.getActiveFile()?.path).toBe(NEW_NOTE);
+    // The cursor waits in the check-in, under its hint.
+    expect(activeEditor(app).getCursor()).toEqual({ line: 9, ch: 0 });
     expect(notices(app)).toEqual([]);
   });
 

@@ -6,7 +6,8 @@ import { IndexFeeder } from "./obsidian/index-feeder";
 import { Meetings } from "./obsidian/meetings";
 import { NoteWriter } from "./obsidian/note-writer";
 import { OneOnOnesSettingTab } from "./obsidian/settings-tab";
-import { QUEUE_HEADING } from "./constants";
+import { CODE_BLOCK_LANGUAGE, QUEUE_HEADING } from "./constants";
+import { agreementsBlockProcessor } from "./obsidian/agreements-block";
 import { normalizeSettings, type OneOnOnesSettings } from "./settings";
 
 export default class OneOnOnesPlugin extends Plugin {
@@ -25,15 +26,13 @@ export default class OneOnOnesPlugin extends Plugin {
     const meetings = new Meetings(this.app, this.index, writer, () => this.settings, this.clock);
     this.indexReady = new Promise((resolve) => (this.resolveReady = resolve));
 
-    registerCommands(this, {
-      app: this.app,
-      index: this.index,
-      meetings,
-      writer,
-      settings: () => this.settings,
-      clock: this.clock,
-      ready: () => this.indexReady ?? Promise.resolve(),
-    });
+    const ready = () => this.indexReady ?? Promise.resolve();
+    const settings = () => this.settings;
+    registerCommands(this, { app: this.app, index: this.index, meetings, writer, settings, clock: this.clock, ready });
+    this.registerMarkdownCodeBlockProcessor(
+      CODE_BLOCK_LANGUAGE,
+      agreementsBlockProcessor({ app: this.app, index: this.index, writer, settings, clock: this.clock, ready }),
+    );
     this.addSettingTab(new OneOnOnesSettingTab(this.app, this, this));
 
     // Everything heavy waits until Obsidian has laid out its workspace.

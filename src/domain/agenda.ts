@@ -13,6 +13,7 @@ import {
   atxHeading,
   closingFence,
   codeLines,
+  findHeading,
   detectEol,
   frontMatterLength,
   isBlank,
@@ -268,20 +269,7 @@ export function insertLogEntry(logText: string, entry: string): string {
   const eol = detectEol(logText);
   const lines = splitLines(logText);
   const texts = lines.map((line) => line.text);
-  const start = frontMatterLength(texts);
-  const inCode = codeLines(texts, start);
-
-  let at = -1;
-  let level = 0;
-  for (let i = start; i < texts.length; i++) {
-    if (inCode[i]) continue;
-    const heading = atxHeading(texts[i] ?? "");
-    if (heading && datedHeading(heading.text) !== null) {
-      at = i;
-      level = heading.level;
-      break;
-    }
-  }
+  const { at, level, start } = findHeading(texts, (text) => datedHeading(text) !== null);
 
   const entryLines = trimBlankEnds(textLines(entry));
   const shifted = level > 0 ? shiftHeadings(entryLines, level) : entryLines;

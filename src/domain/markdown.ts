@@ -194,3 +194,21 @@ export function isThematicBreak(line: string): boolean {
 export function yamlQuote(value: string): string {
   return `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
 }
+
+/**
+ * The first heading outside front matter and code whose text passes `test`: its line and level,
+ * with the front matter's length and the code mask, which callers go on using.
+ */
+export function findHeading(
+  texts: readonly string[],
+  test: (text: string) => boolean,
+): { at: number; level: number; start: number; inCode: boolean[] } {
+  const start = frontMatterLength(texts);
+  const inCode = codeLines(texts, start);
+  for (let i = start; i < texts.length; i++) {
+    if (inCode[i]) continue;
+    const heading = atxHeading(texts[i] ?? "");
+    if (heading && test(heading.text)) return { at: i, level: heading.level, start, inCode };
+  }
+  return { at: -1, level: 0, start, inCode };
+}

@@ -12,10 +12,10 @@ import { QUEUE_HEADING } from "../constants";
 import {
   atxHeading,
   closingFence,
-  codeLines,
   detectEol,
   fenceOpenAfter,
   fenceStart,
+  findHeading,
   frontMatterLength,
   indentWidth,
   isBlank,
@@ -64,20 +64,7 @@ function isLazyContinuation(line: string): boolean {
 
 function findQueue(lines: readonly Line[], heading: string): QueueSection | null {
   const texts = lines.map((line) => line.text);
-  const start = frontMatterLength(texts);
-  const inCode = codeLines(texts, start);
-
-  let at = -1;
-  let level = 0;
-  for (let i = start; i < texts.length; i++) {
-    if (inCode[i]) continue;
-    const found = atxHeading(texts[i] ?? "");
-    if (found && sameHeading(found.text, heading)) {
-      at = i;
-      level = found.level;
-      break;
-    }
-  }
+  const { at, level, inCode } = findHeading(texts, (text) => sameHeading(text, heading));
   if (at < 0) return null;
 
   let end = texts.length;

@@ -3,6 +3,19 @@ import { formatLastSeen, isValidIsoDate, addDays } from "../domain/dates";
 import { RELATIONSHIPS, type IsoDate, type Question, type Relationship } from "../domain/types";
 import type { PersonEntry } from "../index/people-index";
 
+/** The call-to-action button of a form modal: closes it, then submits. */
+function submitButton(modal: Modal, label: string, submit: () => void): void {
+  new Setting(modal.contentEl).addButton((button) =>
+    button
+      .setButtonText(label)
+      .setCta()
+      .onClick(() => {
+        modal.close();
+        submit();
+      }),
+  );
+}
+
 export type PersonChoice = { kind: "person"; entry: PersonEntry } | { kind: "new"; name: string };
 
 const STATUS_WORDS: Record<string, string> = {
@@ -157,15 +170,7 @@ export class NewPersonModal extends Modal {
       .addText((text) => {
         text.setPlaceholder("Default").onChange((value) => (this.input.cadence = value));
       });
-    new Setting(this.contentEl).addButton((button) =>
-      button
-        .setButtonText("Create")
-        .setCta()
-        .onClick(() => {
-          this.close();
-          this.onSubmit({ ...this.input });
-        }),
-    );
+    submitButton(this, "Create", () => this.onSubmit({ ...this.input }));
   }
 
   override onClose(): void {
@@ -223,15 +228,7 @@ export class AgreementModal extends Modal {
             dueText?.setValue(this.input.due);
           }),
       );
-    new Setting(this.contentEl).addButton((button) =>
-      button
-        .setButtonText("Add")
-        .setCta()
-        .onClick(() => {
-          this.close();
-          this.onSubmit({ ...this.input });
-        }),
-    );
+    submitButton(this, "Add", () => this.onSubmit({ ...this.input }));
   }
 
   override onClose(): void {

@@ -1,4 +1,4 @@
-import { Plugin } from "obsidian";
+import { Plugin, debounce } from "obsidian";
 import { systemClock, type Clock } from "./domain/dates";
 import { PeopleIndex, type IndexSettings } from "./index/people-index";
 import { registerCommands } from "./obsidian/commands";
@@ -54,14 +54,27 @@ export default class OneOnOnesPlugin extends Plugin {
   }
 
   async updateSettings(change: (settings: OneOnOnesSettings) => void): Promise<void> {
+    const before = recognition(this.settings);
     const draft = structuredClone(this.settings);
     change(draft);
     this.settings = normalizeSettings(draft).settings;
     await this.saveData(this.settings);
     this.index.setSettings(indexSettings(this.settings));
-    // What counts as a person, a 1:1 or an agreement may have changed: read again what is needed.
-    if (this.feeder) await this.feeder.build();
+    // What counts as a person, a 1:1 or an agreement changed: the files with open tasks are read
+    // again, once the user has stopped typing.
+    if (recognition(this.settings) !== before) this.rebuildSoon();
   }
+
+  private readonly rebuildSoon = debounce(() => void this.feeder?.build(), 600, true);
+
+  override onunload(): void {
+    this.rebuildSoon.cancel();
+  }
+}
+
+/** The settings that decide which files' text the index needs. */
+function recognition(s: OneOnOnesSettings): string {
+  return JSON.stringify([s.peopleFolder, s.meetingsFolder, s.personTags, s.meetingTags, s.templatePath, s.agreementsAnywhere]);
 }
 
 function indexSettings(settings: OneOnOnesSettings): IndexSettings {

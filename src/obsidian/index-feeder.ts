@@ -73,10 +73,6 @@ export class IndexFeeder {
         this.bump(file.path);
         this.index.upsert(facts, this.index.needsText(facts) ? data : null);
       }),
-      metadataCache.on("deleted", (file) => {
-        this.bump(file.path);
-        this.index.remove(file.path);
-      }),
       vault.on("delete", (file) => {
         if (file instanceof TFile) {
           this.bump(file.path);

@@ -99,7 +99,7 @@ export class TextPromptModal extends Modal {
   }
 
   override onOpen(): void {
-    this.setTitle(this.options.title);
+    this.titleEl.setText(this.options.title);
     new Setting(this.contentEl).setName(this.options.label).addText((text) => {
       text.setPlaceholder(this.options.placeholder ?? "").setValue(this.value);
       text.onChange((value) => (this.value = value));
@@ -152,7 +152,7 @@ export class NewPersonModal extends Modal {
   }
 
   override onOpen(): void {
-    this.setTitle("New person");
+    this.titleEl.setText("New person");
     new Setting(this.contentEl).setName("Name").addText((text) => {
       text.setPlaceholder("Full name").setValue(this.input.name);
       text.onChange((value) => (this.input.name = value));
@@ -199,7 +199,7 @@ export class AgreementModal extends Modal {
   }
 
   override onOpen(): void {
-    this.setTitle("Add agreement");
+    this.titleEl.setText("Add agreement");
     new Setting(this.contentEl).setName("Owner").addDropdown((dropdown) => {
       for (const owner of this.owners) dropdown.addOption(owner.value, owner.label);
       dropdown.setValue(this.input.owner).onChange((value) => (this.input.owner = value));

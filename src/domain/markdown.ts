@@ -119,9 +119,8 @@ export function codeLines(lines: readonly string[], from = 0): boolean[] {
   return inCode;
 }
 
-/** For each line: whether a code block is still open after it (text added there would be code). */
-export function fenceOpenAfter(lines: readonly string[], from = 0): boolean[] {
-  const open = new Array<boolean>(lines.length).fill(false);
+/** Walks the code fences from `from`, telling `each` whether a block is open after each line. */
+function scanFences(lines: readonly string[], from: number, each?: (index: number, open: boolean) => void): Fence | null {
   let fence: Fence | null = null;
   for (let i = from; i < lines.length; i++) {
     const line = lines[i] ?? "";
@@ -130,23 +129,21 @@ export function fenceOpenAfter(lines: readonly string[], from = 0): boolean[] {
     } else {
       fence = fenceStart(line);
     }
-    open[i] = fence !== null;
+    each?.(i, fence !== null);
   }
+  return fence;
+}
+
+/** For each line: whether a code block is still open after it (text added there would be code). */
+export function fenceOpenAfter(lines: readonly string[], from = 0): boolean[] {
+  const open = new Array<boolean>(lines.length).fill(false);
+  scanFences(lines, from, (index, isOpen) => (open[index] = isOpen));
   return open;
 }
 
 /** The fence still open after the last line (a code block never closed), or null. */
 export function unclosedFence(lines: readonly string[], from = 0): Fence | null {
-  let fence: Fence | null = null;
-  for (let i = from; i < lines.length; i++) {
-    const line = lines[i] ?? "";
-    if (fence) {
-      if (closesFence(line, fence)) fence = null;
-    } else {
-      fence = fenceStart(line);
-    }
-  }
-  return fence;
+  return scanFences(lines, from);
 }
 
 /** The line that closes a fence. */

@@ -14,6 +14,13 @@ export const COMMAND_IDS = {
   insertQuestion: "insert-question",
   copyShareableSummary: "copy-shareable-summary",
   markSkipped: "mark-skipped",
+  openFollowUps: "open-follow-ups",
+  openPeople: "open-people",
+  createPeopleBase: "create-people-base",
 } as const;
 
 export const QUEUE_HEADING = "Next 1:1";
+
+export const VIEW_TYPE_FOLLOW_UPS = "one-on-ones-follow-ups";
+export const VIEW_TYPE_PEOPLE = "one-on-ones-people";
+export const ICON = "users";

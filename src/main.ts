@@ -1,14 +1,26 @@
-import { Plugin, debounce } from "obsidian";
+import { Notice, Plugin, TFile, debounce, requireApiVersion, type WorkspaceLeaf } from "obsidian";
+import { CODE_BLOCK_LANGUAGE, COMMAND_IDS, ICON, QUEUE_HEADING, VIEW_TYPE_FOLLOW_UPS, VIEW_TYPE_PEOPLE } from "./constants";
 import { systemClock, type Clock } from "./domain/dates";
+import { peopleBase } from "./domain/people-base";
+import { peopleToCsv, peopleToMarkdown } from "./domain/people-table";
+import type { FollowUpsQuery, PeopleQuery, PersonRow } from "./domain/view-models";
 import { PeopleIndex, type IndexSettings } from "./index/people-index";
-import { registerCommands } from "./obsidian/commands";
+import { agreementsBlockProcessor } from "./obsidian/agreements-block";
+import { CommandActions, registerCommands } from "./obsidian/commands";
 import { IndexFeeder } from "./obsidian/index-feeder";
 import { Meetings } from "./obsidian/meetings";
-import { NoteWriter } from "./obsidian/note-writer";
+import { describe, NoteWriter } from "./obsidian/note-writer";
 import { OneOnOnesSettingTab } from "./obsidian/settings-tab";
-import { CODE_BLOCK_LANGUAGE, QUEUE_HEADING } from "./constants";
-import { agreementsBlockProcessor } from "./obsidian/agreements-block";
+import { Toggler } from "./obsidian/toggler";
 import { normalizeSettings, type OneOnOnesSettings } from "./settings";
+import { FollowUpsView } from "./views/follow-ups-view";
+import type { ViewHost } from "./views/host";
+import { PeopleView } from "./views/people-view";
+import { StatusBar, statusCounts } from "./views/status-bar";
+import { viewData } from "./views/view-data";
+
+/** Bases (`.base` files) arrived with this version of Obsidian. */
+const BASES_API_VERSION = "1.9.10";
 
 export default class OneOnOnesPlugin extends Plugin {
   settings!: OneOnOnesSettings;
@@ -18,40 +30,174 @@ export default class OneOnOnesPlugin extends Plugin {
   private feeder: IndexFeeder | null = null;
   private indexReady: Promise<void> | null = null;
   private resolveReady: () => void = () => {};
+  private actions!: CommandActions;
+  private writer!: NoteWriter;
+  private meetings!: Meetings;
+  private toggler!: Toggler;
+  private statusBar: StatusBar | null = null;
 
   override async onload(): Promise<void> {
     this.settings = normalizeSettings(await this.loadData()).settings;
     this.index = new PeopleIndex(indexSettings(this.settings), this.clock);
-    const writer = new NoteWriter(this.app);
-    const meetings = new Meetings(this.app, this.index, writer, () => this.settings, this.clock);
-    this.indexReady = new Promise((resolve) => (this.resolveReady = resolve));
-
-    const ready = () => this.indexReady ?? Promise.resolve();
+    this.writer = new NoteWriter(this.app);
     const settings = () => this.settings;
-    registerCommands(this, { app: this.app, index: this.index, meetings, writer, settings, clock: this.clock, ready });
+    this.meetings = new Meetings(this.app, this.index, this.writer, settings, this.clock);
+    this.toggler = new Toggler(this.app, this.writer, settings, this.clock);
+    this.indexReady = new Promise((resolve) => (this.resolveReady = resolve));
+    const ready = () => this.indexReady ?? Promise.resolve();
+
+    const context = { app: this.app, index: this.index, meetings: this.meetings, writer: this.writer, settings, clock: this.clock, ready };
+    this.actions = new CommandActions(context);
+    registerCommands(this, context, this.actions);
+    this.registerViewCommands();
+    this.addSettingTab(new OneOnOnesSettingTab(this.app, this, this));
+
+    const host = this.viewHost();
+    this.registerView(VIEW_TYPE_FOLLOW_UPS, (leaf) => new FollowUpsView(leaf, host));
+    this.registerView(VIEW_TYPE_PEOPLE, (leaf) => new PeopleView(leaf, host));
     this.registerMarkdownCodeBlockProcessor(
       CODE_BLOCK_LANGUAGE,
-      agreementsBlockProcessor({ app: this.app, index: this.index, writer, settings, clock: this.clock, ready }),
+      agreementsBlockProcessor({
+        index: this.index,
+        clock: this.clock,
+        ready,
+        tick: (target) => this.toggler.tick(target),
+        openAt: (target) => this.toggler.openAt(target),
+      }),
     );
-    this.addSettingTab(new OneOnOnesSettingTab(this.app, this, this));
+    this.addRibbonIcon(ICON, "Open follow-ups", () => void this.openFollowUps());
+    this.statusBar = new StatusBar(this.addStatusBarItem(), () => void this.openFollowUps());
 
     // Everything heavy waits until Obsidian has laid out its workspace.
     this.app.workspace.onLayoutReady(() => void this.buildIndex());
+  }
+
+  override onunload(): void {
+    this.rebuildSoon.cancel();
+    this.saveQueriesSoon.cancel();
   }
 
   private async buildIndex(): Promise<void> {
     const feeder = (this.feeder = new IndexFeeder(this.app, this.index));
     for (const ref of feeder.listen()) this.registerEvent(ref);
     await feeder.build();
+    const updateStatus = debounce(() => this.updateStatusBar(), 100, true);
+    this.register(this.index.subscribe(updateStatus));
+    this.updateStatusBar();
     // "Today" moves on at midnight: due states are recomputed every few minutes.
     this.registerInterval(window.setInterval(() => this.index.refresh(), 5 * 60 * 1000));
     this.resolveReady();
+    if (this.settings.openFollowUpsOnStart && this.app.workspace.getLeavesOfType(VIEW_TYPE_FOLLOW_UPS).length === 0) {
+      await this.openFollowUps(false);
+    }
+  }
+
+  private updateStatusBar(): void {
+    this.statusBar?.update(statusCounts(viewData(this.index, this.clock.today())));
   }
 
   /** Resolves once the index has been built. */
   whenReady(): Promise<void> {
     return this.indexReady ?? Promise.resolve();
   }
+
+  async openFollowUps(reveal = true): Promise<void> {
+    const { workspace } = this.app;
+    let leaf: WorkspaceLeaf | null = workspace.getLeavesOfType(VIEW_TYPE_FOLLOW_UPS)[0] ?? null;
+    if (!leaf) {
+      leaf = workspace.getRightLeaf(false);
+      if (!leaf) return;
+      await leaf.setViewState({ type: VIEW_TYPE_FOLLOW_UPS, active: reveal });
+    }
+    if (reveal) await workspace.revealLeaf(leaf);
+  }
+
+  async openPeople(): Promise<void> {
+    const { workspace } = this.app;
+    const existing = workspace.getLeavesOfType(VIEW_TYPE_PEOPLE)[0];
+    const leaf = existing ?? workspace.getLeaf("tab");
+    if (!existing) await leaf.setViewState({ type: VIEW_TYPE_PEOPLE, active: true });
+    await workspace.revealLeaf(leaf);
+  }
+
+  private registerViewCommands(): void {
+    this.addCommand({ id: COMMAND_IDS.openFollowUps, name: "Open follow-ups", callback: () => void this.openFollowUps() });
+    this.addCommand({ id: COMMAND_IDS.openPeople, name: "Open people", callback: () => void this.openPeople() });
+    this.addCommand({
+      id: COMMAND_IDS.createPeopleBase,
+      name: "Create people base",
+      checkCallback: (checking) => {
+        if (!requireApiVersion(BASES_API_VERSION)) return false;
+        if (!checking) void this.createPeopleBase();
+        return true;
+      },
+    });
+  }
+
+  /** Writes `People.base` next to the people (never over an existing file) and opens it. */
+  async createPeopleBase(): Promise<void> {
+    const folder = this.settings.peopleFolder;
+    const path = folder ? `${folder}/People.base` : "People.base";
+    const existing = this.app.vault.getAbstractFileByPath(path);
+    if (existing) {
+      new Notice(`"${path}" exists already; it was opened and not changed.`);
+      if (existing instanceof TFile) await this.app.workspace.getLeaf(false).openFile(existing);
+      return;
+    }
+    try {
+      const file = await this.writer.create(path, peopleBase({ peopleFolder: folder, personTags: this.settings.personTags }));
+      if (file) await this.app.workspace.getLeaf(false).openFile(file);
+    } catch (error) {
+      new Notice(`Could not create "${path}": ${describe(error)}.`);
+    }
+  }
+
+  private viewHost(): ViewHost {
+    return {
+      index: this.index,
+      clock: this.clock,
+      followUpsQuery: () => this.settings.followUpsQuery,
+      peopleQuery: () => this.settings.peopleQuery,
+      saveFollowUpsQuery: (query: FollowUpsQuery) => {
+        this.settings.followUpsQuery = query;
+        this.saveQueriesSoon();
+      },
+      savePeopleQuery: (query: PeopleQuery) => {
+        this.settings.peopleQuery = query;
+        this.saveQueriesSoon();
+      },
+      tick: (target) => this.toggler.tick(target),
+      openAt: (target) => this.toggler.openAt(target),
+      openPerson: async (path) => {
+        const file = this.writer.file(path);
+        if (file) await this.actions.open(file);
+      },
+      startOneOnOne: async (path) => {
+        const person = this.index.person(path);
+        if (person) await this.actions.start(person);
+      },
+      markSeen: async (path) => {
+        const person = this.index.person(path);
+        if (person && (await this.meetings.setLastSeen(person, this.clock.today()))) {
+          new Notice(`${person.name}: last seen today.`);
+        }
+      },
+      copyPeople: (format, rows) => this.copyPeople(format, rows),
+      openFollowUps: () => this.openFollowUps(),
+    };
+  }
+
+  private async copyPeople(format: "markdown" | "csv", rows: PersonRow[]): Promise<void> {
+    const text = format === "csv" ? peopleToCsv(rows) : peopleToMarkdown(rows);
+    try {
+      await navigator.clipboard.writeText(text);
+      new Notice(`Copied ${rows.length} ${rows.length === 1 ? "person" : "people"} as ${format === "csv" ? "CSV" : "Markdown"}.`);
+    } catch (error) {
+      new Notice(`Could not copy the table: ${describe(error)}.`);
+    }
+  }
+
+  private readonly saveQueriesSoon = debounce(() => void this.saveData(this.settings), 1000, true);
 
   async updateSettings(change: (settings: OneOnOnesSettings) => void): Promise<void> {
     const before = recognition(this.settings);
@@ -66,10 +212,6 @@ export default class OneOnOnesPlugin extends Plugin {
   }
 
   private readonly rebuildSoon = debounce(() => void this.feeder?.build(), 600, true);
-
-  override onunload(): void {
-    this.rebuildSoon.cancel();
-  }
 }
 
 /** The settings that decide which files' text the index needs. */

@@ -1,6 +1,8 @@
 import { DEFAULT_AGENDA_SECTIONS } from "./domain/agenda";
 import { parseCadence } from "./domain/cadence";
 import { validatePattern } from "./domain/paths";
+import { PEOPLE_COLUMNS } from "./domain/people-table";
+import type { FollowUpsQuery, PeopleQuery } from "./domain/view-models";
 import { DEFAULT_QUESTIONS } from "./domain/questions";
 import {
   RELATIONSHIPS,
@@ -45,7 +47,22 @@ export interface OneOnOnesSettings {
   /** Starting a 1:1 sets the person's `last-seen` to the meeting's date. */
   updateLastSeenOnStart: boolean;
   questions: Question[];
+  /** Open the Follow-ups sidebar when Obsidian starts. */
+  openFollowUpsOnStart: boolean;
+  /** The last grouping and filters of Follow-ups and of the People table. */
+  followUpsQuery: FollowUpsQuery;
+  peopleQuery: PeopleQuery;
 }
+
+export const DEFAULT_FOLLOW_UPS_QUERY: FollowUpsQuery = { groupBy: "due", owner: "all", search: "" };
+export const DEFAULT_PEOPLE_QUERY: PeopleQuery = {
+  sort: { column: "nextDue", direction: "ascending" },
+  nameOrder: "first",
+  text: "",
+  group: "all",
+  tag: null,
+  showArchived: false,
+};
 
 export const DEFAULT_CADENCES: Record<Relationship | "unset", string> = {
   report: "weekly",
@@ -80,6 +97,9 @@ export const DEFAULT_SETTINGS: OneOnOnesSettings = {
   agreementsAnywhere: false,
   updateLastSeenOnStart: true,
   questions: DEFAULT_QUESTIONS,
+  openFollowUpsOnStart: false,
+  followUpsQuery: DEFAULT_FOLLOW_UPS_QUERY,
+  peopleQuery: DEFAULT_PEOPLE_QUERY,
 };
 
 export interface NormalizedSettings {
@@ -178,6 +198,29 @@ export function normalizeSettings(stored: unknown): NormalizedSettings {
     agreementsAnywhere: pick("agreementsAnywhere", bool),
     updateLastSeenOnStart: pick("updateLastSeenOnStart", bool),
     questions: pick("questions", normalizeQuestions),
+    openFollowUpsOnStart: pick("openFollowUpsOnStart", bool),
+    followUpsQuery: pick("followUpsQuery", (value) => {
+      if (!isRecord(value)) return null;
+      return {
+        groupBy: oneOf(["due", "person"] as const)(value.groupBy) ?? DEFAULT_FOLLOW_UPS_QUERY.groupBy,
+        owner: oneOf(["all", "mine", "theirs"] as const)(value.owner) ?? DEFAULT_FOLLOW_UPS_QUERY.owner,
+        search: typeof value.search === "string" ? value.search : "",
+      };
+    }),
+    peopleQuery: pick("peopleQuery", (value) => {
+      if (!isRecord(value)) return null;
+      const sort = isRecord(value.sort) ? value.sort : {};
+      const column = oneOf(PEOPLE_COLUMNS.map((c) => c.id))(sort.column);
+      const direction = oneOf(["ascending", "descending"] as const)(sort.direction);
+      return {
+        sort: column && direction ? { column, direction } : { ...DEFAULT_PEOPLE_QUERY.sort },
+        nameOrder: oneOf(["first", "last"] as const)(value.nameOrder) ?? "first",
+        text: typeof value.text === "string" ? value.text : "",
+        group: oneOf(["all", "colleagues", "friends"] as const)(value.group) ?? "all",
+        tag: typeof value.tag === "string" && value.tag !== "" ? value.tag : null,
+        showArchived: value.showArchived === true,
+      };
+    }),
   };
   return { settings, problems };
 }

@@ -1,8 +1,12 @@
-import { MarkdownRenderChild, Notice, type App, type MarkdownPostProcessorContext } from "obsidian";
-import { formatRelativeDue, type Clock } from "../domain/dates";
-import type { AgreementEntry, PeopleIndex, PersonEntry } from "../index/people-index";
-import type { OneOnOnesSettings } from "../settings";
-import type { NoteWriter } from "./note-writer";
+import { MarkdownRenderChild, type MarkdownPostProcessorContext } from "obsidian";
+import { mount, unmount } from "svelte";
+import type { Clock } from "../domain/dates";
+import { agreementItem } from "../domain/follow-ups";
+import type { PeopleIndex, PersonEntry } from "../index/people-index";
+import AgreementsList from "../views/components/AgreementsList.svelte";
+import { createAgreementsListProps, type AgreementsListProps } from "../views/state/agreements-list-store.svelte";
+import type { LineTarget } from "./note-writer";
+import type { Tickable } from "./toggler";
 
 const KNOWN_KEYS = ["agreements"];
 
@@ -23,23 +27,28 @@ export function parseBlock(source: string): { person: string | null } | { error:
   return { person };
 }
 
+/** What the block needs from the plugin. */
+export interface BlockHost {
+  index: PeopleIndex;
+  clock: Clock;
+  ready: () => Promise<void>;
+  tick: (target: Tickable) => Promise<boolean>;
+  openAt: (target: LineTarget) => Promise<void>;
+}
+
 /**
  * Renders the open agreements with one person, live, with working checkboxes: the "Previous
  * agreements" of an agenda in reference mode, and a person note's card.
  */
 export class AgreementsBlock extends MarkdownRenderChild {
   private unsubscribe: (() => void) | null = null;
+  private component: ReturnType<typeof mount> | null = null;
+  private props: AgreementsListProps | null = null;
+  private messageEl: HTMLElement | null = null;
 
   constructor(
     containerEl: HTMLElement,
-    private readonly deps: {
-      app: App;
-      index: PeopleIndex;
-      writer: NoteWriter;
-      settings: () => OneOnOnesSettings;
-      clock: Clock;
-      ready: () => Promise<void>;
-    },
+    private readonly host: BlockHost,
     private readonly source: string,
     private readonly sourcePath: string,
   ) {
@@ -47,96 +56,76 @@ export class AgreementsBlock extends MarkdownRenderChild {
   }
 
   override onload(): void {
+    this.containerEl.addClass("ooo-agreements-block");
     this.render();
-    void this.deps.ready().then(() => this.render());
-    this.unsubscribe = this.deps.index.subscribe(() => this.render());
+    void this.host.ready().then(() => this.render());
+    this.unsubscribe = this.host.index.subscribe(() => this.render());
   }
 
   override onunload(): void {
     this.unsubscribe?.();
     this.unsubscribe = null;
+    if (this.component) void unmount(this.component);
+    this.component = null;
+    this.props = null;
   }
 
   private person(ref: string | null): PersonEntry | null {
-    return ref ? this.deps.index.findPerson(ref) : this.deps.index.personOfNote(this.sourcePath);
+    return ref ? this.host.index.findPerson(ref) : this.host.index.personOfNote(this.sourcePath);
+  }
+
+  /** A problem with the block, shown inside it instead of the list. */
+  private showMessage(text: string): void {
+    if (this.component) void unmount(this.component);
+    this.component = null;
+    this.props = null;
+    this.containerEl.empty();
+    this.messageEl = this.containerEl.createDiv({ cls: "ooo-block-error", text });
   }
 
   private render(): void {
-    const el = this.containerEl;
-    el.empty();
-    el.addClass("ooo-agreements-block");
     const request = parseBlock(this.source);
     if ("error" in request) {
-      el.createDiv({ cls: "ooo-block-error", text: request.error });
+      this.showMessage(request.error);
       return;
     }
     const person = this.person(request.person);
     if (!person) {
-      el.createDiv({
-        cls: "ooo-block-error",
-        text: request.person ? `No person note found for "${request.person}".` : "This note is not about a person: name one, e.g. agreements: [[Anya Petrova]]",
-      });
+      this.showMessage(
+        request.person
+          ? `No person note found for "${request.person}".`
+          : "This note is not about a person: name one, e.g. agreements: [[Anya Petrova]]",
+      );
       return;
     }
-    const open = this.deps.index.agreementsWith(person.path);
-    if (open.length === 0) {
-      el.createDiv({ cls: "ooo-block-empty", text: `No open agreements with ${person.name}.` });
+    const items = this.host.index.agreementsWith(person.path).map(agreementItem);
+    const today = this.host.clock.today();
+    const emptyText = `No open agreements with ${person.name}.`;
+    if (this.props) {
+      this.props.items = items;
+      this.props.today = today;
+      this.props.emptyText = emptyText;
       return;
     }
-    const list = el.createEl("ul", { cls: "contains-task-list ooo-agreement-list" });
-    const today = this.deps.clock.today();
-    for (const agreement of open) this.renderItem(list, agreement, today);
-  }
-
-  private renderItem(list: HTMLElement, agreement: AgreementEntry, today: string): void {
-    const item = list.createEl("li", { cls: "task-list-item ooo-agreement" });
-    const checkbox = item.createEl("input", { type: "checkbox", cls: "task-list-item-checkbox" });
-    checkbox.setAttr("aria-label", `Done: ${agreement.text}`);
-    checkbox.addEventListener("click", (event) => {
-      event.preventDefault();
-      void this.tick(agreement);
+    this.messageEl?.remove();
+    this.messageEl = null;
+    this.containerEl.empty();
+    this.props = createAgreementsListProps({
+      items,
+      today,
+      emptyText,
+      onToggle: async (item) => {
+        await this.host.tick(item);
+      },
+      onOpen: (item) => void this.host.openAt(item),
     });
-    if (agreement.ownerName) item.createSpan({ cls: "ooo-agreement-owner", text: agreement.ownerName });
-    item.createSpan({ cls: "ooo-agreement-text", text: agreement.text });
-    if (agreement.due) {
-      const due = item.createSpan({ cls: "ooo-agreement-due", text: formatRelativeDue(agreement.due, today) });
-      due.toggleClass("is-overdue", agreement.due < today);
-      due.setAttr("title", agreement.due);
-    }
-    const source = item.createEl("a", {
-      cls: "internal-link ooo-agreement-source",
-      text: agreement.meetingDate ?? agreement.path.replace(/\.md$/, ""),
-      href: agreement.path,
-    });
-    source.addEventListener("click", (event) => {
-      event.preventDefault();
-      void this.deps.app.workspace.openLinkText(agreement.path, this.sourcePath, false, { eState: { line: agreement.line } });
-    });
-  }
-
-  private async tick(agreement: AgreementEntry): Promise<void> {
-    if (agreement.recurring) {
-      new Notice("A recurring agreement is ticked off in its note, so that its next date is set.");
-      await this.deps.app.workspace.openLinkText(agreement.path, this.sourcePath, false, { eState: { line: agreement.line } });
-      return;
-    }
-    const settings = this.deps.settings();
-    const outcome = await this.deps.writer.toggleAgreement(agreement, {
-      done: true,
-      today: this.deps.clock.today(),
-      doneDates: settings.doneDates,
-    });
-    if (outcome === "gone" || outcome === "missing-file") {
-      new Notice("That agreement changed or moved since it was shown; nothing was written.");
-    } else if (outcome === "ambiguous") {
-      new Notice("That agreement appears more than once in its note; tick it there. Nothing was written.");
-    }
+    this.component = mount(AgreementsList, { target: this.containerEl, props: this.props });
   }
 }
 
 /** The handler registered for `one-on-ones` code blocks. */
-export function agreementsBlockProcessor(deps: ConstructorParameters<typeof AgreementsBlock>[1]) {
+export function agreementsBlockProcessor(host: BlockHost) {
   return (source: string, el: HTMLElement, ctx: MarkdownPostProcessorContext): void => {
-    ctx.addChild(new AgreementsBlock(el, deps, source, ctx.sourcePath));
+    ctx.addChild(new AgreementsBlock(el, host, source, ctx.sourcePath));
   };
 }

@@ -35,8 +35,7 @@ export interface CommandContext {
 }
 
 /** Registers every command. Ids are stable: users bind hotkeys to them. */
-export function registerCommands(plugin: Plugin, ctx: CommandContext): void {
-  const actions = new CommandActions(ctx);
+export function registerCommands(plugin: Plugin, ctx: CommandContext, actions = new CommandActions(ctx)): void {
   plugin.addCommand({ id: COMMAND_IDS.startOneOnOne, name: "Start 1:1…", callback: () => void actions.startWithPicker() });
   plugin.addCommand({
     id: COMMAND_IDS.startWithThisPerson,

@@ -28,6 +28,11 @@ export class OneOnOnesSettingTab extends PluginSettingTab {
     const s = this.host.settings;
     const save = (change: (settings: OneOnOnesSettings) => void) => void this.host.updateSettings(change);
 
+    new Setting(containerEl)
+      .setName("Open follow-ups at start-up")
+      .setDesc("Show the follow-ups sidebar whenever Obsidian starts.")
+      .addToggle((t) => t.setValue(s.openFollowUpsOnStart).onChange((v) => save((x) => (x.openFollowUpsOnStart = v))));
+
     new Setting(containerEl).setName("Notes").setHeading();
     this.folderSetting("People folder", "Every note in this folder is a person note.", s.peopleFolder, (v) =>
       save((x) => (x.peopleFolder = v)),

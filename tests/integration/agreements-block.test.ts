@@ -26,10 +26,10 @@ describe("the one-on-ones block", () => {
   it("lists the open agreements with a person, as text", async () => {
     const { app } = await loadFixture();
     const block = await renderCodeBlock(app, "one-on-ones", "agreements: [[Anya Petrova]]\n", "People/Anya Petrova.md");
-    const items = Array.from(block.el.querySelectorAll("li")).map((li) => li.textContent);
+    const items = Array.from(block.el.querySelectorAll("li")).map((li) => li.textContent?.replace(/\s+/g, " ").trim());
     expect(items).toEqual([
-      "Meintro Anya to the platform lead3 days overdue2026-11-07",
-      "Anya Petrovashares the RFC draftdue in 7 days2026-11-07",
+      "intro Anya to the platform lead Me 3 days overdue 1:1 of 2026-11-07",
+      "shares the RFC draft Anya Petrova due in 7 days 1:1 of 2026-11-07",
     ]);
     expect(block.el.querySelector("li")?.querySelector("input")?.getAttribute("aria-label")).toBe(
       "Done: intro Anya to the platform lead",

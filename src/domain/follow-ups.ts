@@ -1,0 +1,466 @@
+/**
+ * The Follow-ups view: open agreements from all 1:1 notes and logs, filtered, sorted and grouped
+ * by due date or by person.
+ *
+ * Decisions:
+ * - Sections: overdue before today; due soon from today to today + `dueSoonDays` inclusive; later
+ *   after that; no due date last. A due date that is not a valid date counts as no due date.
+ * - Items sort by due date (none last), then person (locale-aware, nobody last), then text, then
+ *   path and line, so the order is total.
+ * - "Theirs" is every agreement not owned by me, unassigned ones included: Mine and Theirs split
+ *   All, so no agreement is hidden from both.
+ * - Grouped by person, a group is the person's note path; an agreement whose person is known only
+ *   by name (no note) is grouped under that name. Groups sort by their most urgent item (earliest
+ *   due date, no date last), then by name; "No person" comes last.
+ * - Search: every word must occur in the text, owner, person or source, ignoring case and accents.
+ * - Speed (30,000 items): the sort is nearly linear (see `sortItems`) and is kept with the array,
+ *   so a new query or a new day only filters the sorted list again.
+ */
+import { addDays, daysBetween, formatRelativeDue, isValidIsoDate } from "./dates";
+import { compareSortText, foldForSearch, matchesWords, searchWords, sortText, type SortText } from "./collation";
+import { baseName, personName } from "./person";
+import type { IsoDate } from "./types";
+import type { AgreementItem, FollowUpGroup, FollowUpSection, FollowUpsModel, FollowUpsQuery } from "./view-models";
+
+/** Agreements are "due soon" from today to this many days ahead. */
+export const AGREEMENT_DUE_SOON_DAYS = 3;
+
+/** The sections in display order with their titles. */
+export const FOLLOW_UP_SECTIONS: readonly { id: FollowUpSection; title: string }[] = [
+  { id: "overdue", title: "Overdue" },
+  { id: "due-soon", title: "Due soon" },
+  { id: "later", title: "Later" },
+  { id: "no-date", title: "No due date" },
+];
+
+export const NO_PERSON_TITLE = "No person";
+
+/** What `agreementItem` reads from the index's `AgreementEntry`. */
+export interface AgreementEntryLike {
+  id: string;
+  path: string;
+  line: number;
+  original: string;
+  /** The description without owner and fields; may hold links. */
+  text: string;
+  due: IsoDate | null;
+  recurring: boolean;
+  ownerIsMe: boolean;
+  ownerName: string | null;
+  personPath: string | null;
+  personName: string | null;
+  meetingDate: IsoDate | null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Items
+
+function wikilinkName(inner: string): string {
+  const bar = inner.indexOf("|");
+  if (bar >= 0) {
+    const alias = inner.slice(bar + 1).trim();
+    if (alias !== "") return alias;
+  }
+  let target = bar >= 0 ? inner.slice(0, bar) : inner;
+  if (target.endsWith("\\")) target = target.slice(0, -1); // `[[Note\|Alias]]` inside a table
+  const hash = target.indexOf("#");
+  const note = (hash >= 0 ? target.slice(0, hash) : target).trim();
+  if (note === "") return hash >= 0 ? target.slice(hash + 1).replace(/^\^/, "").trim() : "";
+  return (note.split("/").pop() ?? note).replace(/\.md$/i, "");
+}
+
+/**
+ * Where the destination of a Markdown link that opens at `open` (just after `(`) ends: the index
+ * of its `)`, allowing balanced parentheses and a title; -1 when it does not close on the line.
+ */
+function destinationEnd(text: string, open: number): number {
+  let depth = 0;
+  let quote = 0;
+  for (let i = open; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a || c === 0x0d) return -1;
+    if (quote !== 0) {
+      if (c === quote) quote = 0;
+    } else if (c === 0x22 && i > open && text.charCodeAt(i - 1) === 0x20) {
+      quote = c; // a "title"
+    } else if (c === 0x28) {
+      depth++;
+    } else if (c === 0x29) {
+      if (depth === 0) return i;
+      depth--;
+    }
+  }
+  return -1;
+}
+
+/**
+ * Links shown as their names: `[[Target|Alias]]` → "Alias", `[[Folder/Target#Heading]]` →
+ * "Target", `[[#Heading]]` → "Heading", `[text](url)` → "text"; embeds likewise. Everything else
+ * is kept as written.
+ */
+export function displayText(text: string): string {
+  let at = text.indexOf("[");
+  if (at < 0) return text;
+  let out = "";
+  let copied = 0;
+  while (at >= 0) {
+    const start = at > copied && text.charCodeAt(at - 1) === 0x21 ? at - 1 : at; // `!` of an embed
+    if (text.charCodeAt(at + 1) === 0x5b) {
+      const close = text.indexOf("]]", at + 2);
+      const inner = close >= 0 ? text.slice(at + 2, close) : "";
+      const name = close >= 0 && !inner.includes("[") ? wikilinkName(inner) : "";
+      if (name !== "") {
+        out += text.slice(copied, start) + name;
+        copied = close + 2;
+        at = text.indexOf("[", copied);
+        continue;
+      }
+    } else {
+      const labelEnd = text.indexOf("]", at + 1);
+      if (labelEnd >= 0 && text.charCodeAt(labelEnd + 1) === 0x28) {
+        const label = text.slice(at + 1, labelEnd);
+        const end = label.includes("[") ? -1 : destinationEnd(text, labelEnd + 2);
+        if (end >= 0) {
+          out += text.slice(copied, start) + label.trim();
+          copied = end + 1;
+          at = text.indexOf("[", copied);
+          continue;
+        }
+      }
+    }
+    at = text.indexOf("[", at + 1);
+  }
+  if (copied === 0) return text;
+  const result = out + text.slice(copied);
+  return result.includes("  ") ? result.replace(/ {2,}/g, " ").trim() : result.trim();
+}
+
+/** "1:1 of 2026-11-07" for an agreement made in a meeting, else the note's name. */
+export function sourceLabel(path: string, meetingDate: IsoDate | null): string {
+  return isValidIsoDate(meetingDate) ? `1:1 of ${meetingDate}` : baseName(path);
+}
+
+export function agreementItem(entry: AgreementEntryLike): AgreementItem {
+  return {
+    id: entry.id,
+    path: entry.path,
+    line: entry.line,
+    original: entry.original,
+    text: displayText(entry.text),
+    ownerName: entry.ownerName,
+    ownerIsMe: entry.ownerIsMe,
+    personName: entry.personName,
+    personPath: entry.personPath,
+    due: isValidIsoDate(entry.due) ? entry.due : null,
+    recurring: entry.recurring,
+    sourceLabel: sourceLabel(entry.path, entry.meetingDate),
+  };
+}
+
+/** "3 days overdue", "due today", "due tomorrow", "due in 5 days"; "" without a due date. */
+export function dueInWords(due: IsoDate | null, today: IsoDate): string {
+  return due === null ? "" : formatRelativeDue(due, today);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sections
+
+function windowDays(days: number): number {
+  return Number.isFinite(days) ? Math.max(0, Math.floor(days)) : AGREEMENT_DUE_SOON_DAYS;
+}
+
+/** The section of a due date. Throws a RangeError when `today` is not a valid date. */
+export function followUpSection(due: IsoDate | null, today: IsoDate, dueSoonDays: number = AGREEMENT_DUE_SOON_DAYS): FollowUpSection {
+  if (!isValidIsoDate(today)) throw new RangeError(`Not a valid date: ${String(today)}`);
+  if (due === null || !isValidIsoDate(due)) return "no-date";
+  const days = daysBetween(today, due);
+  if (days < 0) return "overdue";
+  return days <= windowDays(dueSoonDays) ? "due-soon" : "later";
+}
+
+// ---------------------------------------------------------------------------------------------
+// Building the model
+
+function foldedHaystack(item: AgreementItem): string {
+  return foldForSearch(`${item.text}\n${item.ownerName ?? ""}\n${item.personName ?? ""}\n${item.sourceLabel}`);
+}
+
+/** True when an item passes the owner filter and the search. */
+export function followUpMatches(item: AgreementItem, query: Pick<FollowUpsQuery, "owner" | "search">): boolean {
+  const words = searchWords(query.search);
+  return ownerPasses(item, query.owner) && (words.length === 0 || matchesWords(foldedHaystack(item), words));
+}
+
+function ownerPasses(item: AgreementItem, owner: FollowUpsQuery["owner"]): boolean {
+  return owner === "all" || (owner === "mine") === item.ownerIsMe;
+}
+
+/** Who an item is grouped under: the person's note, else their name; null for nobody. */
+function personKey(item: AgreementItem): string | null {
+  if (item.personPath !== null && item.personPath !== "") return item.personPath;
+  if (item.personName !== null && item.personName.trim() !== "") return item.personName;
+  return null;
+}
+
+function personTitle(item: AgreementItem): string {
+  const name = item.personName?.trim();
+  if (name) return name;
+  return item.personPath ? personName(item.personPath) : NO_PERSON_TITLE;
+}
+
+/**
+ * All items of one list, sorted once (the order depends neither on the query nor on today), with
+ * what filtering and grouping need.
+ */
+interface Prepared {
+  /** The items as given, to check that a later call passes the same ones. */
+  items: readonly AgreementItem[];
+  /** Positions of the items in display order. */
+  order: Int32Array;
+  /** Per position: the due date when valid, else null. */
+  due: (IsoDate | null)[];
+  /** Per position: index into `people`, -1 for nobody. */
+  person: Int32Array;
+  people: { key: string; title: string }[];
+  /** Per position: folded search text, filled on the first search. */
+  haystacks: (string | undefined)[];
+}
+
+const prepared = new WeakMap<readonly AgreementItem[], Prepared>();
+
+/**
+ * The prepared list, reused while the same array holds the same items (items are values: a
+ * changed agreement is a new item). Sorting is what takes time; filtering a sorted list is linear.
+ */
+function prepare(items: readonly AgreementItem[]): Prepared {
+  const cached = prepared.get(items);
+  if (cached && sameItems(cached.items, items)) return cached;
+  const fresh = sortItems(items);
+  prepared.set(items, fresh);
+  return fresh;
+}
+
+function sameItems(a: readonly AgreementItem[], b: readonly AgreementItem[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function identity(n: number): Int32Array {
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) out[i] = i;
+  return out;
+}
+
+/** A stable counting sort of `input` (positions) by `slot[position]` in `0 … slots - 1`. */
+function countingSort(input: Int32Array, slot: Int32Array, slots: number): Int32Array {
+  const starts = new Int32Array(slots + 1);
+  for (let i = 0; i < input.length; i++) {
+    const s = (slot[input[i] as number] as number) + 1;
+    starts[s] = (starts[s] as number) + 1;
+  }
+  for (let s = 1; s <= slots; s++) starts[s] = (starts[s] as number) + (starts[s - 1] as number);
+  const out = new Int32Array(input.length);
+  for (let i = 0; i < input.length; i++) {
+    const position = input[i] as number;
+    const s = slot[position] as number;
+    out[starts[s] as number] = position;
+    starts[s] = (starts[s] as number) + 1;
+  }
+  return out;
+}
+
+/** Text, then path, line and position. */
+function compareTies(a: number, b: number, keys: readonly SortText[], items: readonly AgreementItem[]): number {
+  const ia = items[a] as AgreementItem;
+  const ib = items[b] as AgreementItem;
+  return (
+    compareSortText(keys[a] as SortText, keys[b] as SortText) ||
+    (ia.path === ib.path ? 0 : ia.path < ib.path ? -1 : 1) ||
+    ia.line - ib.line ||
+    a - b
+  );
+}
+
+/** Sorts `order[start … end - 1]` by text, then path, line and position (insertion sort when short). */
+function sortRun(order: Int32Array, start: number, end: number, items: readonly AgreementItem[], keys: SortText[]): void {
+  for (let j = start; j < end; j++) {
+    const i = order[j] as number;
+    keys[i] = sortText((items[i] as AgreementItem).text);
+  }
+  if (end - start <= 12) {
+    for (let j = start + 1; j < end; j++) {
+      const current = order[j] as number;
+      let k = j - 1;
+      while (k >= start && compareTies(order[k] as number, current, keys, items) > 0) {
+        order[k + 1] = order[k] as number;
+        k--;
+      }
+      order[k + 1] = current;
+    }
+    return;
+  }
+  const run = Array.from(order.subarray(start, end)).sort((a, b) => compareTies(a, b, keys, items));
+  order.set(run, start);
+}
+
+/**
+ * Sorts by due date (none last), person (by name, nobody last) and text. Dates are checked once
+ * per distinct date and ordered as strings, people are ranked once per distinct person, and the
+ * main sort is two stable counting sorts; only items tied on date and person are compared.
+ */
+function sortItems(items: readonly AgreementItem[]): Prepared {
+  const n = items.length;
+  const dateIndex = new Map<string, number>(); // -1: not a valid date
+  const dates: string[] = [];
+  const personIndex = new Map<string, number>();
+  const people: { key: string; title: string }[] = [];
+  const itemDate = new Int32Array(n);
+  const person = new Int32Array(n);
+  const due: (IsoDate | null)[] = new Array<IsoDate | null>(n);
+  for (let i = 0; i < n; i++) {
+    const item = items[i] as AgreementItem;
+    let d = -1;
+    if (item.due !== null) {
+      const known = dateIndex.get(item.due);
+      if (known === undefined) {
+        d = isValidIsoDate(item.due) ? dates.push(item.due) - 1 : -1;
+        dateIndex.set(item.due, d);
+      } else {
+        d = known;
+      }
+    }
+    itemDate[i] = d;
+    due[i] = d < 0 ? null : item.due;
+    const key = personKey(item);
+    let p = -1;
+    if (key !== null) {
+      const known = personIndex.get(key);
+      if (known === undefined) {
+        p = people.push({ key, title: personTitle(item) }) - 1;
+        personIndex.set(key, p);
+      } else {
+        p = known;
+      }
+    }
+    person[i] = p;
+  }
+
+  // Ranks: valid ISO dates order as strings; people by name, then key.
+  const dateRank = new Int32Array(dates.length);
+  dates
+    .map((_, i) => i)
+    .sort((a, b) => ((dates[a] as string) < (dates[b] as string) ? -1 : 1))
+    .forEach((d, rank) => (dateRank[d] = rank));
+  const titles = people.map((p) => sortText(p.title));
+  const personRank = new Int32Array(people.length);
+  people
+    .map((_, i) => i)
+    .sort((a, b) => {
+      const pa = people[a] as (typeof people)[number];
+      const pb = people[b] as (typeof people)[number];
+      return compareSortText(titles[a] as SortText, titles[b] as SortText) || (pa.key < pb.key ? -1 : pa.key > pb.key ? 1 : 0);
+    })
+    .forEach((p, rank) => (personRank[p] = rank));
+
+  const dateSlot = new Int32Array(n);
+  const personSlot = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const d = itemDate[i] as number;
+    const p = person[i] as number;
+    dateSlot[i] = d < 0 ? dates.length : (dateRank[d] as number);
+    personSlot[i] = p < 0 ? people.length : (personRank[p] as number);
+  }
+  const order = countingSort(countingSort(identity(n), personSlot, people.length + 1), dateSlot, dates.length + 1);
+
+  const keys: SortText[] = new Array<SortText>(n);
+  for (let start = 0; start < n; ) {
+    const first = order[start] as number;
+    let end = start + 1;
+    while (end < n) {
+      const next = order[end] as number;
+      if (dateSlot[next] !== dateSlot[first] || personSlot[next] !== personSlot[first]) break;
+      end++;
+    }
+    if (end - start > 1) sortRun(order, start, end, items, keys);
+    start = end;
+  }
+  return { items: items.slice(), order, due, person, people, haystacks: new Array<string | undefined>(n) };
+}
+
+function emptyCounts(): Record<FollowUpSection, number> {
+  return { overdue: 0, "due-soon": 0, later: 0, "no-date": 0 };
+}
+
+const SECTION_INDEX: Record<FollowUpSection, number> = { overdue: 0, "due-soon": 1, later: 2, "no-date": 3 };
+
+/**
+ * Filters, sorts and groups the agreements. Empty groups are left out; `counts` and `total` are
+ * over the filtered items. Throws a RangeError when `today` is not a valid date.
+ *
+ * The sorted order of a list is kept (weakly) with the array and reused while the array holds the
+ * same items, so changing the query or the day costs one pass over the sorted list.
+ */
+export function buildFollowUps(
+  items: readonly AgreementItem[],
+  query: FollowUpsQuery,
+  today: IsoDate,
+  dueSoonDays: number = AGREEMENT_DUE_SOON_DAYS,
+): FollowUpsModel {
+  if (!isValidIsoDate(today)) throw new RangeError(`Not a valid date: ${String(today)}`);
+  const soonUntil = addDays(today, windowDays(dueSoonDays));
+  const words = searchWords(query.search);
+  const prep = prepare(items);
+  const { order, due, person, haystacks } = prep;
+  const byPerson = query.groupBy === "person";
+
+  const sections: AgreementItem[][] = [[], [], [], []];
+  const personItems: AgreementItem[][] = byPerson ? prep.people.map(() => []) : [];
+  const personGroups: number[] = [];
+  const nobody: AgreementItem[] = [];
+  for (let j = 0; j < order.length; j++) {
+    const i = order[j] as number;
+    const item = items[i] as AgreementItem;
+    if (!ownerPasses(item, query.owner)) continue;
+    if (words.length > 0) {
+      let haystack = haystacks[i];
+      if (haystack === undefined) haystack = haystacks[i] = foldedHaystack(item);
+      if (!matchesWords(haystack, words)) continue;
+    }
+    const date = due[i] ?? null;
+    const section = date === null ? 3 : date < today ? 0 : date <= soonUntil ? 1 : 2;
+    (sections[section] as AgreementItem[]).push(item);
+    if (byPerson) {
+      const p = person[i] as number;
+      if (p < 0) {
+        nobody.push(item);
+      } else {
+        const list = personItems[p] as AgreementItem[];
+        if (list.length === 0) personGroups.push(p);
+        list.push(item);
+      }
+    }
+  }
+
+  const counts = emptyCounts();
+  let total = 0;
+  for (const { id } of FOLLOW_UP_SECTIONS) {
+    counts[id] = (sections[SECTION_INDEX[id]] as AgreementItem[]).length;
+    total += counts[id];
+  }
+  const groups: FollowUpGroup[] = [];
+  if (byPerson) {
+    // First appearance in (date, person) order: most urgent item first, then name.
+    for (const p of personGroups) {
+      const who = prep.people[p] as Prepared["people"][number];
+      groups.push({ key: `person:${who.key}`, title: who.title, items: personItems[p] as AgreementItem[] });
+    }
+    if (nobody.length > 0) groups.push({ key: "person:", title: NO_PERSON_TITLE, items: nobody });
+  } else {
+    for (const { id, title } of FOLLOW_UP_SECTIONS) {
+      const list = sections[SECTION_INDEX[id]] as AgreementItem[];
+      if (list.length > 0) groups.push({ key: id, title, items: list });
+    }
+  }
+  return { groups, total, counts };
+}

@@ -1,0 +1,88 @@
+import { MarkdownView, Notice, type App } from "obsidian";
+import type { Clock } from "../domain/dates";
+import type { OneOnOnesSettings } from "../settings";
+import { findLine, replaceLine, type LineTarget, type NoteWriter } from "./note-writer";
+
+/** What the Tasks plugin offers other plugins (its API v1). */
+interface TasksApiV1 {
+  executeToggleTaskDoneCommand(line: string, path: string): string;
+}
+
+const TASKS_PLUGIN_ID = "obsidian-tasks-plugin";
+
+/** The agreement to tick: its line as it was read, and whether it repeats. */
+export interface Tickable extends LineTarget {
+  recurring: boolean;
+}
+
+/**
+ * Ticks agreements off from the views: exactly that line or nothing. A recurring agreement goes
+ * through the Tasks plugin when it is enabled (it writes the next occurrence), otherwise its note
+ * is opened at the line so the user ticks it there.
+ */
+export class Toggler {
+  constructor(
+    private readonly app: App,
+    private readonly writer: NoteWriter,
+    private readonly settings: () => OneOnOnesSettings,
+    private readonly clock: Clock,
+  ) {}
+
+  async tick(target: Tickable): Promise<boolean> {
+    if (target.recurring) return this.tickRecurring(target);
+    const outcome = await this.writer.toggleAgreement(target, {
+      done: true,
+      today: this.clock.today(),
+      doneDates: this.settings().doneDates,
+    });
+    if (outcome === "gone" || outcome === "missing-file" || outcome === "not-a-task") {
+      new Notice("That agreement changed or moved since it was shown; nothing was written.");
+    } else if (outcome === "ambiguous") {
+      new Notice("That agreement appears more than once in its note; tick it there. Nothing was written.");
+    }
+    return outcome === "done";
+  }
+
+  async openAt(target: LineTarget): Promise<void> {
+    const file = this.writer.file(target.path);
+    if (!file) {
+      new Notice(`"${target.path}" is gone.`);
+      return;
+    }
+    const leaf = this.app.workspace.getLeaf(false);
+    await leaf.openFile(file, { eState: { line: target.line } });
+    if (leaf.view instanceof MarkdownView) leaf.view.editor.setCursor({ line: target.line, ch: 0 });
+  }
+
+  private tasksApi(): TasksApiV1 | null {
+    const plugins = (this.app as unknown as { plugins?: { enabledPlugins?: Set<string>; plugins?: Record<string, unknown> } }).plugins;
+    if (!plugins?.enabledPlugins?.has(TASKS_PLUGIN_ID)) return null;
+    const api = (plugins.plugins?.[TASKS_PLUGIN_ID] as { apiV1?: Partial<TasksApiV1> } | undefined)?.apiV1;
+    return typeof api?.executeToggleTaskDoneCommand === "function" ? (api as TasksApiV1) : null;
+  }
+
+  private async tickRecurring(target: Tickable): Promise<boolean> {
+    const api = this.tasksApi();
+    const file = this.writer.file(target.path);
+    if (!api || !file) {
+      new Notice("A recurring agreement is ticked off in its note, so that its next date is written.");
+      await this.openAt(target);
+      return false;
+    }
+    let written = false;
+    await this.writer.edit(file, (text) => {
+      const line = findLine(text, target);
+      if (line === null) return null;
+      // Tasks returns the done line and the next occurrence, joined by a newline.
+      const crlf = text.includes("\r\n");
+      const next = replaceLine(text, line, (original) => {
+        const result = api.executeToggleTaskDoneCommand(original, target.path);
+        return crlf ? result.replace(/\r?\n/g, "\r\n") : result;
+      });
+      written = next !== text;
+      return next;
+    });
+    if (!written) new Notice("That agreement changed or moved since it was shown; nothing was written.");
+    return written;
+  }
+}

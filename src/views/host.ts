@@ -1,0 +1,22 @@
+import type { Clock } from "../domain/dates";
+import type { FollowUpsQuery, PeopleQuery, PersonRow } from "../domain/view-models";
+import type { PeopleIndex } from "../index/people-index";
+import type { Tickable } from "../obsidian/toggler";
+import type { LineTarget } from "../obsidian/note-writer";
+
+/** What the views need from the plugin, as callbacks: they never see the plugin itself. */
+export interface ViewHost {
+  index: PeopleIndex;
+  clock: Clock;
+  followUpsQuery(): FollowUpsQuery;
+  peopleQuery(): PeopleQuery;
+  saveFollowUpsQuery(query: FollowUpsQuery): void;
+  savePeopleQuery(query: PeopleQuery): void;
+  tick(target: Tickable): Promise<boolean>;
+  openAt(target: LineTarget): Promise<void>;
+  openPerson(path: string): Promise<void>;
+  startOneOnOne(path: string): Promise<void>;
+  markSeen(path: string): Promise<void>;
+  copyPeople(format: "markdown" | "csv", rows: PersonRow[]): Promise<void>;
+  openFollowUps(): Promise<void>;
+}

@@ -86,7 +86,11 @@ export class IndexFeeder {
           this.index.remove(oldPath);
           return;
         }
-        const facts = factsFrom(file, this.app.metadataCache.getFileCache(file));
+        // A rename does not change the text: when the cache has not moved to the new path yet,
+        // the facts held for the old path are still true.
+        const cache = this.app.metadataCache.getFileCache(file);
+        const previous = this.index.facts(oldPath);
+        const facts = cache || !previous ? factsFrom(file, cache) : { ...previous, path: file.path };
         this.index.rename(oldPath, facts, null);
         if (this.index.needsText(facts)) void this.readAndUpsert(file, facts);
       }),

@@ -69,16 +69,15 @@ export class Toggler {
       await this.openAt(target);
       return false;
     }
+    // Tasks returns the done line and the next occurrence, joined by a newline. It is asked once;
+    // its answer is written only where the line is still exactly as it was shown.
+    const replacement = api.executeToggleTaskDoneCommand(target.original, target.path);
     let written = false;
     await this.writer.edit(file, (text) => {
       const line = findLine(text, target);
       if (line === null) return null;
-      // Tasks returns the done line and the next occurrence, joined by a newline.
       const crlf = text.includes("\r\n");
-      const next = replaceLine(text, line, (original) => {
-        const result = api.executeToggleTaskDoneCommand(original, target.path);
-        return crlf ? result.replace(/\r?\n/g, "\r\n") : result;
-      });
+      const next = replaceLine(text, line, () => (crlf ? replacement.replace(/\r?\n/g, "\r\n") : replacement));
       written = next !== text;
       return next;
     });

@@ -212,6 +212,8 @@ export class WorkspaceLeaf extends WorkspaceItem implements O.WorkspaceLeaf {
     if (previous === next) return;
     this.view = asObsidianView(next);
     await previous.closeView();
+    previous.containerEl.detach();
+    this.workspace.containerEl.appendChild(next.containerEl);
     await next.openView();
   }
 }

@@ -68,6 +68,9 @@ function pick(value: number | Record<string, number> | undefined, path: string):
 export function createTestApp(options: TestAppOptions = {}): TestApp {
   const app = new App();
   const { vault, metadataCache, fileManager, workspace } = app;
+  // As in Obsidian, the workspace, ribbon and status bar are part of the document: a view's
+  // elements are connected, so inputs fire their change events.
+  document.body.replaceChildren(workspace.containerEl, app.ribbonEl, app.statusBarEl);
   if (options.now) vault.now = options.now;
   Object.assign(vault.config, options.config ?? {});
   for (const [path, data] of Object.entries(options.files ?? {})) {

@@ -11,9 +11,14 @@ afterEach(() => {
 
 async function openFollowUps(app: Awaited<ReturnType<typeof loadFixture>>["app"]): Promise<HTMLElement> {
   expect(await runCommand(app, "open-follow-ups")).toBe(true);
-  const [view] = viewsOfType(app, VIEW_TYPE_FOLLOW_UPS);
-  if (!view) throw new Error("Follow-ups did not open");
-  return view.contentEl;
+  return contentOf(app, VIEW_TYPE_FOLLOW_UPS);
+}
+
+/** The content element of the first view of a type, as an ItemView has it. */
+function contentOf(app: Awaited<ReturnType<typeof loadFixture>>["app"], type: string): HTMLElement {
+  const content = viewsOfType(app, type)[0]?.containerEl.querySelector<HTMLElement>(".view-content");
+  if (!content) throw new Error(`No ${type} view is open.`);
+  return content;
 }
 
 /** Waits until the debounced views have taken the index's last change. */
@@ -139,16 +144,15 @@ describe("People", () => {
   it("opens in a tab, sorts and filters", async () => {
     const { app } = await loadFixture();
     expect(await runCommand(app, "open-people")).toBe(true);
-    const [view] = viewsOfType(app, VIEW_TYPE_PEOPLE);
-    if (!view) throw new Error("People did not open");
-    const names = () => Array.from(view.contentEl.querySelectorAll("tbody tr")).map((row) => row.querySelector("button")?.textContent?.trim());
+    const content = contentOf(app, VIEW_TYPE_PEOPLE);
+    const names = () => Array.from(content.querySelectorAll("tbody tr")).map((row) => row.querySelector("button")?.textContent?.trim());
     // Sorted by next due by default: the most overdue first.
     expect(names()).toEqual(["Анна Иванова", "Anya Petrova", "Sam Okafor"]);
-    const nameHeader = Array.from(view.contentEl.querySelectorAll<HTMLElement>("th button")).find((b) => b.textContent?.trim().startsWith("Name"));
+    const nameHeader = Array.from(content.querySelectorAll<HTMLElement>("th button")).find((b) => b.textContent?.trim().startsWith("Name"));
     if (!nameHeader) throw new Error("no name header");
     await click(app, nameHeader);
     expect(names()).toEqual(["Anya Petrova", "Sam Okafor", "Анна Иванова"]);
-    const filter = view.contentEl.querySelector<HTMLInputElement>('input[placeholder="Filter people"]');
+    const filter = content.querySelector<HTMLInputElement>('input[placeholder="Filter people"]');
     await fill(app, filter as HTMLInputElement, "sam");
     expect(names()).toEqual(["Sam Okafor"]);
   });

@@ -66,7 +66,8 @@ function wikilinkName(inner: string): string {
   const hash = target.indexOf("#");
   const note = (hash >= 0 ? target.slice(0, hash) : target).trim();
   if (note === "") return hash >= 0 ? target.slice(hash + 1).replace(/^\^/, "").trim() : "";
-  return (note.split("/").pop() ?? note).replace(/\.md$/i, "");
+  const file = note.slice(note.lastIndexOf("/") + 1);
+  return file.length > 3 && file.slice(-3).toLowerCase() === ".md" ? file.slice(0, -3) : file;
 }
 
 /**

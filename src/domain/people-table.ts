@@ -13,6 +13,10 @@
  * - Cadence sorts by its length in days; `none` counts as empty.
  * - Text search: every word of the query must occur in the name, an alias, the role, the team or
  *   a tag (`#team` finds the tag `team/payments`), ignoring case and accents ("jose" finds "José").
+ * - Tags match without case and with their nested tags: `team` matches `Team/Payments`, not
+ *   `teammates`.
+ * - Rows are values: sort keys and search text are computed once per row object and kept (weakly)
+ *   with it, so re-sorting or re-filtering the same rows is cheap. A changed person is a new row.
  */
 import { cadenceLengthDays, formatCadence, parseCadence } from "./cadence";
 import { compareSortText, foldForSearch, matchesWords, searchWords, sortText, type SortText } from "./collation";

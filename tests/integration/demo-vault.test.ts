@@ -2,6 +2,8 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import OneOnOnesPlugin from "../../src/main";
 import { readVaultDir } from "../builders/vault";
+import { VIEW_TYPE_FOLLOW_UPS, VIEW_TYPE_PEOPLE } from "../../src/constants";
+import { statusBarItems, viewsOfType } from "../fakes/harness";
 import { activeEditor, activeModal, activeSuggest, button, click, createTestApp, fill, files, loadPlugin, notices, openFile, read, runCommand } from "../fakes/harness";
 import { CREATED, TODAY } from "./setup";
 
@@ -41,6 +43,19 @@ describe("the demo vault", () => {
     expect(agreements.filter((a) => a.due !== null && a.due < "2026-11-21").length).toBeGreaterThanOrEqual(5);
     expect(agreements.every((a) => a.personPath !== null)).toBe(true);
     expect(notices(app)).toEqual([]);
+  });
+
+  it("shows every open agreement in Follow-ups and every person in People", async () => {
+    const { app, plugin } = await loadDemo();
+    await runCommand(app, "open-follow-ups");
+    await runCommand(app, "open-people");
+    const content = (type: string) => viewsOfType(app, type)[0]?.containerEl.querySelector(".view-content") as HTMLElement;
+    const boxes = content(VIEW_TYPE_FOLLOW_UPS).querySelectorAll('input[type=checkbox][aria-label^="Done: "]');
+    expect(boxes.length).toBe(plugin.index.agreements().length);
+    const rows = content(VIEW_TYPE_PEOPLE).querySelectorAll("tbody tr");
+    expect(rows.length).toBe(plugin.index.people().filter((p) => !p.person.archived).length);
+    const status = statusBarItems(app).find((el) => el.classList.contains("ooo-status-bar"));
+    expect(status?.textContent).toMatch(/^\d+ overdue · \d+ people due$/);
   });
 
   it("runs every command", async () => {

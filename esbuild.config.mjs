@@ -40,7 +40,7 @@ const context = await esbuild.context({
   mainFields: ["svelte", "browser", "module", "main"],
   external: ["obsidian", "electron", "@codemirror/*", "@lezer/*", ...builtinModules],
   plugins: [
-    esbuildSvelte({ compilerOptions: { css: "injected", dev: !prod } }),
+    esbuildSvelte({ compilerOptions: { css: "injected", dev: !prod, fragments: "tree" } }),
     stylesPlugin,
   ],
   minify: prod,

@@ -17,6 +17,7 @@ export const COMMAND_IDS = {
   openFollowUps: "open-follow-ups",
   openPeople: "open-people",
   createPeopleBase: "create-people-base",
+  toggleDiscreetMode: "toggle-discreet-mode",
 } as const;
 
 export const QUEUE_HEADING = "Next 1:1";

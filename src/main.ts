@@ -12,7 +12,8 @@ import { Meetings } from "./obsidian/meetings";
 import { describe, NoteWriter } from "./obsidian/note-writer";
 import { OneOnOnesSettingTab } from "./obsidian/settings-tab";
 import { Toggler } from "./obsidian/toggler";
-import { normalizeSettings, type OneOnOnesSettings } from "./settings";
+import { DiscreetMode, privateLinesExtension, privateSectionMarker } from "./obsidian/discreet";
+import { normalizeSettings, privateHeadings, type OneOnOnesSettings } from "./settings";
 import { FollowUpsView } from "./views/follow-ups-view";
 import type { ViewHost } from "./views/host";
 import { PeopleView } from "./views/people-view";
@@ -35,6 +36,7 @@ export default class OneOnOnesPlugin extends Plugin {
   private meetings!: Meetings;
   private toggler!: Toggler;
   private statusBar: StatusBar | null = null;
+  private discreetMode!: DiscreetMode;
 
   override async onload(): Promise<void> {
     this.settings = normalizeSettings(await this.loadData()).settings;
@@ -51,6 +53,15 @@ export default class OneOnOnesPlugin extends Plugin {
     registerCommands(this, context, this.actions);
     this.registerViewCommands();
     this.addSettingTab(new OneOnOnesSettingTab(this.app, this, this));
+
+    this.discreetMode = new DiscreetMode(this.settings.discreetMode, this.addStatusBarItem(), (on) => {
+      this.settings.discreetMode = on;
+      this.saveQueriesSoon();
+    });
+    this.register(() => this.discreetMode.dispose());
+    const headings = () => privateHeadings(this.settings);
+    this.registerMarkdownPostProcessor(privateSectionMarker(headings));
+    this.registerEditorExtension(privateLinesExtension(headings));
 
     const host = this.viewHost();
     this.registerView(VIEW_TYPE_FOLLOW_UPS, (leaf) => new FollowUpsView(leaf, host));
@@ -121,6 +132,14 @@ export default class OneOnOnesPlugin extends Plugin {
   }
 
   private registerViewCommands(): void {
+    this.addCommand({
+      id: COMMAND_IDS.toggleDiscreetMode,
+      name: "Toggle discreet mode",
+      callback: () => {
+        this.discreetMode.toggle();
+        new Notice(this.discreetMode.on ? "Discreet mode on: private notes and birthdays are hidden." : "Discreet mode off.");
+      },
+    });
     this.addCommand({ id: COMMAND_IDS.openFollowUps, name: "Open follow-ups", callback: () => void this.openFollowUps() });
     this.addCommand({ id: COMMAND_IDS.openPeople, name: "Open people", callback: () => void this.openPeople() });
     this.addCommand({
@@ -184,6 +203,8 @@ export default class OneOnOnesPlugin extends Plugin {
       },
       copyPeople: (format, rows) => this.copyPeople(format, rows),
       openFollowUps: () => this.openFollowUps(),
+      discreet: () => this.discreetMode.on,
+      onDiscreetChange: (listener) => this.discreetMode.subscribe(listener),
     };
   }
 

@@ -47,6 +47,8 @@ export interface OneOnOnesSettings {
   /** Starting a 1:1 sets the person's `last-seen` to the meeting's date. */
   updateLastSeenOnStart: boolean;
   questions: Question[];
+  /** Hide private notes and personal details, e.g. while sharing the screen. */
+  discreetMode: boolean;
   /** Open the Follow-ups sidebar when Obsidian starts. */
   openFollowUpsOnStart: boolean;
   /** The last grouping and filters of Follow-ups and of the People table. */
@@ -97,6 +99,7 @@ export const DEFAULT_SETTINGS: OneOnOnesSettings = {
   agreementsAnywhere: false,
   updateLastSeenOnStart: true,
   questions: DEFAULT_QUESTIONS,
+  discreetMode: false,
   openFollowUpsOnStart: false,
   followUpsQuery: DEFAULT_FOLLOW_UPS_QUERY,
   peopleQuery: DEFAULT_PEOPLE_QUERY,
@@ -198,6 +201,7 @@ export function normalizeSettings(stored: unknown): NormalizedSettings {
     agreementsAnywhere: pick("agreementsAnywhere", bool),
     updateLastSeenOnStart: pick("updateLastSeenOnStart", bool),
     questions: pick("questions", normalizeQuestions),
+    discreetMode: pick("discreetMode", bool),
     openFollowUpsOnStart: pick("openFollowUpsOnStart", bool),
     followUpsQuery: pick("followUpsQuery", (value) => {
       if (!isRecord(value)) return null;
@@ -286,4 +290,9 @@ function normalizeQuestions(value: unknown): Question[] | null {
 
 function clone<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
+}
+
+/** Titles of the private-notes section as configured; headings saying "private" count too. */
+export function privateHeadings(settings: OneOnOnesSettings): string[] {
+  return settings.agendaSections.filter((s) => s.id === "private-notes").map((s) => s.title);
 }

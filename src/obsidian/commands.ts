@@ -8,7 +8,7 @@ import { appendToQueue } from "../domain/queue";
 import { logEntryAt, shareableSummary } from "../domain/summary";
 import type { IsoDate } from "../domain/types";
 import type { PeopleIndex, PersonEntry } from "../index/people-index";
-import type { OneOnOnesSettings } from "../settings";
+import { privateHeadings, type OneOnOnesSettings } from "../settings";
 import { COMMAND_IDS, QUEUE_HEADING } from "../constants";
 import type { Meetings } from "./meetings";
 import {
@@ -354,7 +354,7 @@ export class CommandActions {
       const entry = logEntryAt(text, line) ?? this.newestEntry(text);
       if (entry) source = text.split("\n").slice(entry.start, entry.end + 1).join("\n");
     }
-    const summary = shareableSummary(source, { privateHeadings: this.privateHeadings() });
+    const summary = shareableSummary(source, { privateHeadings: privateHeadings(this.ctx.settings()) });
     try {
       await navigator.clipboard.writeText(summary);
       new Notice("Shareable summary copied (private notes left out).");
@@ -374,13 +374,6 @@ export class CommandActions {
       if (entry) return entry;
     }
     return null;
-  }
-
-  private privateHeadings(): string[] {
-    return this.ctx
-      .settings()
-      .agendaSections.filter((s) => s.id === "private-notes")
-      .map((s) => s.title);
   }
 
   async markSkipped(file: TFile): Promise<void> {

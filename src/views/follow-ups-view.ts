@@ -4,7 +4,8 @@ import { VIEW_TYPE_FOLLOW_UPS } from "../constants";
 import FollowUps from "./components/FollowUps.svelte";
 import { createFollowUpsProps, type FollowUpsProps } from "./state/follow-ups-store.svelte";
 import type { ViewHost } from "./host";
-import { viewData } from "./view-data";
+import { withoutPersonalDetails } from "./discreet-data";
+import { viewData, type ViewData } from "./view-data";
 
 /** How long the view waits after a change of the index before it renders again. */
 export const VIEW_UPDATE_DELAY_MS = 50;
@@ -38,7 +39,7 @@ export class FollowUpsView extends ItemView {
   override async onOpen(): Promise<void> {
     this.contentEl.empty();
     this.contentEl.addClass("ooo-view", "ooo-follow-ups-view");
-    const data = viewData(this.host.index, this.host.clock.today());
+    const data = this.data();
     this.props = createFollowUpsProps({
       ...data,
       query: this.host.followUpsQuery(),
@@ -52,16 +53,27 @@ export class FollowUpsView extends ItemView {
       onQueryChange: (query) => this.host.saveFollowUpsQuery(query),
     });
     this.component = mount(FollowUps, { target: this.contentEl, props: this.props });
-    this.unsubscribe = this.host.index.subscribe(() => this.refresh());
+    const stopIndex = this.host.index.subscribe(() => this.refresh());
+    const stopDiscreet = this.host.onDiscreetChange(() => this.update());
+    this.unsubscribe = () => {
+      stopIndex();
+      stopDiscreet();
+    };
   }
 
   /** Renders the index as it is now; the component keeps scroll, filters and collapsed groups. */
   update(): void {
     if (!this.props) return;
-    const data = viewData(this.host.index, this.host.clock.today());
+    const data = this.data();
     this.props.agreements = data.agreements;
     this.props.people = data.people;
     this.props.today = data.today;
+  }
+
+  /** The index as plain data; in discreet mode without personal details. */
+  private data(): ViewData {
+    const data = viewData(this.host.index, this.host.clock.today());
+    return this.host.discreet() ? { ...data, people: withoutPersonalDetails(data.people) } : data;
   }
 
   override async onClose(): Promise<void> {

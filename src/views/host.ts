@@ -19,4 +19,7 @@ export interface ViewHost {
   markSeen(path: string): Promise<void>;
   copyPeople(format: "markdown" | "csv", rows: PersonRow[]): Promise<void>;
   openFollowUps(): Promise<void>;
+  /** Discreet mode: personal details are left out of the views. */
+  discreet(): boolean;
+  onDiscreetChange(listener: () => void): () => void;
 }

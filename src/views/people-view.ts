@@ -5,7 +5,8 @@ import PeopleTable from "./components/PeopleTable.svelte";
 import { createPeopleTableProps, type PeopleTableProps } from "./state/people-table-store.svelte";
 import { VIEW_UPDATE_DELAY_MS } from "./follow-ups-view";
 import type { ViewHost } from "./host";
-import { viewData } from "./view-data";
+import { withoutPersonalDetails } from "./discreet-data";
+import { viewData, type ViewData } from "./view-data";
 
 /** The main-area view: a table of colleagues and friends. */
 export class PeopleView extends ItemView {
@@ -36,7 +37,7 @@ export class PeopleView extends ItemView {
   override async onOpen(): Promise<void> {
     this.contentEl.empty();
     this.contentEl.addClass("ooo-view", "ooo-people-view");
-    const data = viewData(this.host.index, this.host.clock.today());
+    const data = this.data();
     this.props = createPeopleTableProps({
       rows: data.people,
       today: data.today,
@@ -48,14 +49,25 @@ export class PeopleView extends ItemView {
       onQueryChange: (query) => this.host.savePeopleQuery(query),
     });
     this.component = mount(PeopleTable, { target: this.contentEl, props: this.props });
-    this.unsubscribe = this.host.index.subscribe(() => this.refresh());
+    const stopIndex = this.host.index.subscribe(() => this.refresh());
+    const stopDiscreet = this.host.onDiscreetChange(() => this.update());
+    this.unsubscribe = () => {
+      stopIndex();
+      stopDiscreet();
+    };
   }
 
   update(): void {
     if (!this.props) return;
-    const data = viewData(this.host.index, this.host.clock.today());
+    const data = this.data();
     this.props.rows = data.people;
     this.props.today = data.today;
+  }
+
+  /** The index as plain data; in discreet mode without personal details. */
+  private data(): ViewData {
+    const data = viewData(this.host.index, this.host.clock.today());
+    return this.host.discreet() ? { ...data, people: withoutPersonalDetails(data.people) } : data;
   }
 
   override async onClose(): Promise<void> {

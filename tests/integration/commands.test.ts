@@ -48,6 +48,7 @@ describe("commands", () => {
         "open-people",
         "start-one-on-one",
         "start-one-on-one-with-this-person",
+        "toggle-discreet-mode",
       ].map((id) => `one-on-ones:${id}`),
     );
     for (const command of Object.values(app.commands.commands)) {

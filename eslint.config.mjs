@@ -66,6 +66,12 @@ export default defineConfig([
     },
   },
   {
+    // The preview page talks to its own local server (127.0.0.1) to write the vault to disk; it is
+    // a development tool, never part of the plugin.
+    files: ["preview/**"],
+    rules: { "no-restricted-globals": "off" },
+  },
+  {
     // The declarative settings API needs Obsidian 1.13; the plugin supports older versions.
     files: ["src/obsidian/settings-tab.ts"],
     rules: { "obsidianmd/settings-tab/prefer-setting-definitions": "off" },

@@ -1,0 +1,87 @@
+import type { Browser } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, openPreview, runFromPalette, startPreview, texts, until, type PreviewPage, type PreviewServer } from "./harness";
+
+const NAME = "<img src=x onerror=alert(1)>";
+
+let browser: Browser;
+let server: PreviewServer;
+let preview: PreviewPage | null = null;
+
+beforeAll(async () => {
+  const person = [
+    "---",
+    "type: person",
+    "relationship: friend",
+    "role: <script>window.injected = true</script>",
+    'team: "<b onmouseover=alert(2)>Team</b>"',
+    "cadence: weekly",
+    "last-seen: 2026-11-01",
+    "tags: [friends]",
+    "---",
+    "## Next 1:1",
+    "- <img src=y onerror=alert(3)>",
+    "",
+    "## Agreements",
+    "- [ ] @me ask about <img src=z onerror=alert(4)> 📅 2026-11-19",
+    "",
+    "```one-on-ones",
+    `agreements: [[${NAME}]]`,
+    "```",
+    "",
+  ].join("\n");
+  [browser, server] = await Promise.all([launchBrowser(), startPreview({ extraFiles: { [`People/${NAME}.md`]: person } })]);
+});
+
+afterAll(async () => {
+  await browser.close();
+  await server.stop();
+});
+
+afterEach(async () => {
+  const errors = preview?.errors ?? [];
+  const dialogs = preview?.dialogs ?? [];
+  await preview?.close();
+  preview = null;
+  expect(dialogs).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
+describe("note content is shown as text", () => {
+  it("a person named like an HTML tag appears as those characters and runs nothing", async () => {
+    preview = await openPreview(browser, server, { file: `People/${NAME}.md` });
+    const { page } = preview;
+
+    await runFromPalette(page, "One-on-Ones: Open people");
+    const people = page.locator('.workspace-leaf-content[data-type="one-on-ones-people"]');
+    await people.locator("tbody tr").first().waitFor();
+    const row = people.locator("tbody tr", { has: page.getByRole("button", { name: NAME, exact: true }) });
+    expect(await row.count()).toBe(1);
+    expect((await row.locator(".ooo-col-role").textContent())?.trim()).toBe("<script>window.injected = true</script>");
+    expect((await row.locator(".ooo-col-team").textContent())?.trim()).toBe("<b onmouseover=alert(2)>Team</b>");
+    await row.locator(".ooo-col-team").hover();
+
+    await page.locator(".status-bar .ooo-status-bar").click();
+    const followUps = page.locator('.workspace-leaf-content[data-type="one-on-ones-follow-ups"]');
+    await followUps.locator(".ooo-agreement-row").first().waitFor();
+    expect(await texts(followUps.locator(".ooo-agreement-row-text"))).toContain("ask about <img src=z onerror=alert(4)>");
+    expect(await texts(followUps.locator(".ooo-person-due .ooo-person-name"))).toContain(NAME);
+
+    // The person's note in reading view: its live block lists the agreement, as text.
+    await page.locator(".mod-root .workspace-tab-header", { hasText: NAME }).click();
+    await page.keyboard.press("Control+E");
+    const block = page.locator(".mod-root .markdown-reading-view .block-language-one-on-ones");
+    await block.locator(".ooo-agreement-row").first().waitFor();
+    expect(await texts(block.locator(".ooo-agreement-row-text"))).toEqual(["ask about <img src=z onerror=alert(4)>"]);
+
+    // The picker of Start 1:1 shows the name as text too.
+    await runFromPalette(page, "One-on-Ones: Start 1:1…");
+    await page.locator(".modal.prompt .prompt-input").pressSequentially("img");
+    await until("the picker", () => texts(page.locator(".modal.prompt .ooo-suggestion-title")), (t) => t[0] === NAME);
+    await page.keyboard.press("Escape");
+
+    // No element was made from the notes' text, and no script ran.
+    expect(await page.locator("img, script:not([src]), b").count()).toBe(0);
+    expect(await page.evaluate(() => "injected" in window)).toBe(false);
+  });
+});

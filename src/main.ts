@@ -6,7 +6,9 @@ import { peopleToCsv, peopleToMarkdown } from "./domain/people-table";
 import type { FollowUpsQuery, PeopleQuery, PersonRow } from "./domain/view-models";
 import { PeopleIndex, type IndexSettings } from "./index/people-index";
 import { agreementsBlockProcessor } from "./obsidian/agreements-block";
+import { registerAdoptionCommands } from "./obsidian/adoption-commands";
 import { CommandActions, registerCommands } from "./obsidian/commands";
+import { exportPeople } from "./obsidian/export-people";
 import { IndexFeeder } from "./obsidian/index-feeder";
 import { Meetings } from "./obsidian/meetings";
 import { describe, NoteWriter } from "./obsidian/note-writer";
@@ -51,6 +53,7 @@ export default class OneOnOnesPlugin extends Plugin {
     const context = { app: this.app, index: this.index, meetings: this.meetings, writer: this.writer, settings, clock: this.clock, ready };
     this.actions = new CommandActions(context);
     registerCommands(this, context, this.actions);
+    registerAdoptionCommands(this, context);
     this.registerViewCommands();
     this.addSettingTab(new OneOnOnesSettingTab(this.app, this, this));
 
@@ -202,6 +205,13 @@ export default class OneOnOnesPlugin extends Plugin {
         }
       },
       copyPeople: (format, rows) => this.copyPeople(format, rows),
+      exportPeople: async (format, rows) => {
+        const file = await exportPeople(this.app, this.writer, rows, format, {
+          clock: this.clock,
+          birthdayOf: (path) => this.index.person(path)?.person.birthday ?? null,
+        });
+        if (file) await this.actions.open(file);
+      },
       openFollowUps: () => this.openFollowUps(),
       discreet: () => this.discreetMode.on,
       onDiscreetChange: (listener) => this.discreetMode.subscribe(listener),

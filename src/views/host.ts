@@ -18,6 +18,8 @@ export interface ViewHost {
   startOneOnOne(path: string): Promise<void>;
   markSeen(path: string): Promise<void>;
   copyPeople(format: "markdown" | "csv", rows: PersonRow[]): Promise<void>;
+  /** Writes the rows into a new file of the vault, for spreadsheets or address books. */
+  exportPeople(format: "csv" | "vcard", rows: PersonRow[]): Promise<void>;
   openFollowUps(): Promise<void>;
   /** Discreet mode: personal details are left out of the views. */
   discreet(): boolean;

@@ -46,6 +46,7 @@ export class PeopleView extends ItemView {
       onStart: (path) => void this.host.startOneOnOne(path),
       onMarkSeen: (path) => void this.host.markSeen(path),
       onCopy: (format, rows) => void this.host.copyPeople(format, rows),
+      onExport: (format, rows) => void this.host.exportPeople(format, rows),
       onQueryChange: (query) => this.host.savePeopleQuery(query),
     });
     this.component = mount(PeopleTable, { target: this.contentEl, props: this.props });

@@ -2,7 +2,7 @@ import { agreementItem } from "../domain/follow-ups";
 import { personRow } from "../domain/people-table";
 import type { IsoDate } from "../domain/types";
 import type { AgreementItem, PersonRow } from "../domain/view-models";
-import type { PeopleIndex } from "../index/people-index";
+import type { AgreementEntry, PeopleIndex, PersonEntry } from "../index/people-index";
 
 /** What every view reads from the index, as plain data. */
 export interface ViewData {
@@ -11,10 +11,81 @@ export interface ViewData {
   people: PersonRow[];
 }
 
+/**
+ * Each index entry is converted once: the index keeps the same entry objects while their files do
+ * not change, so after an edit only the entries of that file are new. The views' models cache
+ * sort keys per item object and expect items never to change: a changed agreement is a new item.
+ */
+const agreementItems = new WeakMap<AgreementEntry, AgreementItem>();
+const personRows = new WeakMap<PersonEntry, { today: IsoDate; row: PersonRow }>();
+
+interface Converted {
+  entries: readonly AgreementEntry[];
+  items: AgreementItem[];
+  people: readonly PersonEntry[];
+  today: IsoDate;
+  rows: PersonRow[];
+}
+
+/** The last conversion per index: the same lists give the same arrays. */
+const last = new WeakMap<PeopleIndex, Converted>();
+
 export function viewData(index: PeopleIndex, today: IsoDate): ViewData {
-  return {
-    today,
-    agreements: index.agreements().map(agreementItem),
-    people: index.people().map((entry) => personRow(entry, today)),
-  };
+  const entries = index.agreements();
+  const people = index.people();
+  const before = last.get(index);
+  const items = before?.entries === entries ? before.items : convertAgreements(entries, before);
+  const rows = before?.people === people && before.today === today ? before.rows : people.map((entry) => rowOf(entry, today));
+  last.set(index, { entries, items, people, today, rows });
+  return { today, agreements: items, people: rows };
+}
+
+function itemOf(entry: AgreementEntry): AgreementItem {
+  let item = agreementItems.get(entry);
+  if (!item) agreementItems.set(entry, (item = agreementItem(entry)));
+  return item;
+}
+
+function rowOf(entry: PersonEntry, today: IsoDate): PersonRow {
+  const cached = personRows.get(entry);
+  if (cached?.today === today) return cached.row;
+  const row = personRow(entry, today);
+  personRows.set(entry, { today, row });
+  return row;
+}
+
+/** How far ahead a walk over the previous list looks for an entry before calling it new. */
+const LOOK_AHEAD = 8;
+
+/**
+ * The items of a sorted list of entries. After an edit the list is the previous one with a few
+ * entries taken out and a few put in, so a walk over both reuses the previous items by position
+ * and looks entries up only where the lists differ.
+ */
+function convertAgreements(entries: readonly AgreementEntry[], before: Converted | undefined): AgreementItem[] {
+  const out = new Array<AgreementItem>(entries.length);
+  const prev = before?.entries ?? [];
+  const prevItems = before?.items ?? [];
+  let j = 0;
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i] as AgreementEntry;
+    if (prev[j] === entry) {
+      out[i] = prevItems[j++] as AgreementItem;
+      continue;
+    }
+    let found = -1;
+    for (let k = j + 1; k < prev.length && k <= j + LOOK_AHEAD; k++) {
+      if (prev[k] === entry) {
+        found = k;
+        break;
+      }
+    }
+    if (found >= 0) {
+      j = found;
+      out[i] = prevItems[j++] as AgreementItem;
+    } else {
+      out[i] = itemOf(entry);
+    }
+  }
+  return out;
 }

@@ -155,6 +155,17 @@ describe("People", () => {
     const filter = content.querySelector<HTMLInputElement>('input[placeholder="Filter people"]');
     await fill(app, filter as HTMLInputElement, "sam");
     expect(names()).toEqual(["Sam Okafor"]);
+
+    // Export the visible rows into a new file of the vault.
+    const exportCsv = Array.from(content.querySelectorAll<HTMLElement>("button")).find((b) => b.textContent === "Export CSV file");
+    if (!exportCsv) throw new Error("no export button");
+    await click(app, exportCsv);
+    await settle(app);
+    const exported = Object.keys(files(app)).find((path) => path.startsWith("People export"));
+    expect(exported).toBe("People export 2026-11-21.csv");
+    const csv = read(app, exported as string);
+    expect(csv.split("\r\n").filter((line) => line !== "")).toHaveLength(2); // header and Sam
+    expect(csv).toContain("Sam Okafor");
   });
 });
 

@@ -18,6 +18,8 @@ export interface PeopleTableProps {
   onMarkSeen: (path: string) => void;
   /** Copy the rows as shown (filtered and sorted) in the given format. */
   onCopy: (format: CopyFormat, visible: PersonRow[]) => void;
+  /** Write the rows as shown into a new file: CSV for spreadsheets, vCard for address books. */
+  onExport?: (format: "csv" | "vcard", visible: PersonRow[]) => void;
   onQueryChange?: (query: PeopleQuery) => void;
 }
 
@@ -48,6 +50,7 @@ export function createPeopleTableProps(initial: PeopleTableProps): PeopleTablePr
     onStart: initial.onStart,
     onMarkSeen: initial.onMarkSeen,
     onCopy: initial.onCopy,
+    onExport: initial.onExport,
     onQueryChange: initial.onQueryChange,
   };
 }

@@ -1,0 +1,471 @@
+/**
+ * Adopt existing notes: from what the index recognized in a vault (plain data), the plan of what
+ * to add so that the 1:1 notes carry their `type`, `person` and `date` properties, which person
+ * notes to create, and what could not be placed and why.
+ *
+ * Decisions:
+ * - Only missing properties are added, never changed: a `type`, `person` or `date` that has a
+ *   value (even one that is not understood) is left as it is, and the plan says so.
+ * - A 1:1 note names its person by a property, a `people/<slug>` tag, its folder or its file name.
+ *   When no person note answers to that name, one is proposed. Its name comes from the reference:
+ *   a slug written in lower case (`john-appleseed`, `john_appleseed`) becomes words with capitals
+ *   ("John Appleseed"); a name with capitals is kept as written ("NomePersona"); a leading `@` is
+ *   not part of the name. References that give the same slug are one person; the name is taken
+ *   from a property first, then the file name, the folder, the tag.
+ * - A link in the `person` property (`[[@Anna Ivanova]]`) names the new note's file exactly, so
+ *   that the link resolves in Obsidian as well.
+ * - Owners of agreements in 1:1 notes (`@john`, `[[Anya Petrova]]`) that are nobody yet are
+ *   offered as people too, unticked: an `@john` is often the first name of someone proposed
+ *   already, and then it is not offered again.
+ * - A note whose properties are not valid YAML is never written to; it is listed with the reason.
+ */
+import { lookupKey, personKeys, personSlug, readProperty } from "./person";
+import { personNoteText, isEmptyValue } from "./person-note";
+import { parseIsoDate } from "./dates";
+import { personNotePath, safeFileName } from "./paths";
+import type { IsoDate } from "./types";
+
+export type RefSource = "property" | "tag" | "folder" | "file name";
+
+/** A note the index took for a 1:1 note or a running log. */
+export interface AdoptionNoteInput {
+  path: string;
+  /** How the person was named in the note, as the index read it; null: nobody. */
+  personRef: string | null;
+  personRefSource: RefSource | null;
+  /** The note's own date (property or file name); null for a running log. */
+  date: IsoDate | null;
+  /** Dates of a running log's entries. */
+  entries: IsoDate[];
+  frontmatter: Record<string, unknown> | null;
+  /** Why the properties cannot be read or written (broken YAML), or null. */
+  frontmatterError: string | null;
+  /** The person note the index attaches the note to now, or null. */
+  person: { path: string; name: string } | null;
+}
+
+export interface AdoptionPersonInput {
+  path: string;
+  name: string;
+  firstName?: string | null;
+  aliases: string[];
+}
+
+export interface AdoptionAgreementInput {
+  path: string;
+  line: number;
+  text: string;
+  due: IsoDate | null;
+  /** The owner as written when it is a name or a link that no person note answers to. */
+  unresolvedOwner: { kind: "name" | "link"; text: string } | null;
+  ownerName: string | null;
+  personPath: string | null;
+  personName: string | null;
+}
+
+export interface AdoptionInput {
+  notes: AdoptionNoteInput[];
+  people: AdoptionPersonInput[];
+  agreements: AdoptionAgreementInput[];
+  /** Where new person notes go ("" for the vault root). */
+  peopleFolder: string;
+  /** Whether a file exists at a path (any case). */
+  exists?: (path: string) => boolean;
+}
+
+export type PlannedPerson =
+  | { kind: "existing"; path: string; name: string }
+  | { kind: "new"; key: string }
+  | null;
+
+export interface AdoptionNotePlan {
+  path: string;
+  layout: "note" | "log";
+  date: IsoDate | null;
+  /** Where the date was read: the `date` property or the file name. */
+  dateSource: "property" | "file name" | null;
+  entries: IsoDate[];
+  personRef: string | null;
+  personRefSource: RefSource | null;
+  person: PlannedPerson;
+  /** The missing properties the note would get (`person` as a link to its person). */
+  add: { type: boolean; person: boolean; date: IsoDate | null };
+  /** What is left as it is, in words. */
+  remarks: string[];
+}
+
+export interface NewPersonPlan {
+  /** Slug shared by every reference to this person. */
+  key: string;
+  /** The proposed display name (editable before applying). */
+  name: string;
+  /** The proposed file name (without `.md`); differs from the name for `@Name` links. */
+  fileName: string;
+  path: string;
+  /** How the notes named the person: `john-appleseed` (tag people/john-appleseed)… */
+  refs: { ref: string; source: RefSource | "owner" }[];
+  /** The 1:1 notes (or, for owners, the notes with their agreements). */
+  notes: string[];
+  origin: "meeting" | "owner";
+  /** Ticked at first: people named by 1:1 notes yes, owners of agreements no. */
+  selected: boolean;
+}
+
+export interface Unplaced {
+  path: string;
+  reason: string;
+}
+
+export interface AdoptionPlan {
+  people: { path: string; name: string }[];
+  /** 1:1 notes and logs with something to add. */
+  notes: AdoptionNotePlan[];
+  /** 1:1 notes and logs that have every property already. */
+  complete: AdoptionNotePlan[];
+  newPeople: NewPersonPlan[];
+  unplaced: Unplaced[];
+  agreements: AdoptionAgreementInput[];
+  counts: { people: number; meetings: number; logs: number; logEntries: number; agreements: number };
+}
+
+const MEETING_TYPES = new Set(["one-on-one", "1:1", "1-1", "121", "one on one", "oneonone", "1on1"]);
+const SOURCE_RANK: Record<RefSource | "owner", number> = { property: 0, "file name": 1, folder: 2, tag: 3, owner: 4 };
+
+/** The text of a `[[link]]` property's target (without alias or heading), or null. */
+function linkTargetIn(value: unknown): string | null {
+  const first = Array.isArray(value) ? (value as unknown[]).find((item) => typeof item === "string") : value;
+  if (typeof first !== "string") return null;
+  const m = /^\s*\[\[([^\]|#]+)(?:[#|][^\]]*)?\]\]\s*$/.exec(first);
+  if (!m?.[1]) return null;
+  const target = m[1].trim().replace(/\.md$/i, "");
+  return target.slice(target.lastIndexOf("/") + 1);
+}
+
+/** Whether the text has a capital letter, in any script that has them. */
+function hasCapital(text: string): boolean {
+  return text !== text.toLowerCase();
+}
+
+function capitalize(word: string): string {
+  const first = word.codePointAt(0);
+  if (first === undefined) return word;
+  const head = String.fromCodePoint(first);
+  return head.toUpperCase() + word.slice(head.length);
+}
+
+/**
+ * The name a reference gives a person: `john-appleseed` → "John Appleseed", `@Anya` → "Anya",
+ * `john_doe` → "John Doe", `NomePersona` → "NomePersona", `Anne-Marie Dupont` → as written.
+ */
+export function nameFromRef(ref: string): string {
+  let text = ref.trim().replace(/^@+/, "").replace(/_/g, " ");
+  if (!hasCapital(text)) {
+    text = text
+      .replace(/-/g, " ")
+      .split(/\s+/)
+      .map(capitalize)
+      .join(" ");
+  }
+  return text.replace(/\s+/g, " ").trim();
+}
+
+function describeRef(ref: string, source: RefSource | "owner"): string {
+  switch (source) {
+    case "property":
+      return `the person property "${ref}"`;
+    case "tag":
+      return `the tag #people/${ref}`;
+    case "folder":
+      return `the folder "${ref}"`;
+    case "file name":
+      return `the file name`;
+    case "owner":
+      return `the agreement owner "${ref}"`;
+  }
+}
+
+/** Why a new person is proposed: "Named by the tag #people/john-appleseed of 2 1:1 notes; no person note yet." */
+export function describeNewPerson(person: NewPersonPlan): string {
+  const refs = [...new Set(person.refs.map((r) => describeRef(r.ref, r.source)))];
+  const where =
+    person.origin === "owner"
+      ? `in ${person.notes.length === 1 ? "a 1:1 note" : `${person.notes.length} 1:1 notes`}`
+      : `of ${person.notes.length === 1 ? "a 1:1 note" : `${person.notes.length} 1:1 notes`}`;
+  return `Named by ${refs.join(" and ")} ${where}; no person note yet.`;
+}
+
+function meetingType(value: unknown): "missing" | "meeting" | "other" {
+  if (isEmptyValue(value)) return "missing";
+  const items = Array.isArray(value) ? (value as unknown[]) : [value];
+  const texts = items.map((item) => (typeof item === "number" ? String(item) : typeof item === "string" ? item.trim().toLowerCase() : ""));
+  return texts.some((text) => MEETING_TYPES.has(text)) ? "meeting" : "other";
+}
+
+function shown(value: unknown): string {
+  if (typeof value === "string") return `"${value}"`;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  return Array.isArray(value) ? "a list" : "a value it does not understand";
+}
+
+/** Lookup of existing people by name, alias and their slugs (not by first name alone). */
+function peopleLookup(people: AdoptionPersonInput[]): (name: string) => AdoptionPersonInput[] {
+  const byKey = new Map<string, AdoptionPersonInput[]>();
+  for (const person of people) {
+    for (const text of [person.name, ...person.aliases]) {
+      for (const key of [lookupKey(text), personSlug(text)]) {
+        if (key === "") continue;
+        const list = byKey.get(key) ?? [];
+        if (!list.includes(person)) list.push(person);
+        byKey.set(key, list);
+      }
+    }
+  }
+  return (name) => byKey.get(lookupKey(name)) ?? byKey.get(personSlug(name)) ?? [];
+}
+
+/** The link target of an existing person note: its base name, with any `@`. */
+function noteBaseName(path: string): string {
+  return path.slice(path.lastIndexOf("/") + 1).replace(/\.md$/i, "");
+}
+
+interface RefUse {
+  ref: string;
+  source: RefSource | "owner";
+  name: string;
+  /** The target of a `[[link]]` that named the person: the new note's file name. */
+  linkBase: string | null;
+}
+
+interface Group {
+  uses: RefUse[];
+  notes: string[];
+}
+
+/** The group's name: from the best source (property, file name, folder, tag, owner), capitals first. */
+function finishGroup(key: string, group: Group, peopleFolder: string): NewPersonPlan {
+  const ranked = [...group.uses].sort(
+    (a, b) => SOURCE_RANK[a.source] - SOURCE_RANK[b.source] || Number(hasCapital(b.name)) - Number(hasCapital(a.name)),
+  );
+  const best = ranked[0] as RefUse;
+  const link = ranked.find((use) => use.linkBase !== null)?.linkBase ?? null;
+  const fileName = safeFileName(link ?? best.name);
+  const refs: NewPersonPlan["refs"] = [];
+  for (const use of group.uses) if (!refs.some((r) => r.ref === use.ref && r.source === use.source)) refs.push({ ref: use.ref, source: use.source });
+  const origin = group.uses.some((use) => use.source !== "owner") ? "meeting" : "owner";
+  return {
+    key,
+    name: link !== null ? nameFromRef(link) : best.name,
+    fileName,
+    path: personNotePath({ folder: peopleFolder, name: fileName }),
+    refs,
+    notes: [...group.notes],
+    origin,
+    selected: origin === "meeting",
+  };
+}
+
+/** Builds the adoption plan. Pure: reads only its input. */
+export function planAdoption(input: AdoptionInput): AdoptionPlan {
+  const exists = input.exists ?? (() => false);
+  const findExisting = peopleLookup(input.people);
+  const groups = new Map<string, Group>();
+  const unplaced: Unplaced[] = [];
+
+  /** Who a reference names: an existing person, a group of a new person (its key), or why neither. */
+  const place = (use: RefUse, notePath: string): PlannedPerson | string => {
+    const found = findExisting(use.name);
+    if (found.length === 1 && found[0]) return { kind: "existing", path: found[0].path, name: found[0].name };
+    if (found.length > 1) return `"${use.name}" could be ${found.map((p) => p.name).join(" or ")}; add the person property by hand.`;
+    const key = personSlug(use.name);
+    if (key === "" || safeFileName(use.linkBase ?? use.name) === "") return `"${use.ref}" cannot be used as a person's name.`;
+    const group = groups.get(key) ?? { uses: [], notes: [] };
+    groups.set(key, group);
+    group.uses.push(use);
+    if (!group.notes.includes(notePath)) group.notes.push(notePath);
+    return { kind: "new", key };
+  };
+
+  // 1. The person of every 1:1 note.
+  const placed: { note: AdoptionNoteInput; person: PlannedPerson }[] = [];
+  for (const note of [...input.notes].sort((a, b) => a.path.localeCompare(b.path))) {
+    if (note.frontmatterError !== null) {
+      unplaced.push({ path: note.path, reason: `Its properties are not valid YAML (${note.frontmatterError}); fix them, then adopt again.` });
+      continue;
+    }
+    const fm = note.frontmatter ?? {};
+    if (note.person) {
+      placed.push({ note, person: { kind: "existing", path: note.person.path, name: note.person.name } });
+      continue;
+    }
+    if (note.personRef === null || note.personRefSource === null) {
+      const personProperty = readProperty(fm, "person", "people", "with");
+      unplaced.push({
+        path: note.path,
+        reason: isEmptyValue(personProperty)
+          ? "No person: no person property, no people/<name> tag, no person folder and no name in the file name."
+          : `Its person property ${shown(personProperty)} names nobody; write the person's name or a link there.`,
+      });
+      continue;
+    }
+    const linkBase = note.personRefSource === "property" ? linkTargetIn(readProperty(fm, "person", "people", "with")) : null;
+    const use: RefUse = { ref: note.personRef, source: note.personRefSource, name: nameFromRef(linkBase ?? note.personRef), linkBase };
+    const person = place(use, note.path);
+    if (typeof person === "string") unplaced.push({ path: note.path, reason: person });
+    else placed.push({ note, person });
+  }
+
+  // 2. Owners of agreements in 1:1 notes that nobody answers to, unless they name someone proposed.
+  const proposedKeys = new Set<string>();
+  for (const group of groups.values()) {
+    for (const use of group.uses) for (const key of personKeys({ name: use.name, firstName: null, aliases: [] })) proposedKeys.add(key);
+  }
+  const meetingPaths = new Set(placed.map((p) => p.note.path));
+  for (const agreement of input.agreements) {
+    const owner = agreement.unresolvedOwner;
+    if (!owner || !meetingPaths.has(agreement.path)) continue;
+    const linkBase = owner.kind === "link" ? noteBaseName(owner.text) : null;
+    const name = nameFromRef(linkBase ?? owner.text);
+    if ([lookupKey(name), personSlug(name)].some((key) => proposedKeys.has(key))) continue;
+    const person = place({ ref: owner.text, source: "owner", name, linkBase }, agreement.path);
+    if (typeof person === "string") unplaced.push({ path: agreement.path, reason: `Agreement owner "${owner.text}": ${person}` });
+  }
+
+  // 3. The people to create; a group whose file is taken cannot be created.
+  const newPeople = new Map<string, NewPersonPlan>();
+  const blocked = new Map<string, string>();
+  for (const [key, group] of groups) {
+    const plan = finishGroup(key, group, input.peopleFolder);
+    if (exists(plan.path)) blocked.set(key, `A file "${plan.path}" exists already and is not a person note; rename it or add the person property by hand.`);
+    else newPeople.set(key, plan);
+  }
+  for (const [key, reason] of blocked) {
+    for (const { note, person } of placed) {
+      if (person?.kind === "new" && person.key === key) unplaced.push({ path: note.path, reason });
+    }
+    const group = groups.get(key);
+    if (group?.uses.every((use) => use.source === "owner")) {
+      unplaced.push({ path: group.notes[0] ?? "", reason: `Agreement owner "${group.uses[0]?.ref ?? key}": ${reason}` });
+    }
+  }
+
+  // 4. What each note would get.
+  const notes: AdoptionNotePlan[] = [];
+  const complete: AdoptionNotePlan[] = [];
+  for (const { note, person } of placed) {
+    if (person?.kind === "new" && blocked.has(person.key)) continue;
+    const fm = note.frontmatter ?? {};
+    const layout = note.date === null ? "log" : "note";
+    const remarks: string[] = [];
+    const dateProperty = readProperty(fm, "date");
+    const dateSource = note.date === null ? null : parseIsoDate(dateProperty) !== null ? "property" : "file name";
+    const personProperty = readProperty(fm, "person", "people", "with");
+    const type = meetingType(readProperty(fm, "type"));
+    if (type === "other") remarks.push(`Its type is ${shown(readProperty(fm, "type"))}; left as it is.`);
+    if (!isEmptyValue(personProperty) && note.personRefSource !== "property") {
+      remarks.push(`Its person property ${shown(personProperty)} is left as it is.`);
+    }
+    if (!isEmptyValue(dateProperty) && parseIsoDate(dateProperty) === null) {
+      remarks.push(`Its date property ${shown(dateProperty)} is not a date; left as it is.`);
+    }
+    if (layout === "log" && note.entries.length === 0) remarks.push("A running log without dated entries yet.");
+    const plan: AdoptionNotePlan = {
+      path: note.path,
+      layout,
+      date: note.date,
+      dateSource,
+      entries: [...note.entries],
+      personRef: note.personRef,
+      personRefSource: note.personRefSource,
+      person,
+      add: {
+        type: type === "missing",
+        person: isEmptyValue(personProperty),
+        date: note.date !== null && isEmptyValue(dateProperty) ? note.date : null,
+      },
+      remarks,
+    };
+    if (plan.add.type || plan.add.person || plan.add.date !== null) notes.push(plan);
+    else complete.push(plan);
+  }
+
+  const people = input.people.map((p) => ({ path: p.path, name: p.name })).sort((a, b) => a.name.localeCompare(b.name));
+  const all = [...notes, ...complete];
+  return {
+    people,
+    notes,
+    complete,
+    newPeople: [...newPeople.values()].sort((a, b) => Number(b.selected) - Number(a.selected) || a.name.localeCompare(b.name)),
+    unplaced: unplaced.sort((a, b) => a.path.localeCompare(b.path)),
+    agreements: input.agreements,
+    counts: {
+      people: people.length,
+      meetings: all.filter((n) => n.layout === "note").length,
+      logs: all.filter((n) => n.layout === "log").length,
+      logEntries: all.reduce((sum, n) => sum + n.entries.length, 0),
+      agreements: input.agreements.length,
+    },
+  };
+}
+
+/** What the user chose in the preview. */
+export interface AdoptionChoices {
+  /** Paths of the 1:1 notes to write to. */
+  notes: ReadonlySet<string>;
+  /** New people by key: the (possibly edited) name, or null to create nobody. */
+  people: ReadonlyMap<string, string | null>;
+}
+
+export interface AdoptionWrites {
+  /** Properties to add per note (only where still empty when written). */
+  properties: { path: string; values: Record<string, string> }[];
+  /** Person notes to create. */
+  creates: { path: string; name: string; text: string }[];
+  /** Choices that cannot be carried out, in words. */
+  problems: string[];
+}
+
+/** Turns the plan and the choices into the writes to make. Pure. */
+export function adoptionWrites(
+  plan: AdoptionPlan,
+  choices: AdoptionChoices,
+  options: { peopleFolder: string; queueHeading: string },
+): AdoptionWrites {
+  const creates: AdoptionWrites["creates"] = [];
+  const problems: string[] = [];
+  const targets = new Map<string, string>();
+  const usedPaths = new Set<string>();
+  for (const person of plan.newPeople) {
+    const chosen = choices.people.has(person.key) ? choices.people.get(person.key) : person.selected ? person.name : null;
+    if (chosen === null || chosen === undefined) continue;
+    const name = chosen.replace(/\s+/g, " ").trim();
+    // An edited name renames the file; an untouched one keeps the proposed file name (`@Name`).
+    const fileName = name === person.name ? person.fileName : safeFileName(name);
+    if (fileName === "") {
+      problems.push(`"${chosen}" cannot be used as a note name; ${person.name} was not created.`);
+      continue;
+    }
+    const path = fileName === person.fileName ? person.path : personNotePath({ folder: options.peopleFolder, name: fileName });
+    if (usedPaths.has(path.toLowerCase())) {
+      targets.set(person.key, fileName);
+      continue;
+    }
+    usedPaths.add(path.toLowerCase());
+    targets.set(person.key, fileName);
+    const display = fileName.replace(/^@+\s*/, "");
+    const aliases = display !== name ? [name] : [];
+    creates.push({ path, name, text: personNoteText({ aliases }, options.queueHeading) });
+  }
+  const properties: AdoptionWrites["properties"] = [];
+  for (const note of plan.notes) {
+    if (!choices.notes.has(note.path)) continue;
+    const values: Record<string, string> = {};
+    if (note.add.type) values.type = "one-on-one";
+    if (note.add.person && note.person) {
+      const target = note.person.kind === "existing" ? noteBaseName(note.person.path) : (targets.get(note.person.key) ?? null);
+      if (target !== null) values.person = `[[${target}]]`;
+    }
+    if (note.add.date !== null) values.date = note.add.date;
+    if (Object.keys(values).length > 0) properties.push({ path: note.path, values });
+  }
+  return { properties, creates, problems };
+}

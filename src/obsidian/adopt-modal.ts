@@ -1,0 +1,167 @@
+/** The preview of an adoption, and the words it and the summary notice use. */
+import { Modal, Setting, type App } from "obsidian";
+import { adoptionWrites, describeNewPerson, type AdoptionNotePlan, type AdoptionPlan, type AdoptionWrites } from "../domain/adopt";
+import type { AdoptionRecord } from "./adopt";
+
+const SOURCE_WORDS: Record<string, string> = {
+  property: "person property",
+  tag: "tag",
+  folder: "folder",
+  "file name": "file name",
+};
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return n === 0 ? `no ${many}` : `${n} ${n === 1 ? one : many}`;
+}
+
+/** "Found 1 person note, 2 1:1 notes, 1 running log with 3 entries and no open agreements." */
+export function findingsSummary(plan: AdoptionPlan): string {
+  const c = plan.counts;
+  const parts = [plural(c.people, "person note"), plural(c.meetings, "1:1 note")];
+  if (c.logs > 0) parts.push(`${plural(c.logs, "running log")} with ${plural(c.logEntries, "entry", "entries")}`);
+  parts.push(plural(c.agreements, "open agreement"));
+  return `Found ${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1] ?? ""}.`;
+}
+
+function personLabel(plan: AdoptionPlan, note: AdoptionNotePlan): string {
+  if (!note.person) return "nobody";
+  if (note.person.kind === "existing") return note.person.name;
+  const key = note.person.key;
+  const person = plan.newPeople.find((p) => p.key === key);
+  return person ? `${person.name} (new)` : "nobody";
+}
+
+/** One line about a 1:1 note: person, date or entries, what it gets. */
+export function describeNotePlan(plan: AdoptionPlan, note: AdoptionNotePlan): string {
+  const when =
+    note.layout === "note"
+      ? `${note.date ?? ""}${note.dateSource === "file name" ? " (from the file name)" : ""}`
+      : `running log, ${plural(note.entries.length, "dated entry", "dated entries")}${note.entries.length > 0 ? ` (newest ${[...note.entries].sort().pop() ?? ""})` : ""}`;
+  const via = note.personRefSource && note.person?.kind !== "existing" ? ` (from the ${SOURCE_WORDS[note.personRefSource] ?? ""})` : "";
+  const adds = [note.add.type ? "type" : "", note.add.person ? "person" : "", note.add.date ? "date" : ""].filter((a) => a !== "");
+  const parts = [`${personLabel(plan, note)}${via}`, when];
+  if (adds.length > 0) parts.push(`adds ${adds.join(", ")}`);
+  return [`${parts.join(" · ")}.`, ...note.remarks].join(" ");
+}
+
+/** The preview of an adoption: what was found, what would be written, what could not be placed. */
+export class AdoptionModal extends Modal {
+  private readonly selectedNotes: Set<string>;
+  private readonly names = new Map<string, string | null>();
+
+  constructor(
+    app: App,
+    private readonly plan: AdoptionPlan,
+    private readonly onApply: (writes: AdoptionWrites) => void,
+    private readonly options: { peopleFolder: string; queueHeading: string },
+  ) {
+    super(app);
+    this.selectedNotes = new Set(plan.notes.map((n) => n.path));
+    for (const person of plan.newPeople) this.names.set(person.key, person.selected ? person.name : null);
+  }
+
+  override onOpen(): void {
+    const { contentEl, plan } = this;
+    this.titleEl.setText("Adopt existing notes");
+    contentEl.addClass("ooo-adopt");
+    contentEl.createEl("p", { text: findingsSummary(plan) });
+    const nothing = plan.notes.length === 0 && plan.newPeople.length === 0;
+    if (nothing) {
+      contentEl.createEl("p", {
+        text:
+          plan.unplaced.length === 0
+            ? "Nothing to adopt: every 1:1 note found has its type, person and date, and every person has a note."
+            : "Nothing can be adopted as it is; the notes below need a hand first.",
+      });
+    }
+
+    if (plan.notes.length > 0) {
+      new Setting(contentEl).setName(`1:1 notes to complete (${plan.notes.length})`).setHeading();
+      for (const note of plan.notes) {
+        new Setting(contentEl)
+          .setName(note.path)
+          .setDesc(describeNotePlan(plan, note))
+          .addToggle((toggle) =>
+            toggle.setValue(true).onChange((on) => {
+              if (on) this.selectedNotes.add(note.path);
+              else this.selectedNotes.delete(note.path);
+            }),
+          );
+      }
+    }
+
+    if (plan.newPeople.length > 0) {
+      new Setting(contentEl).setName(`People to create (${plan.newPeople.length})`).setHeading();
+      for (const person of plan.newPeople) {
+        let name = person.name;
+        new Setting(contentEl)
+          .setName(person.path)
+          .setDesc(`${describeNewPerson(person)} The name can be changed here.`)
+          .addText((text) =>
+            text.setValue(person.name).onChange((value) => {
+              name = value;
+              if (this.names.get(person.key) !== null) this.names.set(person.key, value);
+            }),
+          )
+          .addToggle((toggle) =>
+            toggle.setValue(person.selected).onChange((on) => this.names.set(person.key, on ? name : null)),
+          );
+      }
+    }
+
+    if (plan.unplaced.length > 0) {
+      new Setting(contentEl).setName(`Could not place (${plan.unplaced.length})`).setHeading();
+      const list = contentEl.createEl("ul", { cls: "ooo-adopt-list" });
+      for (const item of plan.unplaced) {
+        const li = list.createEl("li");
+        li.createEl("strong", { text: item.path });
+        li.appendText(` — ${item.reason}`);
+      }
+    }
+
+    this.details(`Already complete (${plan.complete.length})`, plan.complete.map((n) => `${n.path} — ${describeNotePlan(plan, n)}`));
+    this.details(`People (${plan.people.length})`, plan.people.map((p) => `${p.name} — ${p.path}`));
+    this.details(
+      `Open agreements (${plan.agreements.length})`,
+      plan.agreements.map((a) => `${a.text || "(no text)"} — ${a.ownerName ?? "unassigned"}${a.due ? `, due ${a.due}` : ""} — with ${a.personName ?? "nobody yet"} — ${a.path}`),
+    );
+
+    const buttons = new Setting(contentEl);
+    if (!nothing) {
+      buttons.addButton((button) =>
+        button
+          .setButtonText("Apply")
+          .setCta()
+          .onClick(() => {
+            const writes = adoptionWrites(plan, { notes: this.selectedNotes, people: this.names }, this.options);
+            this.close();
+            this.onApply(writes);
+          }),
+      );
+    }
+    buttons.addButton((button) => button.setButtonText(nothing ? "Close" : "Cancel").onClick(() => this.close()));
+  }
+
+  private details(title: string, lines: string[]): void {
+    if (lines.length === 0) return;
+    const details = this.contentEl.createEl("details", { cls: "ooo-adopt-details" });
+    details.createEl("summary", { text: title });
+    const list = details.createEl("ul", { cls: "ooo-adopt-list" });
+    for (const line of lines) list.createEl("li", { text: line });
+  }
+
+  override onClose(): void {
+    this.contentEl.empty();
+  }
+}
+
+/** "2 notes got their properties and 1 person note was created." */
+export function adoptionSummary(record: AdoptionRecord): string {
+  const notes = record.changed.length;
+  const created = record.created.length;
+  if (notes === 0 && created === 0) return "Nothing was changed.";
+  const parts: string[] = [];
+  if (notes > 0) parts.push(`${plural(notes, "note")} got ${notes === 1 ? "its" : "their"} missing properties`);
+  if (created > 0) parts.push(`${plural(created, "person note")} ${created === 1 ? "was" : "were"} created`);
+  return `${parts.join(" and ")}.`;
+}

@@ -1,0 +1,311 @@
+import { describe, expect, it } from "vitest";
+import {
+  adoptionWrites,
+  describeNewPerson,
+  nameFromRef,
+  planAdoption,
+  type AdoptionAgreementInput,
+  type AdoptionInput,
+  type AdoptionNoteInput,
+} from "../../src/domain/adopt";
+import { fillEmptyProperties, isEmptyValue, personNoteText, restoreProperties, yamlString } from "../../src/domain/person-note";
+
+function note(path: string, over: Partial<AdoptionNoteInput> = {}): AdoptionNoteInput {
+  return {
+    path,
+    personRef: null,
+    personRefSource: null,
+    date: null,
+    entries: [],
+    frontmatter: null,
+    frontmatterError: null,
+    person: null,
+    ...over,
+  };
+}
+
+function input(notes: AdoptionNoteInput[], over: Partial<AdoptionInput> = {}): AdoptionInput {
+  return { notes, people: [], agreements: [], peopleFolder: "People", ...over };
+}
+
+const OPTIONS = { peopleFolder: "People", queueHeading: "Next 1:1" };
+const all = (paths: string[]) => ({ notes: new Set(paths), people: new Map<string, string | null>() });
+
+describe("nameFromRef", () => {
+  it.each([
+    ["john-appleseed", "John Appleseed"],
+    ["john_doe", "John Doe"],
+    ["@Anya", "Anya"],
+    ["@Anna Ivanova", "Anna Ivanova"],
+    ["NomePersona", "NomePersona"],
+    ["Anne-Marie Dupont", "Anne-Marie Dupont"],
+    ["анна-иванова", "Анна Иванова"],
+    ["李伟", "李伟"],
+    ["john", "John"],
+  ])("%s → %s", (ref, name) => {
+    expect(nameFromRef(ref)).toBe(name);
+  });
+});
+
+describe("planAdoption", () => {
+  it("proposes one person for a tag slug and a file name that name the same person; adds type and person", () => {
+    const plan = planAdoption(
+      input([
+        note("meetings/2024-11-13 John Appleseed.md", { personRef: "john-appleseed", personRefSource: "tag", date: "2024-11-13", frontmatter: { date: "2024-11-13", tags: ["meeting/one-on-one", "people/john-appleseed"] } }),
+        note("meetings/2024-11-20 John Appleseed.md", { personRef: "John Appleseed", personRefSource: "file name", date: "2024-11-20", frontmatter: { tags: ["meeting/one-on-one"] } }),
+      ]),
+    );
+    expect(plan.newPeople).toEqual([
+      {
+        key: "john-appleseed",
+        name: "John Appleseed",
+        fileName: "John Appleseed",
+        path: "People/John Appleseed.md",
+        refs: [
+          { ref: "john-appleseed", source: "tag" },
+          { ref: "John Appleseed", source: "file name" },
+        ],
+        notes: ["meetings/2024-11-13 John Appleseed.md", "meetings/2024-11-20 John Appleseed.md"],
+        origin: "meeting",
+        selected: true,
+      },
+    ]);
+    expect(plan.notes.map((n) => [n.path, n.add, n.dateSource])).toEqual([
+      ["meetings/2024-11-13 John Appleseed.md", { type: true, person: true, date: null }, "property"],
+      ["meetings/2024-11-20 John Appleseed.md", { type: true, person: true, date: "2024-11-20" }, "file name"],
+    ]);
+    expect(describeNewPerson(plan.newPeople[0]!)).toBe(
+      "Named by the tag #people/john-appleseed and the file name of 2 1:1 notes; no person note yet.",
+    );
+    const writes = adoptionWrites(plan, all(plan.notes.map((n) => n.path)), OPTIONS);
+    expect(writes).toEqual({
+      creates: [{ path: "People/John Appleseed.md", name: "John Appleseed", text: "---\ntype: person\n---\n\n## Next 1:1\n" }],
+      properties: [
+        { path: "meetings/2024-11-13 John Appleseed.md", values: { type: "one-on-one", person: "[[John Appleseed]]" } },
+        { path: "meetings/2024-11-20 John Appleseed.md", values: { type: "one-on-one", person: "[[John Appleseed]]", date: "2024-11-20" } },
+      ],
+      problems: [],
+    });
+  });
+
+  it("links to an existing person by the note's base name, and leaves complete notes alone", () => {
+    const plan = planAdoption(
+      input(
+        [
+          note("1-1s/Anya Petrova/2026-11-07.md", {
+            personRef: "Anya Petrova",
+            personRefSource: "folder",
+            date: "2026-11-07",
+            frontmatter: { date: "2026-11-07" },
+            person: { path: "People/@Anya Petrova.md", name: "Anya Petrova" },
+          }),
+          note("1-1s/Anya Petrova/2026-11-14.md", {
+            personRef: "Anya Petrova",
+            personRefSource: "property",
+            date: "2026-11-14",
+            frontmatter: { type: "one-on-one", person: "[[@Anya Petrova]]", date: "2026-11-14" },
+            person: { path: "People/@Anya Petrova.md", name: "Anya Petrova" },
+          }),
+        ],
+        { people: [{ path: "People/@Anya Petrova.md", name: "Anya Petrova", aliases: [] }] },
+      ),
+    );
+    expect(plan.newPeople).toEqual([]);
+    expect(plan.complete.map((n) => n.path)).toEqual(["1-1s/Anya Petrova/2026-11-14.md"]);
+    expect(adoptionWrites(plan, all(["1-1s/Anya Petrova/2026-11-07.md"]), OPTIONS).properties).toEqual([
+      { path: "1-1s/Anya Petrova/2026-11-07.md", values: { type: "one-on-one", person: "[[@Anya Petrova]]" } },
+    ]);
+  });
+
+  it("matches a derived name to an existing person the index did not resolve (a slug in another spelling)", () => {
+    const plan = planAdoption(
+      input([note("121/2026-01-05 anya_petrova.md", { personRef: "anya_petrova", personRefSource: "file name", date: "2026-01-05" })], {
+        people: [{ path: "People/Anya Petrova.md", name: "Anya Petrova", aliases: [] }],
+      }),
+    );
+    expect(plan.notes[0]?.person).toEqual({ kind: "existing", path: "People/Anya Petrova.md", name: "Anya Petrova" });
+    expect(plan.newPeople).toEqual([]);
+  });
+
+  it("names the new note after a link in the person property, so that the link resolves", () => {
+    const plan = planAdoption(
+      input([
+        note("MeetingNotes/121/2026-11-20.md", {
+          personRef: "@Anna Ivanova",
+          personRefSource: "property",
+          date: "2026-11-20",
+          frontmatter: { date: "2026-11-20", type: ["121"], people: "[[@Anna Ivanova]]" },
+        }),
+      ], { peopleFolder: "people" }),
+    );
+    expect(plan.newPeople.map((p) => [p.name, p.fileName, p.path])).toEqual([["Anna Ivanova", "@Anna Ivanova", "people/@Anna Ivanova.md"]]);
+    // type "121" and the people property are there already: nothing to add.
+    expect(plan.notes).toEqual([]);
+    expect(plan.complete.map((n) => n.path)).toEqual(["MeetingNotes/121/2026-11-20.md"]);
+    const writes = adoptionWrites(plan, all([]), { ...OPTIONS, peopleFolder: "people" });
+    expect(writes.creates).toEqual([{ path: "people/@Anna Ivanova.md", name: "Anna Ivanova", text: "---\ntype: person\n---\n\n## Next 1:1\n" }]);
+  });
+
+  it("lists notes it cannot place, with the reason, and never plans a write to them", () => {
+    const plan = planAdoption(
+      input([
+        note("1-1s/2026-01-05.md", { date: "2026-01-05" }),
+        note("1-1s/broken.md", { personRef: "broken", personRefSource: "file name", frontmatterError: "Nested mappings are not allowed in compact mappings" }),
+        note("1-1s/template-like.md", { frontmatter: { person: "__PEOPLE__" } }),
+        note("1-1s/Someone.md", { personRef: "Someone", personRefSource: "file name" }),
+      ], { exists: (p) => p.toLowerCase() === "people/someone.md" }),
+    );
+    expect(plan.unplaced).toEqual([
+      { path: "1-1s/2026-01-05.md", reason: "No person: no person property, no people/<name> tag, no person folder and no name in the file name." },
+      { path: "1-1s/broken.md", reason: "Its properties are not valid YAML (Nested mappings are not allowed in compact mappings); fix them, then adopt again." },
+      { path: "1-1s/Someone.md", reason: 'A file "People/Someone.md" exists already and is not a person note; rename it or add the person property by hand.' },
+      { path: "1-1s/template-like.md", reason: 'Its person property "__PEOPLE__" names nobody; write the person\'s name or a link there.' },
+    ]);
+    expect(plan.notes).toEqual([]);
+    expect(plan.newPeople).toEqual([]);
+  });
+
+  it("never changes a type, person or date that is there, and says so", () => {
+    const plan = planAdoption(
+      input([
+        note("meetings/2026-01-05 Sam.md", {
+          personRef: "sam",
+          personRefSource: "tag",
+          date: "2026-01-05",
+          frontmatter: { type: "meeting", person: 42, date: "soon" },
+          person: { path: "People/Sam.md", name: "Sam" },
+        }),
+      ]),
+    );
+    expect(plan.complete).toHaveLength(1);
+    expect(plan.complete[0]?.remarks).toEqual([
+      'Its type is "meeting"; left as it is.',
+      "Its person property 42 is left as it is.",
+      'Its date property "soon" is not a date; left as it is.',
+    ]);
+  });
+
+  it("describes a running log by its entries and adds no date to it", () => {
+    const plan = planAdoption(
+      input([note("01_Team/NomePersona_1-1.md", { personRef: "NomePersona", personRefSource: "file name", entries: ["2026-11-21", "2026-11-07"] })]),
+    );
+    expect(plan.notes.map((n) => [n.layout, n.add, n.entries])).toEqual([["log", { type: true, person: true, date: null }, ["2026-11-21", "2026-11-07"]]]);
+    expect(plan.counts).toEqual({ people: 0, meetings: 0, logs: 1, logEntries: 2, agreements: 0 });
+  });
+
+  it("offers the owners of agreements as people, unticked, unless they name someone proposed already", () => {
+    const agreement = (owner: AdoptionAgreementInput["unresolvedOwner"], line: number): AdoptionAgreementInput => ({
+      path: "1-1s/john-doe/2026-01-22.md",
+      line,
+      text: "Review",
+      due: null,
+      unresolvedOwner: owner,
+      ownerName: owner?.text ?? null,
+      personPath: null,
+      personName: "John Doe",
+    });
+    const plan = planAdoption(
+      input(
+        [note("1-1s/john-doe/2026-01-22.md", { personRef: "John Doe", personRefSource: "property", date: "2026-01-22", frontmatter: { person: "John Doe", date: "2026-01-22" } })],
+        {
+          agreements: [
+            agreement({ kind: "name", text: "john" }, 18),
+            agreement({ kind: "link", text: "People/Mia Wong" }, 19),
+            agreement({ kind: "name", text: "mia-wong" }, 20),
+            { ...agreement({ kind: "name", text: "zoe" }, 3), path: "Daily/2026-01-22.md" },
+          ],
+        },
+      ),
+    );
+    expect(plan.newPeople.map((p) => [p.name, p.origin, p.selected, p.path])).toEqual([
+      ["John Doe", "meeting", true, "People/John Doe.md"],
+      ["Mia Wong", "owner", false, "People/Mia Wong.md"],
+    ]);
+    const writes = adoptionWrites(plan, all(["1-1s/john-doe/2026-01-22.md"]), OPTIONS);
+    expect(writes.creates.map((c) => c.path)).toEqual(["People/John Doe.md"]);
+    expect(writes.properties).toEqual([{ path: "1-1s/john-doe/2026-01-22.md", values: { type: "one-on-one" } }]);
+  });
+
+  it("carries out edited names and unticked people; an unusable name is a problem, not a file", () => {
+    const plan = planAdoption(
+      input([
+        note("meetings/2024-11-13 jdoe.md", { personRef: "jdoe", personRefSource: "file name", date: "2024-11-13", frontmatter: {} }),
+        note("meetings/2024-11-14 mx.md", { personRef: "mx", personRefSource: "file name", date: "2024-11-14", frontmatter: {} }),
+        note("meetings/2024-11-15 kim.md", { personRef: "kim", personRefSource: "file name", date: "2024-11-15", frontmatter: {} }),
+      ]),
+    );
+    const people = new Map<string, string | null>([
+      ["jdoe", "Jane Doe: CTO"],
+      ["mx", null],
+      ["kim", "???"],
+    ]);
+    const writes = adoptionWrites(plan, { notes: new Set(plan.notes.map((n) => n.path)), people }, OPTIONS);
+    expect(writes.creates).toEqual([
+      { path: "People/Jane Doe CTO.md", name: "Jane Doe: CTO", text: '---\ntype: person\naliases:\n  - "Jane Doe: CTO"\n---\n\n## Next 1:1\n' },
+    ]);
+    expect(writes.properties).toEqual([
+      { path: "meetings/2024-11-13 jdoe.md", values: { type: "one-on-one", person: "[[Jane Doe CTO]]", date: "2024-11-13" } },
+      { path: "meetings/2024-11-14 mx.md", values: { type: "one-on-one", date: "2024-11-14" } },
+      { path: "meetings/2024-11-15 kim.md", values: { type: "one-on-one", date: "2024-11-15" } },
+    ]);
+    expect(writes.problems).toEqual(['"???" cannot be used as a note name; Kim was not created.']);
+  });
+});
+
+describe("person notes and empty properties", () => {
+  it("writes properties as Obsidian does, quoting only where YAML would misread", () => {
+    expect(
+      personNoteText(
+        { firstName: "Anya", lastName: "O'Neill", aliases: ["yes", "A: P"], relationship: "peer", role: "#1 engineer", team: "123", birthday: "--04-02", tags: ["team/payments"] },
+        "Next 1:1",
+      ),
+    ).toBe(
+      [
+        "---",
+        "type: person",
+        "first-name: Anya",
+        "last-name: O'Neill",
+        "aliases:",
+        '  - "yes"',
+        '  - "A: P"',
+        "relationship: peer",
+        'role: "#1 engineer"',
+        'team: "123"',
+        'birthday: "--04-02"',
+        "tags:",
+        "  - team/payments",
+        "---",
+        "",
+        "## Next 1:1",
+        "",
+      ].join("\n"),
+    );
+    expect(yamlString("Анна Иванова")).toBe("Анна Иванова");
+    expect(yamlString("李伟")).toBe("李伟");
+    expect(yamlString('say "hi"\u2028')).toBe('"say \\"hi\\"\\u2028"');
+  });
+
+  it("fills only empty properties, under the spelling the note uses, and restores exactly them", () => {
+    const fm: Record<string, unknown> = { First_Name: "", role: "Lead", tags: [], aliases: [null] };
+    const filled = fillEmptyProperties(fm, { "first-name": "Anya", role: "Engineer", tags: ["x"], aliases: ["A"], team: "Payments" });
+    expect(fm).toEqual({ First_Name: "Anya", role: "Lead", tags: ["x"], aliases: ["A"], team: "Payments" });
+    expect(filled.map((f) => f.key)).toEqual(["First_Name", "tags", "aliases", "team"]);
+    fm.tags = ["changed"];
+    expect(restoreProperties(fm, filled)).toEqual(["tags"]);
+    expect(fm).toEqual({ First_Name: "", role: "Lead", tags: ["changed"], aliases: [null] });
+  });
+
+  it.each([
+    [undefined, true],
+    [null, true],
+    ["  ", true],
+    [[], true],
+    [[null, ""], true],
+    ["x", false],
+    [0, false],
+    [false, false],
+    [["x"], false],
+  ])("isEmptyValue(%j) is %s", (value, empty) => {
+    expect(isEmptyValue(value)).toBe(empty);
+  });
+});

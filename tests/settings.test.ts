@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { DEFAULT_SETTINGS, normalizeSettings } from "../src/settings";
+import { RUNS } from "./properties";
 
 describe("normalizeSettings", () => {
   it("gives the defaults for nothing stored", () => {
@@ -95,7 +96,7 @@ describe("normalizeSettings", () => {
         const once = normalizeSettings(stored).settings;
         expect(normalizeSettings(once)).toEqual({ settings: once, problems: [] });
       }),
-      { numRuns: 1000 },
+      { numRuns: RUNS },
     );
   });
 });

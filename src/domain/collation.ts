@@ -213,12 +213,13 @@ function buildSearchTable(): (string | undefined)[] {
   const table: (string | undefined)[] = new Array<string | undefined>(TABLE_SIZE);
   for (let c = 0x80; c < TABLE_SIZE; c++) {
     const ch = String.fromCharCode(c);
-    const folded =
-      SEARCH_LETTERS[ch] ??
-      ch
-        .normalize("NFD")
-        .replace(/[\u0300-\u036f]/g, "")
-        .normalize("NFC");
+    const base = ch
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .normalize("NFC");
+    // A letter whose accent comes off to leave one of SEARCH_LETTERS (ǣ → æ, ǿ → ø) goes on to
+    // its plain form, so that folding twice gives what folding once gave.
+    const folded = Array.from(base, (letter) => SEARCH_LETTERS[letter] ?? letter).join("");
     if (folded !== ch) table[c] = folded;
   }
   return table;

@@ -111,6 +111,28 @@ export function fileNameCollision(a: string, b: string): boolean {
   return key !== "" && key === fileNameKey(b);
 }
 
+/** A name as the user means it: NFC, runs of spaces as one, no spaces at the ends. */
+function typedName(name: string): string {
+  return String(name).normalize("NFC").replace(/\s+/g, " ").trim();
+}
+
+/** Whether two names are the same name, however they were spaced or composed (case counts). */
+export function isSameName(a: string, b: string): boolean {
+  return typedName(a) === typedName(b);
+}
+
+/**
+ * The name among `taken` that is a different name but would be stored in the same file as
+ * `name` ("Kim: the builder" and "Kim the builder", "kim lee" and "Kim Lee"), or null. A name
+ * equal to one of `taken` (however it was spaced or composed) is that person, not a clash.
+ */
+export function nameClash(name: string, taken: readonly string[]): string | null {
+  const key = fileNameKey(name);
+  if (key === "") return null;
+  if (taken.some((other) => isSameName(other, name))) return null;
+  return taken.find((other) => fileNameKey(other) === key) ?? null;
+}
+
 /** A vault path as Obsidian writes it: `/` only, single, none at the ends, NFC; "" is the root. */
 export function normalizeVaultPath(path: string): string {
   return path

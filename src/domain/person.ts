@@ -223,6 +223,29 @@ export function personName(path: string): string {
   return stripped === "" ? base : stripped;
 }
 
+/** Direction overrides, embeddings and isolates: invisible, they make a name read as another. */
+const DIRECTION_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/;
+/** Characters that end a link's target in Obsidian: `[[C# Dev]]` points to "C". */
+const LINK_BREAKING = /[#^[\]|]/;
+
+/** What is wrong with the note's name as a person's name. */
+function readName(r: Reader, name: string): string {
+  if (name.trim() === "") {
+    r.problem("name", "The note has no name; rename it after the person.");
+    return name;
+  }
+  if (!/[\p{L}\p{N}]/u.test(name)) {
+    r.problem("name", "The name has no letters or digits, so links and @names cannot tell this person apart; rename the note.");
+  }
+  if (DIRECTION_CONTROLS.test(name)) {
+    r.problem("name", "The name holds invisible direction marks that make it read as something else; rename the note.");
+  }
+  if (LINK_BREAKING.test(name)) {
+    r.problem("name", "The name holds a character that breaks links (# ^ [ ] |), so 1:1 notes cannot link to it; rename the note.");
+  }
+  return name;
+}
+
 /** Reads a person note. Never throws; what cannot be read is listed in `problems`. */
 export function parsePerson(source: PersonSource): Person {
   const r = makeReader();
@@ -231,7 +254,7 @@ export function parsePerson(source: PersonSource): Person {
   const prop = (...names: string[]): unknown => readProperty(fm, ...names);
   return {
     path,
-    name: personName(path),
+    name: readName(r, personName(path)),
     aliases: readList(r, "aliases", "Aliases", prop("aliases", "alias"), /,/, false),
     relationship: readRelationship(r, prop("relationship")),
     role: readText(r, "role", "Role", prop("role")),

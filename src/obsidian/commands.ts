@@ -3,7 +3,8 @@ import { formatAgreement } from "../domain/agreement";
 import { parseCadence } from "../domain/cadence";
 import { compareByUrgency } from "../domain/due";
 import type { Clock } from "../domain/dates";
-import { personNotePath, safeFileName } from "../domain/paths";
+import { isSameName, nameClash, personNotePath, safeFileName } from "../domain/paths";
+import { yamlQuote } from "../domain/markdown";
 import { appendToQueue } from "../domain/queue";
 import { logEntryAt, shareableSummary } from "../domain/summary";
 import type { IsoDate } from "../domain/types";
@@ -182,7 +183,7 @@ export class CommandActions {
   }
 
   async createPerson(input: NewPersonInput, then?: (person: PersonEntry) => void): Promise<TFile | null> {
-    const name = input.name.replace(/\s+/g, " ").trim();
+    const name = typedName(input.name);
     if (name === "") {
       new Notice("A person needs a name. Nothing was created.");
       return null;
@@ -200,18 +201,28 @@ export class CommandActions {
         return null;
       }
     }
-    const existing = this.ctx.index.findPerson(name);
-    if (existing && existing.name.toLowerCase() === name.toLowerCase()) {
+    const people = this.ctx.index.people();
+    const existing = people.find((p) => isSameName(p.name, name));
+    if (existing) {
       new Notice(`${existing.name} exists already; the note was opened.`);
       const file = this.ctx.writer.file(existing.path);
       if (file) await this.open(file);
+      return null;
+    }
+    // A different name that would be stored in the same file as someone else's: never theirs.
+    const clash = nameClash(name, people.map((p) => p.name));
+    if (clash !== null) {
+      new Notice(
+        `"${name}" would be stored in the same file as ${clash}: names that differ only in capitals or in characters ` +
+          "a file name cannot hold share one file. Nothing was created; choose another name.",
+      );
       return null;
     }
     const path = personNotePath({ folder: this.ctx.settings().peopleFolder, name: fileName });
     const lines = ["---", "type: person"];
     if (input.relationship) lines.push(`relationship: ${input.relationship}`);
     if (cadence) lines.push(`cadence: ${cadence}`);
-    if (fileName !== name) lines.push(`aliases:`, `  - "${name.replace(/["\\]/g, "")}"`);
+    if (fileName !== name) lines.push(`aliases:`, `  - ${yamlQuote(name)}`);
     lines.push("---", "", `## ${QUEUE_HEADING}`, "");
     let file: TFile | null;
     try {
@@ -221,7 +232,8 @@ export class CommandActions {
       return null;
     }
     if (!file) {
-      new Notice(`A note "${path}" exists already; nothing was created.`);
+      const other = this.ctx.writer.fileIgnoringCase(path);
+      new Notice(`A note "${other?.path ?? path}" exists already; nothing was created.`);
       return null;
     }
     if (fileName !== name) new Notice(`Some characters cannot be used in note names; the note is "${fileName}".`);
@@ -260,7 +272,7 @@ export class CommandActions {
     // The talking points are in the note now; save it before they leave the queue.
     const view = this.app.workspace.getActiveViewOfType(MarkdownView);
     if (view) await view.save();
-    await this.ctx.meetings.emptyQueue(person, queue);
+    await this.ctx.meetings.emptyQueue(person, queue, "The agenda was inserted");
   }
 
   async markSeenToday(): Promise<void> {
@@ -281,29 +293,35 @@ export class CommandActions {
     const choice = await this.pickPerson("Add a talking point for…", false, this.personOfActiveNote());
     if (!choice || choice.kind !== "person") return;
     const person = choice.entry;
+    // The note as it is now: renamed while the topic is typed, it is still the one written to.
+    const note = this.ctx.writer.file(person.path);
     new TextPromptModal(this.app, {
       title: `Talking point for ${person.name}`,
       label: "Topic",
       placeholder: "Ask how the conference talk went",
       cta: "Add",
-      onSubmit: (value) => void this.queueTalkingPoint(person, value),
+      onSubmit: (value) => void this.queueTalkingPoint(person, value, note),
     }).open();
   }
 
-  async queueTalkingPoint(person: PersonEntry, value: string): Promise<boolean> {
+  async queueTalkingPoint(person: PersonEntry, value: string, note: TFile | null = null): Promise<boolean> {
     const item = value.replace(/\s+/g, " ").trim();
     if (item === "") {
       new Notice("The talking point was empty; nothing was added.");
       return false;
     }
-    const file = this.ctx.writer.file(person.path);
+    const file = note && this.ctx.writer.file(note.path) === note ? note : this.ctx.writer.file(person.path);
     if (!file) {
-      new Notice(`The note of ${person.name} is gone; nothing was added.`);
+      new Notice(`The note of ${person.name} was moved or deleted; the talking point was not added. It was: ${item}`);
       return false;
     }
-    const changed = await this.ctx.writer.edit(file, (text) => appendToQueue(text, item, QUEUE_HEADING));
+    const changed = await this.ctx.writer.tryEdit(
+      file,
+      (text) => appendToQueue(text, item, QUEUE_HEADING),
+      (reason) => `Could not add the talking point for ${person.name} (${reason}). It was: ${item}`,
+    );
     if (changed) new Notice(`Added to the next 1:1 with ${person.name}.`);
-    return changed;
+    return changed === true;
   }
 
   async addAgreement(editor: Editor, file: TFile | null): Promise<void> {
@@ -331,6 +349,11 @@ export class CommandActions {
         due: input.due,
         syntax: this.ctx.settings().dueDateSyntax,
       });
+      // The note may have been deleted while the modal was open: never type into a closed editor.
+      if (file !== null && this.ctx.writer.file(file.path) !== file) {
+        new Notice(`The note was deleted meanwhile; the agreement was not added. It was: ${line}`);
+        return;
+      }
       insertLine(editor, line);
     }).open();
   }
@@ -393,7 +416,7 @@ export class CommandActions {
         new Notice("Click inside a dated entry of the log first, then mark it skipped.");
         return;
       }
-      await this.ctx.writer.edit(file, (text) => {
+      const written = await this.ctx.writer.tryEdit(file, (text) => {
         const lines = text.split("\n");
         const heading = lines[entry.line];
         if (heading === undefined || /skipped/i.test(heading)) return null;
@@ -401,6 +424,7 @@ export class CommandActions {
         lines[entry.line] = `${heading.replace(/\r$/, "")} (skipped)${cr}`;
         return lines.join("\n");
       });
+      if (written === null) return;
       date = entry.date;
     }
     new Notice("Marked as skipped.");
@@ -423,6 +447,20 @@ export class CommandActions {
       else delete fm["last-seen"];
     });
   }
+}
+
+/**
+ * A typed name as it is kept: control characters and halves of emoji (which no note can hold)
+ * dropped, runs of spaces as one, no spaces at the ends, accents composed (NFC).
+ */
+function typedName(text: string): string {
+  let out = "";
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) out += " ";
+    else if (code < 0xd800 || code > 0xdfff) out += char;
+  }
+  return out.replace(/\s+/g, " ").trim().normalize("NFC");
 }
 
 /** The line of the closing `---` of the properties, or null when the note has none. */

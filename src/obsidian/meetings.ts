@@ -11,7 +11,7 @@ import {
   type AgendaInput,
 } from "../domain/agenda";
 import { compareDates, type Clock } from "../domain/dates";
-import { logNotePath, meetingNotePath } from "../domain/paths";
+import { logNotePath, meetingNotePath, safeFileName } from "../domain/paths";
 import { readQueue, removeFromQueue } from "../domain/queue";
 import type { IsoDate, NoteLayout } from "../domain/types";
 import type { PeopleIndex, PersonEntry } from "../index/people-index";
@@ -39,14 +39,21 @@ export class Meetings {
   /** Creates (or opens) the 1:1 of `date` with a person. Returns null when nothing could be done. */
   async start(person: PersonEntry, date: IsoDate = this.clock.today()): Promise<StartResult | null> {
     const settings = this.settings();
+    // A note named "C# Dev" cannot be linked to, one named " " gives no file name: the 1:1 would
+    // not belong to anyone.
+    if (safeFileName(person.name) === "" || /[#^[\]|]/.test(this.linkText(person))) {
+      new Notice(`The name of "${person.path}" cannot be linked to or used for a note; rename the note, then start the 1:1.`);
+      return null;
+    }
     const existing = this.existingMeeting(person, date);
+    if (existing === "clash") return null;
     if (existing) {
       new Notice(`The 1:1 with ${person.name} on ${date} exists already; it was opened.`);
       return existing;
     }
     const personFile = this.writer.file(person.path);
     if (!personFile) {
-      new Notice(`The note of ${person.name} is gone; no 1:1 was started.`);
+      new Notice(`The note of ${person.name} was moved or deleted; no 1:1 was started.`);
       return null;
     }
     const queue = readQueue(await this.app.vault.read(personFile), QUEUE_HEADING);
@@ -81,16 +88,11 @@ export class Meetings {
       const missed = await this.writer.markForwarded(carried);
       if (missed.length > 0) {
         new Notice(
-          `${missed.length} carried agreement(s) changed meanwhile and were not marked as forwarded; check them in the earlier notes.`,
+          `${missed.length} carried agreement(s) could not be marked as forwarded in their notes; check them there, or two open copies remain.`,
         );
       }
     }
-    if (queue.length > 0) {
-      await this.writer.edit(personFile, (text) => {
-        const next = removeFromQueue(text, queue, QUEUE_HEADING);
-        return next === text ? null : next;
-      });
-    }
+    await this.emptyQueue(person, queue, "The 1:1 note was written");
     if (settings.updateLastSeenOnStart) await this.setLastSeen(person, date);
     return result;
   }
@@ -98,7 +100,10 @@ export class Meetings {
   /** Sets `last-seen` to `date` unless the note already says a later date. */
   async setLastSeen(person: PersonEntry, date: IsoDate, force = false): Promise<boolean> {
     const file = this.writer.file(person.path);
-    if (!file) return false;
+    if (!file) {
+      new Notice(`The note of ${person.name} was moved or deleted; last seen was not set.`);
+      return false;
+    }
     const current = person.person.lastSeen;
     if (!force && current && compareDates(current, date) >= 0) return true;
     return this.writer.setProperties(file, (fm) => {
@@ -126,13 +131,23 @@ export class Meetings {
     return { text, queue };
   }
 
-  async emptyQueue(person: PersonEntry, items: string[]): Promise<void> {
+  /**
+   * Takes talking points out of the queue once they are in a note (`done` says where). When the
+   * person note cannot be written they stay in both places, and the user is told.
+   */
+  async emptyQueue(person: PersonEntry, items: string[], done: string): Promise<void> {
     const file = this.writer.file(person.path);
     if (!file || items.length === 0) return;
-    await this.writer.edit(file, (text) => {
-      const next = removeFromQueue(text, items, QUEUE_HEADING);
-      return next === text ? null : next;
-    });
+    await this.writer.tryEdit(
+      file,
+      (text) => {
+        const next = removeFromQueue(text, items, QUEUE_HEADING);
+        return next === text ? null : next;
+      },
+      (reason) =>
+        `${done}, but the talking points could not be taken out of the queue of ${person.name} (${reason}). ` +
+        `Remove them from "${QUEUE_HEADING}" there.`,
+    );
   }
 
   /**
@@ -153,11 +168,24 @@ export class Meetings {
 
   /** Someone who already has a running log keeps it, whatever the layout setting says. */
   layoutFor(person: PersonEntry): NoteLayout {
-    return this.index.logOf(person.path) ? "log" : this.settings().layout;
+    return this.runningLog(person) ? "log" : this.settings().layout;
   }
 
   private logPath(person: PersonEntry): string {
-    return this.index.logOf(person.path) ?? logNotePath({ folder: this.settings().meetingsFolder, personName: person.name });
+    return this.runningLog(person) ?? logNotePath({ folder: this.settings().meetingsFolder, personName: person.name });
+  }
+
+  /**
+   * The person's running log. A 1:1 note whose date is impossible (`date: 2026-02-30`, or such a
+   * file name) has no date either, but it is one meeting, not a log to add entries to.
+   */
+  private runningLog(person: PersonEntry): string | null {
+    const path = this.index.logOf(person.path);
+    if (path === null) return null;
+    const name = path.slice(path.lastIndexOf("/") + 1);
+    const frontmatter = this.index.facts(path)?.frontmatter ?? {};
+    const dated = Object.keys(frontmatter).some((key) => key.toLowerCase() === "date") || /\d{4}-\d{2}-\d{2}/.test(name);
+    return dated ? null : path;
   }
 
   isFirstMeeting(person: PersonEntry, date: IsoDate): boolean {
@@ -166,7 +194,22 @@ export class Meetings {
       .some((m) => m.kind !== "log" && m.date !== null && compareDates(m.date, date) < 0);
   }
 
-  private existingMeeting(person: PersonEntry, date: IsoDate): StartResult | null {
+  /**
+   * True, after telling the user, when `file` is about another person: two people whose names
+   * give the same file name ("Kim: the builder" and "Kim the builder", "anya" and "Anya", or two
+   * "Kim" in different folders). Their notes are never opened or written in each other's place.
+   */
+  private belongsToSomeoneElse(person: PersonEntry, file: TFile): boolean {
+    const owner = this.index.personOfNote(file.path);
+    if (!owner || owner.path === person.path) return false;
+    new Notice(
+      `"${file.path}" is about ${owner.name} (${owner.path}), and ${person.name} (${person.path}) would get the same file name. ` +
+        "Rename one of them; no 1:1 was started.",
+    );
+    return true;
+  }
+
+  private existingMeeting(person: PersonEntry, date: IsoDate): StartResult | "clash" | null {
     const settings = this.settings();
     for (const meeting of this.index.meetingsWith(person.path)) {
       if (meeting.date !== date) continue;
@@ -182,8 +225,8 @@ export class Meetings {
         personName: person.name,
         date,
       });
-      const file = this.writer.file(path);
-      if (file) return { file, created: false };
+      const file = this.writer.fileIgnoringCase(path);
+      if (file) return this.belongsToSomeoneElse(person, file) ? "clash" : { file, created: false };
     }
     return null;
   }
@@ -227,8 +270,10 @@ export class Meetings {
     }
     const file = await this.writer.create(path, text);
     if (!file) {
-      const other = this.writer.file(path);
-      return other ? { file: other, created: false } : null;
+      // Created meanwhile, or there in another case: opened unless it is someone else's.
+      const other = this.writer.fileIgnoringCase(path);
+      if (!other) new Notice(`"${path}" is taken by a folder or a file of another kind; no 1:1 was started.`);
+      return other && !this.belongsToSomeoneElse(person, other) ? { file: other, created: false } : null;
     }
     if (template !== undefined && text.startsWith("---")) {
       // A template with properties of its own: ours are added without touching the rest.
@@ -246,7 +291,8 @@ export class Meetings {
     const template = await this.templateText();
     if (template === null) return null;
     const entry = template === undefined ? buildLogEntry(input) : buildTemplateLogEntry(template, input);
-    const file = this.writer.file(path);
+    const file = this.writer.fileIgnoringCase(path);
+    if (file && this.belongsToSomeoneElse(person, file)) return null;
     if (!file) {
       const created = await this.writer.create(path, insertLogEntry(newLogNote(person.name, input.personLink), entry));
       return created ? { file: created, created: true, line: headingLine(await this.app.vault.read(created), input.date) } : null;

@@ -1,4 +1,4 @@
-import { Notice, TFile, TFolder, normalizePath, type App } from "obsidian";
+import { Notice, TFile, TFolder, normalizePath, type App, type TAbstractFile } from "obsidian";
 import { markForwarded, toggleInText } from "../domain/agreement";
 import type { IsoDate } from "../domain/types";
 
@@ -23,25 +23,53 @@ export class NoteWriter {
     return file instanceof TFile ? file : null;
   }
 
-  /** Creates a note with its folders. Returns null (and writes nothing) when one exists already. */
-  async create(path: string, text: string): Promise<TFile | null> {
-    const normalized = normalizePath(path);
-    if (this.app.vault.getAbstractFileByPath(normalized)) return null;
-    const folder = normalized.includes("/") ? normalized.slice(0, normalized.lastIndexOf("/")) : "";
-    await this.ensureFolder(folder);
-    return this.app.vault.create(normalized, text);
+  /**
+   * The file at `path`, or else one whose path differs only in case or Unicode form: the same
+   * file on macOS, Windows, iOS and Android, and a clash once the vault is synced there.
+   */
+  fileIgnoringCase(path: string): TFile | null {
+    const found = this.file(path) ?? this.findIgnoringCase(normalizePath(path));
+    return found instanceof TFile ? found : null;
   }
 
-  private async ensureFolder(folder: string): Promise<void> {
-    if (!folder) return;
-    let current = "";
-    for (const part of folder.split("/")) {
-      current = current ? `${current}/${part}` : part;
-      const existing = this.app.vault.getAbstractFileByPath(current);
-      if (existing instanceof TFolder) continue;
-      if (existing) throw new Error(`"${current}" is a file, so no folder can be created there.`);
-      await this.app.vault.createFolder(current);
+  private findIgnoringCase(path: string): TAbstractFile | null {
+    let current: TAbstractFile | null = this.app.vault.getRoot();
+    for (const part of path.split("/")) {
+      if (!(current instanceof TFolder)) return null;
+      current = childIgnoringCase(current, part);
     }
+    return current;
+  }
+
+  /**
+   * Creates a note with its folders. Returns null (and writes nothing) when one exists already,
+   * also when only the case of its name differs. A folder that exists in another case is used.
+   */
+  async create(path: string, text: string): Promise<TFile | null> {
+    const normalized = normalizePath(path);
+    if (this.app.vault.getAbstractFileByPath(normalized) || this.findIgnoringCase(normalized)) return null;
+    const slash = normalized.lastIndexOf("/");
+    const folder = await this.ensureFolder(slash < 0 ? "" : normalized.slice(0, slash));
+    const name = normalized.slice(slash + 1);
+    return this.app.vault.create(folder === "" ? name : `${folder}/${name}`, text);
+  }
+
+  /** Creates the folders of a path that are missing; returns the path as it exists now. */
+  private async ensureFolder(folder: string): Promise<string> {
+    if (!folder) return "";
+    let current = "";
+    let parent: TFolder = this.app.vault.getRoot();
+    for (const part of folder.split("/")) {
+      const existing = childIgnoringCase(parent, part);
+      current = current ? `${current}/${existing?.name ?? part}` : (existing?.name ?? part);
+      if (existing instanceof TFolder) {
+        parent = existing;
+        continue;
+      }
+      if (existing) throw new Error(`"${current}" is a file, so no folder can be created there.`);
+      parent = await this.app.vault.createFolder(current);
+    }
+    return current;
   }
 
   /**
@@ -59,6 +87,20 @@ export class NoteWriter {
       return result ?? text;
     });
     return changed;
+  }
+
+  /**
+   * `edit`, but a note that cannot be written is reported to the user (with `failed`, or a plain
+   * message) instead of thrown. Null when it failed, else whether the text changed.
+   */
+  async tryEdit(file: TFile, edit: (text: string) => string | null, failed?: (reason: string) => string): Promise<boolean | null> {
+    try {
+      return await this.edit(file, edit);
+    } catch (error) {
+      const reason = describe(error);
+      new Notice(failed ? failed(reason) : `Could not change "${file.path}": ${reason}. Nothing was written.`);
+      return null;
+    }
   }
 
   /** Sets properties; a note with broken front matter is left as it is and the user is told. */
@@ -87,7 +129,9 @@ export class NoteWriter {
         return result.ok ? result.text : null;
       });
     } catch (error) {
-      new Notice(`Could not change "${file.path}": ${describe(error)}.`);
+      // Deleted on disk before the vault noticed: the line is gone with it.
+      if (!(await this.app.vault.adapter.exists(file.path))) return "missing-file";
+      new Notice(`Could not change "${file.path}": ${describe(error)}. Nothing was written.`);
       return "failed";
     }
     return outcome;
@@ -104,21 +148,34 @@ export class NoteWriter {
         missed.push(...list);
         continue;
       }
-      await this.edit(file, (text) => {
-        let next = text;
-        for (const target of list) {
-          const found = findLine(next, target);
-          if (found === null) {
-            if (!missed.includes(target)) missed.push(target);
-            continue;
+      try {
+        await this.edit(file, (text) => {
+          let next = text;
+          for (const target of list) {
+            const found = findLine(next, target);
+            if (found === null) {
+              if (!missed.includes(target)) missed.push(target);
+              continue;
+            }
+            next = replaceLine(next, found, (line) => markForwarded(line));
           }
-          next = replaceLine(next, found, (line) => markForwarded(line));
-        }
-        return next === text ? null : next;
-      });
+          return next === text ? null : next;
+        });
+      } catch {
+        // Not writable now: none of this note's agreements were marked.
+        for (const target of list) if (!missed.includes(target)) missed.push(target);
+      }
     }
     return missed;
   }
+}
+
+/** The child named `name`, exactly or else ignoring case and Unicode form. */
+function childIgnoringCase(folder: TFolder, name: string): TAbstractFile | null {
+  const exact = folder.children.find((child) => child.name === name);
+  if (exact) return exact;
+  const key = name.normalize("NFC").toLowerCase();
+  return folder.children.find((child) => child.name.normalize("NFC").toLowerCase() === key) ?? null;
 }
 
 /** The line number of a target in a text: the expected line first, else a unique equal line. */

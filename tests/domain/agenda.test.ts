@@ -17,6 +17,7 @@ import {
 } from "../../src/domain/agenda";
 import { datedHeading } from "../../src/domain/dates";
 import type { AgendaSection } from "../../src/domain/types";
+import { RUNS } from "../properties";
 
 function input(overrides: Partial<AgendaInput> = {}): AgendaInput {
   return {
@@ -307,7 +308,7 @@ describe("insertLogEntry", () => {
         expect(result.slice(0, prefix) + result.slice(prefix + removed)).toBe(log);
         expect(result).toContain("2026-11-21");
       }),
-      { numRuns: 300 },
+      { numRuns: RUNS },
     );
   });
 });

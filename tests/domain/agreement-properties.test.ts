@@ -11,6 +11,7 @@ import {
   toggleTaskLine,
 } from "../../src/domain/agreement";
 import { fromDayNumber, toDayNumber } from "../../src/domain/dates";
+import { RUNS } from "../properties";
 
 const TODAY = "2026-11-21";
 
@@ -106,7 +107,7 @@ describe("task line round trip", () => {
         expect(task?.prefix).toBe(prefix);
         expect(task?.status).toBe(status);
       }),
-      { numRuns: 500 },
+      { numRuns: RUNS },
     );
   });
 
@@ -116,14 +117,14 @@ describe("task line round trip", () => {
         const task = parseTaskLine(line);
         if (task) expect(serializeTaskLine(task)).toBe(line);
       }),
-      { numRuns: 500 },
+      { numRuns: RUNS },
     );
     fc.assert(
       fc.property(fc.stringMatching(/^[ \t>]{0,4}[-*+1.)]{1,3}[ \t]{0,2}\[.{0,2}\][ \tx]{0,2}.{0,5}$/), (line) => {
         const task = parseTaskLine(line);
         if (task) expect(serializeTaskLine(task)).toBe(line);
       }),
-      { numRuns: 1000 },
+      { numRuns: RUNS },
     );
   });
 });
@@ -139,7 +140,7 @@ describe("nothing throws", () => {
         forwardedCopy(line, link);
         markForwarded(line);
       }),
-      { numRuns: 1000 },
+      { numRuns: RUNS },
     );
   });
 
@@ -149,7 +150,7 @@ describe("nothing throws", () => {
         toggleInText(text, { line, original }, { done: true, today: TODAY, doneDates: true });
         agreementsInText(text);
       }),
-      { numRuns: 500 },
+      { numRuns: RUNS },
     );
   });
 
@@ -158,6 +159,7 @@ describe("nothing throws", () => {
       fc.property(fc.anything(), (value) => {
         expect(parseTaskLine(value as string)).toBeNull();
       }),
+      { numRuns: RUNS },
     );
   });
 });
@@ -195,7 +197,7 @@ describe("ticking changes only the status and the done date", () => {
         });
         void dataviewStyle;
       }),
-      { numRuns: 1000 },
+      { numRuns: RUNS },
     );
   });
 
@@ -209,7 +211,7 @@ describe("ticking changes only the status and the done date", () => {
         expect(plain).toBe(`${prefix}[x]${body}`);
         expect(toggleTaskLine(plain, { done: false, today: TODAY, doneDates: false })).toBe(line);
       }),
-      { numRuns: 1000 },
+      { numRuns: RUNS },
     );
   });
 
@@ -227,7 +229,7 @@ describe("ticking changes only the status and the done date", () => {
         if (!done) expect(withoutDoneDates(task?.body ?? "")).toBe(task?.body);
         if (done && !doneDates) expect(task?.body).toBe(body);
       }),
-      { numRuns: 1000 },
+      { numRuns: RUNS },
     );
   });
 });
@@ -273,7 +275,7 @@ describe("toggleInText touches exactly one line", () => {
           }
         });
       }),
-      { numRuns: 500 },
+      { numRuns: RUNS },
     );
   });
 });
@@ -304,7 +306,7 @@ describe("forwardedCopy", () => {
         const forwarded = markForwarded(t.line);
         expect(forwarded).toBe(`${t.prefix}[>]${t.body}`);
       }),
-      { numRuns: 1000 },
+      { numRuns: RUNS },
     );
   });
 });

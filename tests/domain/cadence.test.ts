@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { addCadence, cadenceLengthDays, formatCadence, parseCadence, sameCadence } from "../../src/domain/cadence";
 import { compareDates, fromDayNumber, toDayNumber } from "../../src/domain/dates";
 import type { Cadence, CadenceUnit } from "../../src/domain/types";
+import { RUNS } from "../properties";
 
 const every = (amount: number, unit: CadenceUnit): Cadence => ({ kind: "every", amount, unit });
 
@@ -96,11 +97,11 @@ describe("parseCadence", () => {
     fc.assert(fc.property(fc.anything(), (value) => {
       const result = parseCadence(value);
       return "cadence" in result || typeof result.problem === "string";
-    }));
+    }), { numRuns: RUNS });
     fc.assert(fc.property(fc.string(), (value) => {
       const result = parseCadence(`every ${value}`);
       return "cadence" in result || typeof result.problem === "string";
-    }));
+    }), { numRuns: RUNS });
   });
 });
 
@@ -126,6 +127,7 @@ describe("formatCadence", () => {
       fc.property(cadences, (cadence) => {
         expect(parseCadence(formatCadence(cadence))).toEqual({ cadence });
       }),
+      { numRuns: RUNS },
     );
   });
 });
@@ -161,6 +163,7 @@ describe("addCadence", () => {
         expect(compareDates(nextEarly ?? "", early)).toBe(1);
         expect(compareDates(nextEarly ?? "", nextLate ?? "")).toBeLessThanOrEqual(0);
       }),
+      { numRuns: RUNS },
     );
   });
 });

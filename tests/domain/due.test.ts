@@ -14,6 +14,7 @@ import {
 } from "../../src/domain/due";
 import type { DueInfo, DueInput } from "../../src/domain/due";
 import type { Birthday, Cadence, CadenceUnit } from "../../src/domain/types";
+import { RUNS } from "../properties";
 
 const every = (amount: number, unit: CadenceUnit): Cadence => ({ kind: "every", amount, unit });
 const weekly = every(1, "week");
@@ -112,6 +113,31 @@ describe("dueInfo", () => {
         expect(compareDates(x.nextDue ?? "", y.nextDue ?? "")).toBeLessThanOrEqual(0);
         expect(x.daysUntilDue ?? 0).toBeLessThanOrEqual(y.daysUntilDue ?? 0);
       }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("seeing someone later never makes them due sooner, whatever else the note says", () => {
+    fc.assert(
+      fc.property(
+        isoDates,
+        isoDates,
+        isoDates,
+        cadences,
+        fc.option(isoDates, { nil: null }),
+        fc.option(isoDates, { nil: null }),
+        fc.boolean(),
+        (a, b, today, cadence, snoozeUntil, created, archived) => {
+          const [early, late] = compareDates(a, b) <= 0 ? [a, b] : [b, a];
+          const x = dueInfo(input({ lastSeen: early, cadence, snoozeUntil, created, archived }), today);
+          const y = dueInfo(input({ lastSeen: late, cadence, snoozeUntil, created, archived }), today);
+          if (x.nextDue !== null && y.nextDue !== null) expect(compareDates(x.nextDue, y.nextDue)).toBeLessThanOrEqual(0);
+          // The later sighting is never more urgent.
+          expect(compareByUrgency(y, x)).toBeGreaterThanOrEqual(0);
+          expect(isDue(y) && !isDue(x)).toBe(false);
+        },
+      ),
+      { numRuns: RUNS },
     );
   });
 
@@ -125,6 +151,7 @@ describe("dueInfo", () => {
         const expected = d < 0 ? "overdue" : d <= dueSoonDays(cadence) ? "due-soon" : "ok";
         expect(info.status).toBe(expected);
       }),
+      { numRuns: RUNS },
     );
   });
 
@@ -143,6 +170,7 @@ describe("dueInfo", () => {
           dueInfo(value, today);
         },
       ),
+      { numRuns: RUNS },
     );
   });
 });
@@ -227,6 +255,7 @@ describe("birthdays", () => {
         expect(d).toBeLessThan(366);
         expect(next.slice(5, 7)).toBe(String(month).padStart(2, "0"));
       }),
+      { numRuns: RUNS },
     );
   });
 

@@ -17,6 +17,7 @@ import {
 } from "../../src/domain/follow-ups";
 import type { AgreementItem, FollowUpsModel, FollowUpsQuery } from "../../src/domain/view-models";
 import type { AgreementEntry } from "../../src/index/people-index";
+import { RUNS } from "../properties";
 
 const TODAY = "2026-11-21";
 const ALL: FollowUpsQuery = { groupBy: "due", owner: "all", search: "" };
@@ -83,6 +84,7 @@ describe("displayText", () => {
       fc.property(fc.string().filter((s) => !s.includes("[")), (text) => {
         expect(displayText(text)).toBe(text);
       }),
+      { numRuns: RUNS },
     );
   });
 
@@ -91,6 +93,7 @@ describe("displayText", () => {
       fc.property(fc.string({ unit: fc.constantFrom("[", "]", "(", ")", "|", "!", "#", "/", "\\", " ", "a", "<", ">", '"') }), (text) => {
         expect(displayText(text).length).toBeLessThanOrEqual(text.length);
       }),
+      { numRuns: RUNS },
     );
   });
 });
@@ -457,6 +460,7 @@ describe("properties", () => {
         expect(ids.sort()).toEqual(expected.map((i) => i.id).sort());
         expect(model.groups.every((g) => g.items.length > 0)).toBe(true);
       }),
+      { numRuns: RUNS },
     );
   });
 
@@ -466,6 +470,7 @@ describe("properties", () => {
         expect(buildFollowUps(items, query, today).total).toBeLessThanOrEqual(items.length);
         expect(buildFollowUps(items, { ...query, owner: "all", search: "" }, today).total).toBe(items.length);
       }),
+      { numRuns: RUNS },
     );
   });
 
@@ -484,6 +489,7 @@ describe("properties", () => {
           expect(model.counts[group.key as keyof FollowUpsModel["counts"]]).toBe(group.items.length);
         }
       }),
+      { numRuns: RUNS },
     );
   });
 
@@ -498,6 +504,7 @@ describe("properties", () => {
           for (const i of group.items) expect(`person:${i.personPath ?? i.personName ?? ""}`).toBe(group.key);
         }
       }),
+      { numRuns: RUNS },
     );
   });
 
@@ -507,6 +514,7 @@ describe("properties", () => {
         const ids = (list: AgreementItem[]) => buildFollowUps(list, query, today).groups.map((g) => [g.key, g.items.map((i) => i.id)]);
         expect(ids([...items].reverse())).toEqual(ids(items));
       }),
+      { numRuns: RUNS },
     );
   });
 
@@ -519,6 +527,7 @@ describe("properties", () => {
         const ids = (m: FollowUpsModel) => m.groups.flatMap((g) => g.items.map((i) => i.id)).sort();
         expect(ids(byPerson)).toEqual(ids(byDue));
       }),
+      { numRuns: RUNS },
     );
   });
 
@@ -529,6 +538,7 @@ describe("properties", () => {
         expect(followUpSection(addDays(today, window + 1), today, window)).toBe("later");
         expect(followUpSection(addDays(today, -1), today, window)).toBe("overdue");
       }),
+      { numRuns: RUNS },
     );
   });
 });

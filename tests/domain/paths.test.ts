@@ -13,6 +13,7 @@ import {
   utf8ByteLength,
   validatePattern,
 } from "../../src/domain/paths";
+import { RUNS } from "../properties";
 
 /** Every rule a safe name must follow, checked independently of the implementation. */
 function problemsOf(name: string): string[] {
@@ -101,7 +102,7 @@ describe("safeFileName", () => {
         expect(safeFileName(safe)).toBe(safe);
         expect(safe === "" || isSafeFileName(safe)).toBe(true);
       }),
-      { numRuns: 1000 },
+      { numRuns: RUNS },
     );
   });
 
@@ -111,6 +112,7 @@ describe("safeFileName", () => {
         fc.pre(!/ {2}/.test(name) && problemsOf(name).length === 0);
         expect(safeFileName(name)).toBe(name);
       }),
+      { numRuns: RUNS },
     );
   });
 });
@@ -149,6 +151,7 @@ describe("fileNameCollision", () => {
         expect(fileNameCollision(a, b)).toBe(same && a !== b);
         if (fileNameCollision(a, b)) expect(fileNameKey(a)).toBe(fileNameKey(b));
       }),
+      { numRuns: RUNS },
     );
   });
 });
@@ -206,6 +209,7 @@ describe("meetingNotePath", () => {
         expect(path).toBe(normalizeVaultPath(path));
         for (const segment of path.slice("1-1s/".length, -3).split("/")) expect(isSafeFileName(segment)).toBe(true);
       }),
+      { numRuns: RUNS },
     );
   });
 });

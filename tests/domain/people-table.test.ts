@@ -20,6 +20,7 @@ import {
 import { RELATIONSHIPS, type Relationship } from "../../src/domain/types";
 import type { PeopleColumn, PeopleQuery, PersonRow, SortDirection } from "../../src/domain/view-models";
 import type { PersonEntry } from "../../src/index/people-index";
+import { RUNS } from "../properties";
 
 const TODAY = "2026-11-21";
 
@@ -452,6 +453,7 @@ describe("columns and copying", () => {
         });
         expect(parsed).toHaveLength(rows.length + 1);
       }),
+      { numRuns: RUNS },
     );
   });
 
@@ -467,6 +469,7 @@ describe("columns and copying", () => {
           expect(line).not.toContain("\r");
         }
       }),
+      { numRuns: RUNS },
     );
   });
 });
@@ -553,6 +556,7 @@ describe("properties", () => {
         expect(new Set(result).size).toBe(result.length);
         expect([...result].sort((a, b) => a.path.localeCompare(b.path))).toEqual(rows.filter((r) => rowMatches(r, q)).sort((a, b) => a.path.localeCompare(b.path)));
       }),
+      { numRuns: RUNS },
     );
   });
 
@@ -562,6 +566,7 @@ describe("properties", () => {
         const result = buildPeopleTable(rows, query({ showArchived: true }, c, d));
         expect(result.map((r) => r.path).sort()).toEqual(rows.map((r) => r.path).sort());
       }),
+      { numRuns: RUNS },
     );
   });
 
@@ -575,6 +580,7 @@ describe("properties", () => {
         const sorted = [...dates].sort((a, b) => (d === "ascending" ? a - b : b - a));
         expect(dates).toEqual(sorted);
       }),
+      { numRuns: RUNS },
     );
   });
 
@@ -583,6 +589,7 @@ describe("properties", () => {
       fc.property(arbRows, arbQuery, (rows, q) => {
         expect(buildPeopleTable([...rows].reverse(), q).map((r) => r.path)).toEqual(buildPeopleTable(rows, q).map((r) => r.path));
       }),
+      { numRuns: RUNS },
     );
   });
 
@@ -595,6 +602,7 @@ describe("properties", () => {
         const distinct = (list: PersonRow[]) => [...new Set(list.map(cell).filter((v) => v !== "" && v !== "none"))];
         expect(distinct(down)).toEqual(distinct(up).reverse());
       }),
+      { numRuns: RUNS },
     );
   });
 });

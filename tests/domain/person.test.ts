@@ -16,6 +16,7 @@ import {
 import { isValidIsoDate } from "../../src/domain/dates";
 import { RELATIONSHIPS } from "../../src/domain/types";
 import type { Person } from "../../src/domain/types";
+import { RUNS } from "../properties";
 
 function person(frontmatter: Record<string, unknown> | null | undefined, path = "People/Anya Petrova.md"): Person {
   return parsePerson({ path, frontmatter });
@@ -35,6 +36,25 @@ describe("names", () => {
     expect(person({}, path).name).toBe(name);
     expect(personName(path)).toBe(name);
   });
+
+  it.each([
+    ["People/ .md", ["The note has no name; rename it after the person."]],
+    ["People/@.md", ["The name has no letters or digits, so links and @names cannot tell this person apart; rename the note."]],
+    ["People/!!!.md", ["The name has no letters or digits, so links and @names cannot tell this person apart; rename the note."]],
+    ["People/\u202eevil.md", ["The name holds invisible direction marks that make it read as something else; rename the note."]],
+    ["People/C# Dev.md", ["The name holds a character that breaks links (# ^ [ ] |), so 1:1 notes cannot link to it; rename the note."]],
+    ["People/A [B].md", ["The name holds a character that breaks links (# ^ [ ] |), so 1:1 notes cannot link to it; rename the note."]],
+  ])("names the problem with the name of %j", (path, messages) => {
+    const p = person({}, path);
+    expect(p.problems).toEqual(messages.map((message) => ({ field: "name", message })));
+  });
+
+  it.each(["People/שרה כהן.md", "People/محمد.md", "People/🦊 Fox.md", "People/李小龍.md", "People/R2-D2.md", "People/O'Brien, Seán.md", "People/42.md"])(
+    "sees no problem in the name of %j",
+    (path) => {
+      expect(person({}, path).problems).toEqual([]);
+    },
+  );
 
   it("linkTarget is the base name, keeping a leading @", () => {
     expect(linkTarget(person({}, "People/@Anya.md"))).toBe("@Anya");
@@ -292,6 +312,7 @@ describe("parsePerson", () => {
         expect(typeof p.name).toBe("string");
         expect(Array.isArray(p.problems)).toBe(true);
       }),
+      { numRuns: RUNS },
     );
   });
 
@@ -324,6 +345,7 @@ describe("parsePerson", () => {
         expect(p.tags.every((t) => typeof t === "string" && !t.startsWith("#"))).toBe(true);
         for (const problem of p.problems) expect(problem.message.length).toBeGreaterThan(0);
       }),
+      { numRuns: RUNS },
     );
   });
 });
@@ -381,6 +403,7 @@ describe("personSlug", () => {
         expect(slug).not.toMatch(/^-|-$|--|\s/);
         expect(personSlug(slug)).toBe(slug);
       }),
+      { numRuns: RUNS },
     );
   });
 });
@@ -411,6 +434,7 @@ describe("personKeys", () => {
         expect(new Set(keys).size).toBe(keys.length);
         expect(keys.every((k) => k !== "" && k === k.toLowerCase())).toBe(true);
       }),
+      { numRuns: RUNS },
     );
   });
 });

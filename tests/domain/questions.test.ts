@@ -8,6 +8,7 @@ import {
   readQuestionBank,
 } from "../../src/domain/questions";
 import type { Question } from "../../src/domain/types";
+import { RUNS } from "../properties";
 
 describe("DEFAULT_QUESTIONS", () => {
   it("has at least 30 questions in the five themes", () => {
@@ -113,6 +114,7 @@ describe("readQuestionBank", () => {
         expect(problems).toEqual([]);
         expect(formatQuestionBank(back)).toBe(formatQuestionBank(unique));
       }),
+      { numRuns: RUNS },
     );
   });
 });

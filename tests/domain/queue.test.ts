@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { appendToQueue, readQueue, removeFromQueue } from "../../src/domain/queue";
+import { RUNS } from "../properties";
 
 const person = `---
 type: person
@@ -135,7 +136,7 @@ describe("queue properties", () => {
         expect(i).toBe(text.length);
         if (text.includes("\r\n")) expect(after.replace(/\r\n/g, "").includes("\n")).toBe(false);
       }),
-      { numRuns: 500 },
+      { numRuns: RUNS },
     );
   });
 
@@ -155,7 +156,7 @@ describe("queue properties", () => {
           expect(readQueue(removed)).toEqual([]);
         }
       }),
-      { numRuns: 500 },
+      { numRuns: RUNS },
     );
   });
 
@@ -175,7 +176,7 @@ describe("queue properties", () => {
           i++;
         }
       }),
-      { numRuns: 500 },
+      { numRuns: RUNS },
     );
   });
 });

@@ -13,6 +13,7 @@ import {
   type AgendaInput,
 } from "../../src/domain/agenda";
 import { headingKey, isPrivateHeading, logEntryAt, logEntryText, shareableSummary } from "../../src/domain/summary";
+import { RUNS } from "../properties";
 
 const opts = { privateHeadings: ["Private notes"] };
 const summary = (text: string) => shareableSummary(text, opts);
@@ -313,7 +314,7 @@ describe("shareableSummary properties", () => {
         expect(result).not.toMatch(/\n\n\n/);
         expect(result === "" || result.endsWith("\n")).toBe(true);
       }),
-      { numRuns: 500 },
+      { numRuns: RUNS },
     );
   });
 });

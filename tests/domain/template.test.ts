@@ -7,6 +7,7 @@ import {
   unknownPlaceholders,
   type TemplateValues,
 } from "../../src/domain/template";
+import { RUNS } from "../properties";
 
 const values: TemplateValues = {
   person: "Anya Petrova",
@@ -67,6 +68,7 @@ describe("renderTemplate", () => {
           expect(rendered).toBe(expected);
         },
       ),
+      { numRuns: RUNS },
     );
   });
 });
@@ -100,6 +102,7 @@ describe("templatePlaceholders / unknownPlaceholders", () => {
           expect(rendered.includes("{{")).toBe(unknownPlaceholders(template).length > 0);
         },
       ),
+      { numRuns: RUNS },
     );
   });
 });

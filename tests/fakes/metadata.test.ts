@@ -9,6 +9,7 @@ import {
   parseFrontMatterAliases,
   parseFrontMatterTags,
 } from "./metadata";
+import { RUNS } from "../properties";
 
 /** The location of line `line`, column `col` in `text` (lines split on "\n"). */
 function at(text: string, line: number, col: number): Loc {
@@ -260,7 +261,7 @@ describe("computeMetadata on arbitrary text", () => {
           expect(text.slice(link.position.start.offset, link.position.end.offset)).toBe(link.original);
         }
       }),
-      { numRuns: 500 },
+      { numRuns: RUNS },
     );
   });
 });

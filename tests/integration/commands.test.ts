@@ -136,10 +136,67 @@ describe("New person…", () => {
     await runCommand(app, "new-person");
     modal = activeModal(app);
     [name] = Array.from(modal.contentEl.querySelectorAll("input"));
-    await fill(app, name as HTMLInputElement, "anya petrova");
+    await fill(app, name as HTMLInputElement, "  Anya   Petrova ");
     await click(app, button(modal.contentEl, "Create"));
     expect(files(app)).toEqual(before);
     expect(app.workspace.getActiveFile()?.path).toBe(ANYA);
+    expect(notices(app).at(-1)).toBe("Anya Petrova exists already; the note was opened.");
+  });
+
+  it.each([
+    ["anya petrova", "Anya Petrova"],
+    ["Anya: Petrova", "Anya Petrova"],
+    ["Anya/Petrova", "Anya Petrova"],
+    ["SAM OKAFOR", "Sam Okafor"],
+  ])("never takes the note of someone whose name gives the same file: %j", async (typed, other) => {
+    const { app } = await loadFixture();
+    const before = files(app);
+    await runCommand(app, "new-person");
+    const modal = activeModal(app);
+    await fill(app, modal.contentEl.querySelector("input") as HTMLInputElement, typed);
+    await click(app, button(modal.contentEl, "Create"));
+    expect(files(app)).toEqual(before);
+    expect(app.workspace.getActiveFile()).toBeNull();
+    expect(notices(app)).toEqual([
+      `"${typed}" would be stored in the same file as ${other}: names that differ only in capitals or in characters a file name cannot hold share one file. Nothing was created; choose another name.`,
+    ]);
+  });
+
+  it("tells apart two new people whose names give the same file, in either order", async () => {
+    const { app } = await loadFixture();
+    for (const typed of ["Kim the builder", "Kim: the builder"]) {
+      await runCommand(app, "new-person");
+      const modal = activeModal(app);
+      await fill(app, modal.contentEl.querySelector("input") as HTMLInputElement, typed);
+      await click(app, button(modal.contentEl, "Create"));
+    }
+    expect(read(app, "People/Kim the builder.md")).toBe("---\ntype: person\n---\n\n## Next 1:1\n");
+    expect(notices(app)).toEqual([
+      '"Kim: the builder" would be stored in the same file as Kim the builder: names that differ only in capitals or in characters a file name cannot hold share one file. Nothing was created; choose another name.',
+    ]);
+  });
+
+  it("does not create a note whose name differs from an existing file's only in case", async () => {
+    // Not a person note, but the same file as "People/ATLAS.md" on macOS, Windows, iOS and Android.
+    const other = "---\ntype: one-on-one\n---\nNotes of the Atlas project.\n";
+    const { app } = await loadFixture({ extra: { "People/Atlas.md": other } });
+    const before = files(app);
+    await runCommand(app, "new-person");
+    const modal = activeModal(app);
+    await fill(app, modal.contentEl.querySelector("input") as HTMLInputElement, "ATLAS");
+    await click(app, button(modal.contentEl, "Create"));
+    expect(files(app)).toEqual(before);
+    expect(notices(app)).toEqual(['A note "People/Atlas.md" exists already; nothing was created.']);
+  });
+
+  it("writes characters YAML cannot hold out of the alias, and keeps quotes", async () => {
+    const { app } = await loadFixture();
+    await runCommand(app, "new-person");
+    const modal = activeModal(app);
+    await fill(app, modal.contentEl.querySelector("input") as HTMLInputElement, 'Kim "K\\B" \u0007Lee\ud800?');
+    await click(app, button(modal.contentEl, "Create"));
+    expect(read(app, "People/Kim K B Lee.md")).toBe('---\ntype: person\naliases:\n  - "Kim \\"K\\\\B\\" Lee?"\n---\n\n## Next 1:1\n');
+    expect(app.metadataCache.getCache("People/Kim K B Lee.md")?.frontmatter?.aliases).toEqual(['Kim "K\\B" Lee?']);
   });
 
   it("keeps the typed name as an alias when characters had to go", async () => {

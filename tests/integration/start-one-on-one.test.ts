@@ -190,3 +190,63 @@ describe("Start 1:1 with this person", () => {
     expectGolden("integration/start-regular.md", read(app, NEW_NOTE));
   });
 });
+
+describe("Start 1:1 with people whose names give the same file", () => {
+  const KIM = "---\ntype: person\ncadence: weekly\n---\n";
+  const pick = (path: string) => (_text: string, item: unknown) => (item as { entry?: { path: string } }).entry?.path === path;
+
+  it("never opens or writes another person's note of the day", async () => {
+    const theirs = '---\ntype: one-on-one\nperson: "[[People/Kim]]"\ndate: 2026-11-21\n---\nKim A only.\n';
+    const { app } = await loadFixture({
+      extra: { "People/Kim.md": KIM, "People/Team/Kim.md": KIM, "1-1s/Kim/2026-11-21.md": theirs },
+    });
+    const before = files(app);
+    await runCommand(app, "start-one-on-one");
+    await activeSuggest(app).choose(pick("People/Team/Kim.md"));
+    expect(files(app)).toEqual(before);
+    expect(app.workspace.getActiveFile()).toBeNull();
+    expect(notices(app)).toEqual([
+      '"1-1s/Kim/2026-11-21.md" is about Kim (People/Kim.md), and Kim (People/Team/Kim.md) would get the same file name. Rename one of them; no 1:1 was started.',
+    ]);
+  });
+
+  it("sees a note whose path differs only in case as the same file", async () => {
+    const theirs = '---\ntype: one-on-one\nperson: "[[People/Lee]]"\ndate: 2026-11-21\n---\nLee only.\n';
+    const { app } = await loadFixture({
+      extra: { "People/Lee.md": KIM, "People/Work/lee.md": KIM, "1-1s/Lee/2026-11-21.md": theirs },
+    });
+    const before = files(app);
+    await runCommand(app, "start-one-on-one");
+    await activeSuggest(app).choose(pick("People/Work/lee.md"));
+    expect(files(app)).toEqual(before);
+    expect(notices(app)).toEqual([
+      '"1-1s/Lee/2026-11-21.md" is about Lee (People/Lee.md), and lee (People/Work/lee.md) would get the same file name. Rename one of them; no 1:1 was started.',
+    ]);
+  });
+
+  it("never adds an entry to another person's running log", async () => {
+    const log = '---\ntype: one-on-one\nperson: "[[People/Kim]]"\n---\n# 1:1s with Kim\n\n## 2026-11-14\nKim A.\n';
+    const { app } = await loadFixture({
+      data: { layout: "log" },
+      extra: { "People/Kim.md": KIM, "People/Team/Kim.md": KIM, "1-1s/Kim.md": log },
+    });
+    const before = files(app);
+    await runCommand(app, "start-one-on-one");
+    await activeSuggest(app).choose(pick("People/Team/Kim.md"));
+    expect(files(app)).toEqual(before);
+    expect(notices(app)).toEqual([
+      '"1-1s/Kim.md" is about Kim (People/Kim.md), and Kim (People/Team/Kim.md) would get the same file name. Rename one of them; no 1:1 was started.',
+    ]);
+  });
+
+  it("writes into a folder that exists in another case instead of making a second one", async () => {
+    const earlier = '---\ntype: one-on-one\nperson: "[[Sam Okafor]]"\ndate: 2026-11-01\n---\n';
+    const { app } = await loadFixture({ extra: { "1-1s/sam okafor/2026-11-01.md": earlier } });
+    await runCommand(app, "start-one-on-one");
+    await activeSuggest(app).choose("Sam Okafor");
+    const created = Object.keys(files(app)).filter((path) => path.endsWith("2026-11-21.md"));
+    expect(created).toEqual(["1-1s/sam okafor/2026-11-21.md"]);
+    expect(read(app, created[0] as string)).toMatch(/^---\ntype: one-on-one\nperson: "\[\[Sam Okafor\]\]"\ndate: 2026-11-21\n---\n/);
+    expect(notices(app)).toEqual([]);
+  });
+});

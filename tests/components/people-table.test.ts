@@ -295,3 +295,18 @@ describe("People table: updates through the props store", () => {
     }
   });
 });
+
+describe("a large table", () => {
+  it("renders 200 rows at first and more on request", async () => {
+    const rows = Array.from({ length: 450 }, (_, i) => person(`Person ${String(i).padStart(3, "0")}`));
+    setup(rows);
+    const bodyRows = () => document.querySelectorAll("tbody tr").length;
+    expect(bodyRows()).toBe(200);
+    await fireEvent.click(screen.getByText("Show 200 more"));
+    expect(bodyRows()).toBe(400);
+    await fireEvent.click(screen.getByText("Show 50 more"));
+    expect(bodyRows()).toBe(450);
+    expect(screen.queryByText(/Show \d+ more/)).toBeNull();
+    expect(screen.getByText("450 people")).toBeTruthy();
+  });
+});

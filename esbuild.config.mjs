@@ -29,6 +29,25 @@ const stylesPlugin = {
   },
 };
 
+/**
+ * Papa Parse can also download a CSV from a URL; the plugin never asks it to, and the bundle may
+ * hold no network code at all: that one request is replaced by an error.
+ */
+const noNetworkInPapaParse = {
+  name: "no-network-in-papaparse",
+  setup(build) {
+    build.onLoad({ filter: /[\\/]papaparse[\\/]papaparse(\.min)?\.js$/ }, async (args) => {
+      const source = await readFile(args.path, "utf8");
+      const patched = source.replace(
+        /new XMLHttpRequest(\(\))?/,
+        '(function () { throw new Error("One-on-Ones reads only files of your vault."); })()',
+      );
+      if (patched === source) throw new Error("papaparse changed: review the no-network patch");
+      return { contents: patched, loader: "js" };
+    });
+  },
+};
+
 const context = await esbuild.context({
   entryPoints: ["src/main.ts"],
   bundle: true,
@@ -36,14 +55,17 @@ const context = await esbuild.context({
   format: "cjs",
   target: "es2020",
   platform: "browser",
-  conditions: ["svelte", "browser"],
+  // "production" makes esm-env's DEV a constant false, so Svelte's dev-only code is left out.
+  conditions: prod ? ["svelte", "browser", "production"] : ["svelte", "browser"],
   mainFields: ["svelte", "browser", "module", "main"],
   external: ["obsidian", "electron", "@codemirror/*", "@lezer/*", ...builtinModules],
   plugins: [
-    esbuildSvelte({ compilerOptions: { css: "injected", dev: !prod, fragments: "tree" } }),
+    esbuildSvelte({ compilerOptions: { css: "injected", dev: !prod, fragments: "tree", discloseVersion: false } }),
+    noNetworkInPapaParse,
     stylesPlugin,
   ],
   minify: prod,
+  legalComments: prod ? "none" : "inline",
   sourcemap: prod ? false : "inline",
   treeShaking: true,
   logLevel: "info",

@@ -252,6 +252,8 @@ export class AdoptionRecordStore {
   async save(record: AdoptionRecord | null): Promise<void> {
     this.cached = record;
     try {
+      // The plugin's own record in its folder of the config directory, beside data.json — not a
+      // note, so it is written like Obsidian writes plugin data, not through vault.process.
       if (record) await this.app.vault.adapter.write(this.path, JSON.stringify(record));
       else if (await this.app.vault.adapter.exists(this.path)) await this.app.vault.adapter.remove(this.path);
     } catch (error) {

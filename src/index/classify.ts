@@ -36,6 +36,9 @@ export type FileKind =
   | { kind: "dated"; date: IsoDate }
   | { kind: "other" };
 
+/** The entries of a 1:1 note with a date of its own: none (one array shared by all). */
+const NO_ENTRIES = Object.freeze([]) as unknown as LogEntry[];
+
 const MEETING_TYPES = new Set(["one-on-one", "1:1", "1-1", "121", "one on one", "oneonone", "1on1"]);
 const PERSON_TYPES = new Set(["person", "people", "contact"]);
 const ONE_ON_ONE_IN_NAME = /(^|[\s_\-.(])(1[-:]1s?|1on1|121|one[\s_-]on[\s_-]one)($|[\s_\-.)])/i;
@@ -62,14 +65,14 @@ export function property(frontmatter: Record<string, unknown> | null, ...names: 
   return undefined;
 }
 
+/** A folder named `templates`, `template`, `_templates` or `_template` anywhere in the path. */
+const TEMPLATE_FOLDER = /(?:^|\/)_?templates?\//i;
+
 function isTemplate(path: string, settings: RecognitionSettings): boolean {
   if (settings.templatePath && path.replace(/\.md$/i, "") === settings.templatePath.replace(/\.md$/i, "")) {
     return true;
   }
-  return path
-    .split("/")
-    .slice(0, -1)
-    .some((segment) => /^_?templates?$/i.test(segment));
+  return TEMPLATE_FOLDER.test(path);
 }
 
 /** `kanban-plugin: basic`, `excalidraw-plugin: parsed`, `database-plugin: basic`… */
@@ -184,7 +187,7 @@ export function classify(facts: FileFacts, settings: RecognitionSettings): FileK
       personRefSource: source,
       date,
       status: meetingStatus(property(fm, "status")),
-      entries: date ? [] : logEntries(facts),
+      entries: date ? NO_ENTRIES : logEntries(facts),
     };
   }
   if (date) return { kind: "dated", date };

@@ -14,7 +14,10 @@ export interface FileFacts {
   headings: { text: string; level: number; line: number }[];
   /** Links to notes (not embeds), target text without alias or heading; line -1 = a property. */
   links: { target: string; line: number }[];
-  /** Task list items: line number and status character. */
+  /**
+   * Task list items: line number and status character. Only open ones (`[ ]`, `[/]`) matter to
+   * the index; the adapter leaves the others out.
+   */
   tasks: { line: number; status: string }[];
 }
 
@@ -29,7 +32,18 @@ export function hasOpenTask(facts: FileFacts): boolean {
 /** `People/Anya Petrova.md` → `Anya Petrova`. */
 export function baseName(path: string): string {
   const file = path.slice(path.lastIndexOf("/") + 1);
-  return file.replace(/\.md$/i, "");
+  return hasMdExtension(file) ? file.slice(0, -3) : file;
+}
+
+/** Ends with `.md`, in any case (as `/\.md$/i` tests, without a regular expression). */
+function hasMdExtension(name: string): boolean {
+  const n = name.length;
+  return (
+    n >= 3 &&
+    name.charCodeAt(n - 3) === 0x2e &&
+    (name.charCodeAt(n - 2) | 0x20) === 0x6d &&
+    (name.charCodeAt(n - 1) | 0x20) === 0x64
+  );
 }
 
 /** `1-1s/Anya Petrova/2026-11-21.md` → `1-1s/Anya Petrova`; a root file → "". */

@@ -1,11 +1,29 @@
-import { parseAgreement } from "../domain/agreement";
-import { parseCadence } from "../domain/cadence";
 import type { Clock } from "../domain/dates";
-import { dueInfo, type DueInfo } from "../domain/due";
-import { parsePerson, personKeys, personSlug } from "../domain/person";
-import type { Cadence, IsoDate, Owner, ParsedAgreement, Person, Problem, Relationship } from "../domain/types";
-import { classify, logEntries, type FileKind, type LogEntry, type MeetingStatus, type RecognitionSettings } from "./classify";
-import { baseName, hasOpenTask, isOpenStatus, linkTargetKey, type FileFacts } from "./facts";
+import { parsePerson, personKeys } from "../domain/person";
+import type { IsoDate, Person, Relationship } from "../domain/types";
+import { classify, logEntries, type FileKind, type RecognitionSettings } from "./classify";
+import {
+  agreementEntries,
+  compareAgreements,
+  compareMeetings,
+  logCandidate,
+  meetingEntries,
+  personEntry,
+  sameAgreement,
+  sameMeeting,
+  samePerson,
+  type AgreementEntry,
+  type MeetingEntry,
+  type PersonEntry,
+} from "./entries";
+import { hasOpenTask, linkTargetKey, type FileFacts } from "./facts";
+import { LogOwners } from "./log-owners";
+import { PersonKeys } from "./person-keys";
+import { nameOfPath, NO_TASKS, normKey, pathKey, readOpenTasks, seenContributions, targetOf, trimmed, type FileRecord, type OpenTask } from "./records";
+import { SeenDates } from "./seen-dates";
+import { SortedList } from "./sorted-list";
+
+export type { AgreementEntry, MeetingEntry, PersonEntry } from "./entries";
 
 export interface IndexSettings extends RecognitionSettings {
   datedNotesCountAsSeen: boolean;
@@ -17,95 +35,73 @@ export interface IndexSettings extends RecognitionSettings {
   queueHeading: string;
 }
 
-/** One open agreement, resolved against the people of the vault. */
-export interface AgreementEntry {
-  /** `path:line` — changes when the line moves; use path, line and original to write. */
-  id: string;
-  path: string;
-  line: number;
-  /** The line as it was read (without line ending), to find it again before writing. */
-  original: string;
-  parsed: ParsedAgreement;
-  text: string;
-  due: IsoDate | null;
-  recurring: boolean;
-  owner: Owner;
-  ownerIsMe: boolean;
-  /** Person note path of the owner, when the owner is a person. */
-  ownerPath: string | null;
-  /** Display name of the owner: "Me", a person's name, or the name as written. */
-  ownerName: string | null;
-  /** The person this agreement was made with (the 1:1's person). */
-  personPath: string | null;
-  personName: string | null;
-  /** Date of the meeting (note or log entry) it was written in. */
-  meetingDate: IsoDate | null;
-}
-
-export interface MeetingEntry {
-  path: string;
-  /** Heading line for a log entry, -1 for a note of its own. */
-  line: number;
-  date: IsoDate | null;
-  status: MeetingStatus;
-  personPath: string | null;
-  personName: string | null;
-  kind: "note" | "log-entry" | "log";
-}
-
-export interface PersonEntry {
-  person: Person;
-  path: string;
-  name: string;
-  /** The cadence in force: the note's own or the default for the relationship. */
-  cadence: Cadence;
-  cadenceIsDefault: boolean;
-  lastSeen: IsoDate | null;
-  due: DueInfo;
-  openAgreements: number;
-  created: IsoDate | null;
-  problems: Problem[];
-}
-
-interface OpenTask {
-  line: number;
-  original: string;
-  parsed: ParsedAgreement;
-  /** Date of the log entry the task sits under, if any. */
-  entryDate: IsoDate | null;
-  /** First linked note on the line (for tasks outside 1:1 notes). */
-  firstLink: string | null;
-}
-
-interface FileRecord {
-  facts: FileFacts;
-  kind: FileKind;
-  person: Person | null;
-  tasks: OpenTask[];
-  /** Keys this file adds a "seen" date to, with the date. */
-  seen: { key: string; date: IsoDate }[];
-}
-
 type Listener = () => void;
 
-const normKey = (text: string) => text.trim().toLowerCase();
-
-/** ISO dates compare as strings; the index holds valid dates only. */
-function compareDates(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+/** What the index derived from one file. */
+interface FileDerived {
+  agreements: AgreementEntry[];
+  meetings: MeetingEntry[];
+  /** Targets whose resolution the entries read. */
+  targets: string[];
 }
 
+interface PersonState {
+  entry: PersonEntry;
+  /** The keys whose "seen" dates count for this person. */
+  keys: string[];
+}
+
+/** A file that adds nothing; its empty lists are shared by the many files like it. */
+const NOTHING: FileDerived = Object.freeze({
+  agreements: Object.freeze([]) as unknown as AgreementEntry[],
+  meetings: Object.freeze([]) as unknown as MeetingEntry[],
+  targets: Object.freeze([]) as unknown as string[],
+});
+
 /**
- * The in-memory index of people, 1:1 notes and open agreements. Fed one file at a time; every
- * derived list is computed lazily and kept until the next change.
+ * The in-memory index of people, 1:1 notes and open agreements. Fed one file at a time.
+ *
+ * What it derives (people with last seen and due, meetings, agreements resolved against people)
+ * is kept per file and per person and brought up to date when read: a change of one file derives
+ * again that file and the people it touches (and, when a person note changes, the files whose
+ * references now name someone else), never the whole vault. The lists are patched in place (see
+ * `version`); entries that did not change stay the same objects, a changed one is a new object.
  */
 export class PeopleIndex {
   private readonly files = new Map<string, FileRecord>();
-  private readonly seenByKey = new Map<string, Map<string, IsoDate>>();
+  private nextSeq = 0;
   private readonly listeners = new Set<Listener>();
   private batchDepth = 0;
   private changedInBatch = false;
-  private derived: Derived | null = null;
+
+  private readonly seqOf = (path: string): number => this.files.get(path)?.seq ?? Number.MAX_SAFE_INTEGER;
+  private readonly keys = new PersonKeys(this.seqOf);
+  private readonly logs = new LogOwners(this.seqOf, () => this.files.keys());
+  private readonly seen = new SeenDates();
+  /** Name key → person notes with that name (for namesakes). */
+  private readonly byName = new Map<string, Set<string>>();
+
+  private readonly derived = new Map<string, FileDerived>();
+  private readonly openCount = new Map<string, number>();
+  private readonly agreementList = new SortedList<AgreementEntry>(compareAgreements);
+  private readonly meetingList = new SortedList<MeetingEntry>(compareMeetings);
+  private readonly people_ = new Map<string, PersonState>();
+  private readonly personSeq = new WeakMap<PersonEntry, number>();
+  private readonly peopleList = new SortedList<PersonEntry>(
+    (a, b) => a.name.localeCompare(b.name) || (this.personSeq.get(a) ?? 0) - (this.personSeq.get(b) ?? 0),
+  );
+  /** Seen key → people whose last seen reads it. */
+  private readonly watchers = new Map<string, Set<string>>();
+
+  private readonly dirtyFiles = new Set<string>();
+  private readonly dirtyPeople = new Set<string>();
+  /** Seen keys with changed dates that someone's last seen reads. */
+  private readonly changedSeen = new Set<string>();
+  private readonly seenChanged = (key: string): void => {
+    if (this.watchers.has(key)) this.changedSeen.add(key);
+  };
+  private peopleToday: IsoDate | null = null;
+  private byPerson: { agreements: number; meetings: number; a: Map<string, AgreementEntry[]>; m: Map<string, MeetingEntry[]> } | null = null;
 
   constructor(
     private settings: IndexSettings,
@@ -118,32 +114,27 @@ export class PeopleIndex {
   needsText(facts: FileFacts): boolean {
     if (!hasOpenTask(facts)) return false;
     if (this.settings.agreementsAnywhere) return true;
-    const kind = classify(facts, this.settings).kind;
+    const record = this.files.get(facts.path);
+    const kind = record && record.facts === facts ? record.kind.kind : classify(facts, this.settings).kind;
+    if (kind === "person" || kind === "meeting") return true;
     // A note with dated headings may be the running log a person's `log` property names.
-    return kind === "person" || kind === "meeting" || logEntries(facts).length > 0;
+    return logEntries(facts).length > 0;
   }
 
   /** Adds or replaces a file. `text` is needed only when `needsText(facts)`. */
   upsert(facts: FileFacts, text: string | null): void {
-    this.removeSeen(facts.path);
-    const kind = classify(facts, this.settings);
-    const record: FileRecord = {
-      facts,
-      kind,
-      person: kind.kind === "person" ? parsePerson({ path: facts.path, frontmatter: facts.frontmatter }) : null,
-      tasks: text !== null ? readOpenTasks(facts, text, kind, this.settings.queueHeading) : [],
-      seen: [],
-    };
-    record.seen = this.seenContributions(record);
-    this.files.set(facts.path, record);
-    this.addSeen(record);
+    this.put(facts, text, null);
     this.changed();
   }
 
   remove(path: string): void {
-    if (!this.files.has(path)) return;
-    this.removeSeen(path);
+    const record = this.files.get(path);
+    if (!record) return;
+    this.seen.remove(path, record.seen, this.seenChanged);
+    if (record.person) this.replacePerson(path, record.person, null);
     this.files.delete(path);
+    this.logs.fileRemoved(path);
+    this.dirtyFiles.add(path);
     this.changed();
   }
 
@@ -157,32 +148,41 @@ export class PeopleIndex {
   /** Replaces the settings; every file is classified again from the facts already held. */
   setSettings(settings: IndexSettings): void {
     this.settings = settings;
+    const records = [...this.files.values()];
     this.batch(() => {
-      for (const record of [...this.files.values()]) {
-        this.upsert(record.facts, null);
-        const updated = this.files.get(record.facts.path);
-        if (updated && record.tasks.length > 0) updated.tasks = record.tasks;
-      }
+      this.reset();
+      for (const record of records) this.put(record.facts, null, record.tasks);
+      this.changed();
     });
   }
 
   /** Runs `fn` and tells subscribers once at the end. */
   batch(fn: () => void): void {
-    this.batchDepth++;
+    const release = this.hold();
     try {
       fn();
     } finally {
+      release();
+    }
+  }
+
+  /** Holds the news of changes until the returned function is called (also across awaits). */
+  hold(): () => void {
+    this.batchDepth++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
       this.batchDepth--;
       if (this.batchDepth === 0 && this.changedInBatch) {
         this.changedInBatch = false;
         this.notify();
       }
-    }
+    };
   }
 
   clear(): void {
-    this.files.clear();
-    this.seenByKey.clear();
+    this.reset();
     this.changed();
   }
 
@@ -193,6 +193,7 @@ export class PeopleIndex {
 
   /** Call when the date may have changed (e.g. after midnight): derived dates are recomputed. */
   refresh(): void {
+    for (const path of this.people_.keys()) this.dirtyPeople.add(path);
     this.changed();
   }
 
@@ -200,43 +201,92 @@ export class PeopleIndex {
     return this.files.size;
   }
 
+  /**
+   * Brings everything derived up to date, a piece at a time: stops when `shouldYield` says so
+   * and returns false when work is left (call again later), true when all is done. Reading the
+   * lists does the same in one go; this lets a caller spread a large build over several tasks.
+   */
+  settle(shouldYield: () => boolean = () => false): boolean {
+    // Each step does some work before it asks whether to stop, so that every call makes progress.
+    // The lists are sorted once all files are derived, each in a step of its own (merging every
+    // piece as it comes would cost a pass over the whole list per piece).
+    this.settleStructure();
+    if (this.dirtyFiles.size > 0) {
+      if (!this.settleFiles(shouldYield) || shouldYield()) return false;
+    }
+    for (const list of [this.agreementList, this.meetingList] as SortedList<unknown>[]) {
+      if (!list.pending) continue;
+      if (!list.prepare(shouldYield)) return false;
+      list.get();
+      if (shouldYield()) return false;
+    }
+    if (!this.settlePeople(shouldYield)) return false;
+    this.peopleList.get();
+    return true;
+  }
+
   // ---- queries -------------------------------------------------------------------------------
+  // people(), agreements() and meetings() hand out the index's own arrays, kept up to date in
+  // place: read them, do not keep them across changes of the vault (copy one to keep it).
+  // `version()` tells whether a list changed since a reader last looked.
+
+  /** Counts the changes of a list: the same number, the same list. */
+  version(list: "people" | "agreements" | "meetings"): number {
+    if (list === "people") {
+      this.people();
+      return this.peopleList.version;
+    }
+    if (list === "agreements") {
+      this.agreements();
+      return this.agreementList.version;
+    }
+    this.meetings();
+    return this.meetingList.version;
+  }
 
   people(): PersonEntry[] {
-    return this.derive().people;
+    this.settleAll();
+    return this.peopleList.get() as PersonEntry[];
   }
 
   person(path: string): PersonEntry | null {
-    return this.derive().peopleByPath.get(path) ?? null;
+    this.settleAll();
+    return this.people_.get(path)?.entry ?? null;
   }
 
   /** Finds a person by a link target, a path, a name, an alias or a slug. */
   findPerson(ref: string): PersonEntry | null {
-    const path = this.derive().resolve(ref);
-    return path ? (this.derive().peopleByPath.get(path) ?? null) : null;
+    this.settleAll();
+    const path = this.keys.resolve(ref);
+    return path ? (this.people_.get(path)?.entry ?? null) : null;
   }
 
   agreements(): AgreementEntry[] {
-    return this.derive().agreements;
+    this.settleStructure();
+    this.settleFiles(() => false);
+    return this.agreementList.get() as AgreementEntry[];
   }
 
   agreementsWith(personPath: string): AgreementEntry[] {
-    return this.derive().agreements.filter((a) => a.personPath === personPath);
+    return [...(this.grouped().a.get(personPath) ?? [])];
   }
 
   /** 1:1 notes and log entries, newest first. */
   meetings(): MeetingEntry[] {
-    return this.derive().meetings;
+    this.settleStructure();
+    this.settleFiles(() => false);
+    return this.meetingList.get() as MeetingEntry[];
   }
 
   meetingsWith(personPath: string): MeetingEntry[] {
-    return this.derive().meetings.filter((m) => m.personPath === personPath);
+    return [...(this.grouped().m.get(personPath) ?? [])];
   }
 
   /** The running log of a person: their `log` property, or a dateless 1:1 note about them. */
   logOf(personPath: string): string | null {
-    const derived = this.derive();
-    return derived.logs.get(personPath) ?? null;
+    this.settleStructure();
+    this.settleFiles(() => false);
+    return this.logs.logOf(personPath);
   }
 
   /** What kind of note a path is, as recognized. */
@@ -250,19 +300,99 @@ export class PeopleIndex {
 
   /** The person a note is about: a person note itself, or the person of a 1:1 note or log. */
   personOfNote(path: string): PersonEntry | null {
-    const derived = this.derive();
-    if (derived.peopleByPath.has(path)) return derived.peopleByPath.get(path) ?? null;
-    const owner = derived.logOwner.get(path);
-    if (owner) return derived.peopleByPath.get(owner) ?? null;
+    this.settleAll();
+    const own = this.people_.get(path);
+    if (own) return own.entry;
+    const owner = this.logs.ownerOf(path);
+    if (owner) return this.people_.get(owner)?.entry ?? null;
     const record = this.files.get(path);
     if (record?.kind.kind === "meeting" && record.kind.personRef) return this.findPerson(record.kind.personRef);
     return null;
   }
 
-  // ---- internals -----------------------------------------------------------------------------
+  // ---- feeding, internals ----------------------------------------------------------------------
+
+  /** Stores a file; `tasks` given (settings changed) or read from `text` (or none without text). */
+  private put(facts: FileFacts, text: string | null, tasks: readonly OpenTask[] | null): void {
+    const path = facts.path;
+    const old = this.files.get(path);
+    const same = old !== undefined && old.facts === facts;
+    const kind = same ? old.kind : classify(facts, this.settings);
+    const person = kind.kind !== "person" ? null : same && old.person ? old.person : parsePerson({ path, frontmatter: facts.frontmatter });
+    const record: FileRecord = {
+      seq: old?.seq ?? this.nextSeq++,
+      facts,
+      kind,
+      person,
+      tasks: tasks ?? (text !== null ? readOpenTasks(facts, text, kind, this.settings.queueHeading) : NO_TASKS),
+      seen: seenContributions(facts, kind, this.clock.today(), this.settings.datedNotesCountAsSeen),
+    };
+    if (old) {
+      if (!sameSeen(old.seen, record.seen)) {
+        this.seen.remove(path, old.seen, this.seenChanged);
+        this.seen.add(path, record.seen, this.seenChanged);
+      }
+    } else {
+      this.seen.add(path, record.seen, this.seenChanged);
+    }
+    this.files.set(path, record);
+    if (!old) this.logs.fileAdded(path);
+    if ((old?.person ?? null) !== person) this.replacePerson(path, old?.person ?? null, person);
+    this.dirtyFiles.add(path);
+  }
+
+  /** A person note came, went or changed: its keys, its name and its `log` property. */
+  private replacePerson(path: string, before: Person | null, after: Person | null): void {
+    const oldKeys = before ? ownKeys(path, before) : [];
+    const newKeys = after ? ownKeys(path, after) : [];
+    this.keys.remove(
+      path,
+      oldKeys.filter((key) => !newKeys.includes(key)),
+    );
+    this.keys.add(
+      path,
+      newKeys.filter((key) => !oldKeys.includes(key)),
+    );
+    const oldName = before ? normKey(before.name) : null;
+    const newName = after ? normKey(after.name) : null;
+    if (oldName !== newName) {
+      if (oldName !== null) {
+        const paths = this.byName.get(oldName);
+        paths?.delete(path);
+        if (paths?.size === 0) this.byName.delete(oldName);
+      }
+      if (newName !== null) {
+        let paths = this.byName.get(newName);
+        if (!paths) this.byName.set(newName, (paths = new Set()));
+        paths.add(path);
+      }
+    }
+    this.logs.setWanted(path, after?.log ? normKey(linkTargetKey(after.log)) : null);
+    this.dirtyPeople.add(path);
+  }
+
+
+  private reset(): void {
+    this.files.clear();
+    this.keys.clear();
+    this.logs.clear();
+    this.seen.clear();
+    this.byName.clear();
+    this.derived.clear();
+    this.openCount.clear();
+    this.agreementList.clear();
+    this.meetingList.clear();
+    this.people_.clear();
+    this.peopleList.clear();
+    this.watchers.clear();
+    this.dirtyFiles.clear();
+    this.dirtyPeople.clear();
+    this.changedSeen.clear();
+    this.peopleToday = null;
+    this.byPerson = null;
+  }
 
   private changed(): void {
-    this.derived = null;
     if (this.batchDepth > 0) this.changedInBatch = true;
     else this.notify();
   }
@@ -271,288 +401,213 @@ export class PeopleIndex {
     for (const listener of [...this.listeners]) listener();
   }
 
-  private seenContributions(record: FileRecord): { key: string; date: IsoDate }[] {
-    const today = this.clock.today();
-    const out: { key: string; date: IsoDate }[] = [];
-    const add = (ref: string, date: IsoDate) => {
-      if (compareDates(date, today) > 0) return; // a note prepared for a later day is not a meeting yet
-      for (const key of refKeys(ref)) out.push({ key, date });
-    };
-    const kind = record.kind;
-    if (kind.kind === "meeting") {
-      if (kind.date && kind.status === "held" && kind.personRef) add(kind.personRef, kind.date);
-      if (kind.personRef) {
-        for (const entry of kind.entries) if (entry.status === "held") add(kind.personRef, entry.date);
-      }
-      // A log linked from a person's `log` property is resolved in derive().
-      for (const entry of kind.entries) if (entry.status === "held") add(`log:${record.facts.path}`, entry.date);
-    } else if (kind.kind === "other") {
-      for (const entry of heldEntries(record.facts)) add(`log:${record.facts.path}`, entry.date);
-    } else if (kind.kind === "dated" && this.settings.datedNotesCountAsSeen) {
-      const openLines = new Set(record.facts.tasks.filter((t) => isOpenStatus(t.status)).map((t) => t.line));
-      for (const link of record.facts.links) {
-        if (openLines.has(link.line)) continue;
-        add(linkTargetKey(link.target), kind.date);
-      }
-    }
-    return out;
+  // ---- deriving ------------------------------------------------------------------------------
+
+  private settleAll(): void {
+    this.settleStructure();
+    this.settleFiles(() => false);
+    this.settlePeople(() => false);
   }
 
-  private addSeen(record: FileRecord): void {
-    for (const { key, date } of record.seen) {
-      let byPath = this.seenByKey.get(key);
-      if (!byPath) this.seenByKey.set(key, (byPath = new Map<string, IsoDate>()));
-      const current = byPath.get(record.facts.path);
-      if (!current || compareDates(date, current) > 0) byPath.set(record.facts.path, date);
+  /** Resolutions and logs after person notes or file names changed; marks what to derive again. */
+  private settleStructure(): void {
+    if (this.keys.pending) {
+      const { files, keys } = this.keys.settle();
+      for (const path of files) this.dirtyFiles.add(path);
+      for (const key of keys) {
+        for (const path of this.keys.paths(key) ?? []) this.dirtyPeople.add(path);
+        for (const path of this.byName.get(key) ?? []) this.dirtyPeople.add(path);
+      }
     }
+    const { notes, people } = this.logs.settleProperties();
+    for (const path of notes) this.dirtyFiles.add(path);
+    for (const path of people) this.dirtyPeople.add(path);
   }
 
-  private removeSeen(path: string): void {
+  /** Derives the entries of changed files again. */
+  private settleFiles(shouldYield: () => boolean): boolean {
+    let done = 0;
+    for (const path of this.dirtyFiles) {
+      if ((++done & 255) === 0 && shouldYield()) return false;
+      this.dirtyFiles.delete(path);
+      this.deriveFile(path);
+    }
+    // Dateless 1:1 notes were looked at above: the logs chosen among them.
+    if (this.logs.pending) for (const path of this.logs.settleChosen()) this.dirtyPeople.add(path);
+    return true;
+  }
+
+  private deriveFile(path: string): void {
     const record = this.files.get(path);
-    if (!record) return;
-    for (const { key } of record.seen) {
-      const byPath = this.seenByKey.get(key);
-      byPath?.delete(path);
-      if (byPath && byPath.size === 0) this.seenByKey.delete(key);
-    }
-  }
-
-  private latestSeen(keys: Iterable<string>): IsoDate | null {
-    let latest: IsoDate | null = null;
-    for (const key of keys) {
-      const byPath = this.seenByKey.get(key);
-      if (!byPath) continue;
-      for (const date of byPath.values()) if (!latest || compareDates(date, latest) > 0) latest = date;
-    }
-    return latest;
-  }
-
-  private derive(): Derived {
-    if (this.derived) return this.derived;
-    const today = this.clock.today();
-    const s = this.settings;
-
-    // 1. People and the keys that name them.
-    const personRecords = [...this.files.values()].filter((r) => r.person !== null);
-    const byKey = new Map<string, string[]>();
-    const addKey = (key: string, path: string) => {
-      if (!key) return;
-      const paths = byKey.get(key);
-      if (!paths) byKey.set(key, [path]);
-      else if (!paths.includes(path)) paths.push(path);
-    };
-    for (const record of personRecords) {
-      const person = record.person as Person;
-      addKey(normKey(record.facts.path.replace(/\.md$/i, "")), person.path);
-      for (const key of personKeys(person)) addKey(key, person.path);
-    }
-    const duplicates = new Map<string, string[]>();
-    for (const record of personRecords) {
-      const name = normKey((record.person as Person).name);
-      const same = byKey.get(name)?.filter((p) => p !== record.facts.path && normKey(baseName(p).replace(/^@/, "")) === name);
-      if (same && same.length > 0) duplicates.set(record.facts.path, same);
-    }
-    const resolve = (ref: string): string | null => {
-      const target = normKey(linkTargetKey(ref)).replace(/^@/, "");
-      if (!target) return null;
-      const candidates = byKey.get(target) ?? byKey.get(personSlug(target)) ?? [];
-      if (candidates.length === 0) return null;
-      // An exact name wins over an alias or a first name shared by several people.
-      const exact = candidates.filter((p) => normKey(baseName(p).replace(/^@/, "")) === target);
-      const pool = exact.length > 0 ? exact : candidates;
-      return [...pool].sort()[0] ?? null;
-    };
-
-    // 2. Running logs named by a person's `log` property, and dateless 1:1 notes about someone.
-    const logs = new Map<string, string>();
-    const logOwner = new Map<string, string>();
-    const notePathByName = new Map<string, string>();
-    for (const path of this.files.keys()) {
-      notePathByName.set(normKey(path.replace(/\.md$/i, "")), path);
-      const name = normKey(baseName(path));
-      if (!notePathByName.has(name)) notePathByName.set(name, path);
-    }
-    for (const record of personRecords) {
-      const person = record.person as Person;
-      if (!person.log) continue;
-      const logPath = notePathByName.get(normKey(linkTargetKey(person.log)));
-      if (logPath) {
-        logs.set(person.path, logPath);
-        logOwner.set(logPath, person.path);
-      }
-    }
-    const meetings: MeetingEntry[] = [];
-    for (const record of this.files.values()) {
-      const kind = record.kind;
-      const ownerByProperty = logOwner.get(record.facts.path) ?? null;
-      if (kind.kind !== "meeting" && !ownerByProperty) continue;
-      const personPath =
-        ownerByProperty ?? (kind.kind === "meeting" && kind.personRef ? resolve(kind.personRef) : null);
-      const personName = personPath
-        ? baseName(personPath).replace(/^@/, "")
-        : kind.kind === "meeting"
-          ? kind.personRef
-          : null;
-      if (kind.kind === "meeting" && kind.date) {
-        meetings.push({ path: record.facts.path, line: -1, date: kind.date, status: kind.status, personPath, personName, kind: "note" });
-        continue;
-      }
-      const entries = kind.kind === "meeting" ? kind.entries : heldEntries(record.facts);
-      if (personPath && !logs.has(personPath)) {
-        logs.set(personPath, record.facts.path);
-        logOwner.set(record.facts.path, personPath);
-      }
-      meetings.push({ path: record.facts.path, line: -1, date: null, status: "held", personPath, personName, kind: "log" });
-      for (const entry of entries) {
-        meetings.push({ path: record.facts.path, line: entry.line, date: entry.date, status: entry.status, personPath, personName, kind: "log-entry" });
-      }
-    }
-    meetings.sort((a, b) => compareDates(b.date ?? "", a.date ?? "") || a.path.localeCompare(b.path));
-
-    // 3. Open agreements.
-    const agreements: AgreementEntry[] = [];
-    const openCount = new Map<string, number>();
-    const nameOf = (path: string | null) => (path ? baseName(path).replace(/^@/, "") : null);
-    for (const record of this.files.values()) {
-      if (record.tasks.length === 0) continue;
-      const kind = record.kind;
-      let notePerson: string | null = logOwner.get(record.facts.path) ?? null;
-      let inScope = notePerson !== null;
-      if (kind.kind === "person") {
-        notePerson = record.facts.path;
-        inScope = true;
-      } else if (kind.kind === "meeting") {
-        notePerson = notePerson ?? (kind.personRef ? resolve(kind.personRef) : null);
-        inScope = true;
-      }
-      for (const task of record.tasks) {
-        const owner = task.parsed.owner;
-        let ownerPath: string | null = null;
-        if (owner.kind === "link") ownerPath = resolve(owner.target);
-        else if (owner.kind === "name") ownerPath = resolve(owner.name);
-        let personPath = notePerson;
-        if (!inScope) {
-          if (!s.agreementsAnywhere) continue;
-          personPath = ownerPath ?? (task.firstLink ? resolve(task.firstLink) : null);
-          if (!personPath) continue;
-        }
-        const meetingDate = task.entryDate ?? (kind.kind === "meeting" ? kind.date : null);
-        const ownerName =
-          owner.kind === "me" ? "Me" : ownerPath ? nameOf(ownerPath) : owner.kind === "name" ? owner.name : owner.kind === "link" ? linkTargetKey(owner.target) : null;
-        agreements.push({
-          id: `${record.facts.path}:${task.line}`,
-          path: record.facts.path,
-          line: task.line,
-          original: task.original,
-          parsed: task.parsed,
-          text: task.parsed.text,
-          due: task.parsed.due,
-          recurring: task.parsed.recurring,
-          owner,
-          ownerIsMe: owner.kind === "me",
-          ownerPath,
-          ownerName,
-          personPath,
-          personName: personPath ? nameOf(personPath) : kind.kind === "meeting" ? kind.personRef : null,
-          meetingDate,
-        });
-        if (personPath) openCount.set(personPath, (openCount.get(personPath) ?? 0) + 1);
-      }
-    }
-    agreements.sort(
-      (a, b) =>
-        compareDates(a.due ?? "9999-99-99", b.due ?? "9999-99-99") || a.path.localeCompare(b.path) || a.line - b.line,
-    );
-
-    // 4. People with last seen and due status.
-    const people: PersonEntry[] = [];
-    const peopleByPath = new Map<string, PersonEntry>();
-    for (const record of personRecords) {
-      const person = record.person as Person;
-      const keys = new Set<string>();
-      for (const [key, paths] of byKey) if (paths.length === 1 && paths[0] === person.path) keys.add(key);
-      keys.add(normKey(person.path.replace(/\.md$/i, "")));
-      keys.add(normKey(person.name));
-      const log = logs.get(person.path);
-      if (log) keys.add(`log:${log}`);
-      const seen = [this.latestSeen(keys), person.lastSeen].filter((d): d is IsoDate => d !== null && compareDates(d, today) <= 0);
-      const lastSeen = seen.sort(compareDates).pop() ?? person.lastSeen ?? null;
-      const own = person.cadence;
-      const fallback = parseCadence(s.defaultCadence[person.relationship ?? "unset"]);
-      const cadence: Cadence = own ?? ("cadence" in fallback ? fallback.cadence : { kind: "none" });
-      const created = record.facts.created;
-      const due = dueInfo(
-        { lastSeen, cadence, archived: person.archived, snoozeUntil: person.snoozeUntil, created },
-        today,
-        { days: s.dueSoonDays, percent: s.dueSoonPercent },
-      );
-      const problems = [...person.problems];
-      const dup = duplicates.get(person.path);
-      if (dup) problems.push({ field: "name", message: `Another person note has the same name: ${dup.join(", ")}.` });
-      const entry: PersonEntry = {
-        person,
-        path: person.path,
-        name: person.name,
-        cadence,
-        cadenceIsDefault: own === null,
-        lastSeen,
-        due,
-        openAgreements: openCount.get(person.path) ?? 0,
-        created,
-        problems,
+    const before = this.derived.get(path) ?? NOTHING;
+    let after = NOTHING;
+    if (record) {
+      const targets: string[] = [];
+      const resolve = (ref: string) => {
+        const target = targetOf(ref);
+        if (!targets.includes(target)) targets.push(target);
+        return this.keys.resolveTarget(target);
       };
-      people.push(entry);
-      peopleByPath.set(person.path, entry);
+      const owner = this.logs.ownerByProperty(path);
+      this.logs.setCandidate(path, logCandidate(record, owner, resolve));
+      const meetings = meetingEntries(record, owner, resolve);
+      const agreements = agreementEntries(record, owner, resolve, this.settings.agreementsAnywhere);
+      if (meetings.length > 0 || agreements.length > 0 || targets.length > 0) {
+        after = {
+          agreements: agreements.length > 0 ? trimmed(agreements) : NOTHING.agreements,
+          meetings: meetings.length > 0 ? trimmed(meetings) : NOTHING.meetings,
+          targets: targets.length > 0 ? trimmed(targets) : NOTHING.targets,
+        };
+      }
+    } else {
+      this.logs.setCandidate(path, null);
     }
-    people.sort((a, b) => a.name.localeCompare(b.name));
+    if (before === NOTHING && after === NOTHING) return;
+    this.keys.use(path, before.targets, after.targets);
+    if (before !== NOTHING) {
+      keep(before.agreements, after.agreements, sameAgreement);
+      keep(before.meetings, after.meetings, sameMeeting);
+    }
+    for (const entry of before.agreements) {
+      if (after.agreements.includes(entry)) continue;
+      this.agreementList.remove(entry);
+      this.count(entry.personPath, -1);
+    }
+    for (const entry of after.agreements) {
+      if (before.agreements.includes(entry)) continue;
+      this.agreementList.add(entry);
+      this.count(entry.personPath, 1);
+    }
+    for (const entry of before.meetings) if (!after.meetings.includes(entry)) this.meetingList.remove(entry);
+    for (const entry of after.meetings) if (!before.meetings.includes(entry)) this.meetingList.add(entry);
+    if (after === NOTHING) this.derived.delete(path);
+    else this.derived.set(path, after);
+  }
 
-    this.derived = { people, peopleByPath, agreements, meetings, logs, logOwner, resolve };
-    return this.derived;
+  private count(personPath: string | null, delta: number): void {
+    if (!personPath) return;
+    const count = (this.openCount.get(personPath) ?? 0) + delta;
+    if (count === 0) this.openCount.delete(personPath);
+    else this.openCount.set(personPath, count);
+    this.dirtyPeople.add(personPath);
+  }
+
+  /** Derives the people touched by changes again: last seen, due, open agreements, namesakes. */
+  private settlePeople(shouldYield: () => boolean): boolean {
+    const today = this.clock.today();
+    if (today !== this.peopleToday) {
+      this.peopleToday = today;
+      for (const path of this.people_.keys()) this.dirtyPeople.add(path);
+    }
+    for (const key of this.changedSeen) for (const path of this.watchers.get(key) ?? []) this.dirtyPeople.add(path);
+    this.changedSeen.clear();
+    let done = 0;
+    for (const path of this.dirtyPeople) {
+      if ((++done & 127) === 0 && shouldYield()) return false;
+      this.dirtyPeople.delete(path);
+      this.derivePerson(path, today);
+    }
+    return true;
+  }
+
+  private derivePerson(path: string, today: IsoDate): void {
+    const record = this.files.get(path);
+    const before = this.people_.get(path);
+    if (!record?.person) {
+      if (before) {
+        this.peopleList.remove(before.entry);
+        this.watch(path, before.keys, []);
+        this.people_.delete(path);
+      }
+      return;
+    }
+    const person = record.person;
+    const keys = new Set<string>();
+    for (const key of ownKeys(path, person)) if (this.keys.isOnly(key, path)) keys.add(key);
+    keys.add(pathKey(path));
+    const name = normKey(person.name);
+    keys.add(name);
+    const log = this.logs.logOf(path);
+    if (log) keys.add(`log:${log}`);
+    const namesakes = this.keys.paths(name)?.filter((p) => p !== path && normKey(nameOfPath(p)) === name) ?? null;
+    const fresh = personEntry({
+      record: record as FileRecord & { person: Person },
+      latestSeen: this.seen.latest(keys),
+      openAgreements: this.openCount.get(path) ?? 0,
+      namesakes,
+      today,
+      defaultCadence: this.settings.defaultCadence,
+      dueSoonDays: this.settings.dueSoonDays,
+      dueSoonPercent: this.settings.dueSoonPercent,
+    });
+    const keyList = [...keys];
+    this.watch(path, before?.keys ?? [], keyList);
+    if (before && samePerson(before.entry, fresh)) {
+      before.keys = keyList;
+      return;
+    }
+    if (before) this.peopleList.remove(before.entry);
+    this.personSeq.set(fresh, record.seq);
+    this.peopleList.add(fresh);
+    this.people_.set(path, { entry: fresh, keys: keyList });
+  }
+
+  private watch(path: string, before: readonly string[], after: readonly string[]): void {
+    for (const key of before) {
+      if (after.includes(key)) continue;
+      const people = this.watchers.get(key);
+      people?.delete(path);
+      if (people?.size === 0) this.watchers.delete(key);
+    }
+    for (const key of after) {
+      if (before.includes(key)) continue;
+      let people = this.watchers.get(key);
+      if (!people) this.watchers.set(key, (people = new Set()));
+      people.add(path);
+    }
+  }
+
+  /** Agreements and meetings by person, grouped once per change of the lists. */
+  private grouped(): { a: Map<string, AgreementEntry[]>; m: Map<string, MeetingEntry[]> } {
+    const agreements = this.version("agreements");
+    const meetings = this.version("meetings");
+    if (this.byPerson && this.byPerson.agreements === agreements && this.byPerson.meetings === meetings) return this.byPerson;
+    const a = new Map<string, AgreementEntry[]>();
+    for (const entry of this.agreementList.get()) if (entry.personPath !== null) pushTo(a, entry.personPath, entry);
+    const m = new Map<string, MeetingEntry[]>();
+    for (const entry of this.meetingList.get()) if (entry.personPath !== null) pushTo(m, entry.personPath, entry);
+    this.byPerson = { agreements, meetings, a, m };
+    return this.byPerson;
   }
 }
 
-interface Derived {
-  people: PersonEntry[];
-  peopleByPath: Map<string, PersonEntry>;
-  agreements: AgreementEntry[];
-  meetings: MeetingEntry[];
-  logs: Map<string, string>;
-  logOwner: Map<string, string>;
-  resolve: (ref: string) => string | null;
+/** The keys a person note is found by: its path, then its name, first name, aliases, slugs. */
+function ownKeys(path: string, person: Person): string[] {
+  const keys: string[] = [];
+  const key = pathKey(path);
+  if (key) keys.push(key);
+  for (const k of personKeys(person)) if (k && !keys.includes(k)) keys.push(k);
+  return keys;
 }
 
-/** Keys under which a reference to a person is filed: as written and as a slug. */
-function refKeys(ref: string): string[] {
-  if (ref.startsWith("log:")) return [ref];
-  const key = normKey(ref).replace(/^@/, "");
-  const slug = personSlug(key);
-  return slug && slug !== key ? [key, slug] : [key];
+function sameSeen(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
-/** Dated headings of a note that is not a 1:1 note, used when a person's `log` property names it. */
-function heldEntries(facts: FileFacts): LogEntry[] {
-  return logEntries(facts).filter((entry) => entry.status === "held");
-}
-
-function readOpenTasks(facts: FileFacts, text: string, kind: FileKind, queueHeading: string): OpenTask[] {
-  const open = facts.tasks.filter((task) => isOpenStatus(task.status));
-  if (open.length === 0) return [];
-  const lines = text.split("\n");
-  const headings = [...facts.headings].sort((a, b) => a.line - b.line);
-  const entries = kind.kind === "meeting" ? kind.entries : [];
-  const tasks: OpenTask[] = [];
-  for (const task of open) {
-    const raw = lines[task.line];
-    if (raw === undefined) continue;
-    const original = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
-    const parsed = parseAgreement(original);
-    if (!parsed || !parsed.open || parsed.text.trim() === "" && parsed.owner.kind === "none") continue;
-    // Under the person note's queue heading these are talking points, not agreements.
-    const heading = headings.filter((h) => h.line < task.line).pop();
-    if (kind.kind === "person" && heading && normKey(heading.text) === normKey(queueHeading)) continue;
-    const entry = entries.filter((e) => e.line < task.line).pop();
-    const firstLink = facts.links.find((link) => link.line === task.line)?.target ?? null;
-    tasks.push({ line: task.line, original, parsed, entryDate: entry?.date ?? null, firstLink });
+/** Replaces each new entry equal to an old one by the old object. */
+function keep<T>(before: readonly T[], after: T[], same: (a: T, b: T) => boolean): void {
+  if (before.length === 0) return;
+  for (let i = 0; i < after.length; i++) {
+    const fresh = after[i] as T;
+    const old = before.find((b) => same(b, fresh));
+    if (old !== undefined) after[i] = old;
   }
-  return tasks;
+}
+
+function pushTo<T>(map: Map<string, T[]>, key: string, item: T): void {
+  const list = map.get(key);
+  if (list) list.push(item);
+  else map.set(key, [item]);
 }

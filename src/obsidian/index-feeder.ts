@@ -1,66 +1,170 @@
 import { TFile, type App, type CachedMetadata, type EventRef, getAllTags } from "obsidian";
 import { localDateOf } from "../domain/dates";
-import type { FileFacts } from "../index/facts";
+import { isOpenStatus, type FileFacts } from "../index/facts";
 import type { PeopleIndex } from "../index/people-index";
 
 /** At most this many files are read at once while the index is built. */
 export const MAX_READS_IN_FLIGHT = 4;
 
+const dates = new Map<string, string>();
+
+/** One string per date for all files, instead of one per file. */
+function shared(date: string): string {
+  const known = dates.get(date);
+  if (known !== undefined) return known;
+  if (dates.size > 20_000) dates.clear();
+  dates.set(date, date);
+  return date;
+}
+
 /** Turns Obsidian's cached metadata of a file into the plain facts the index takes. */
 export function factsFrom(file: TFile, cache: CachedMetadata | null): FileFacts {
-  const tags = cache ? (getAllTags(cache) ?? []) : [];
+  // This runs for every file of the vault and the index keeps what it returns: arrays are made at
+  // their final length (`map`; a pushed-to array keeps room to grow), and empty ones are shared.
+  const allTags = cache ? (getAllTags(cache) ?? []) : [];
+  const tags: string[] = [];
+  for (const tag of allTags) {
+    const clean = (tag.startsWith("#") ? tag.slice(1) : tag).toLowerCase();
+    if (!tags.includes(clean)) tags.push(clean);
+  }
+  const links = cache?.links ?? [];
+  const frontmatterLinks = cache?.frontmatterLinks ?? [];
+  const tasks = (cache?.listItems ?? []).filter((item) => item.task !== undefined && isOpenStatus(item.task));
   return {
     path: file.path,
-    created: file.stat.ctime > 0 ? localDateOf(new Date(file.stat.ctime)) : null,
+    created: file.stat.ctime > 0 ? shared(localDateOf(new Date(file.stat.ctime))) : null,
     frontmatter: cache?.frontmatter ?? null,
-    tags: [...new Set(tags.map((tag) => tag.replace(/^#/, "").toLowerCase()))],
-    headings: (cache?.headings ?? []).map((h) => ({ text: h.heading, level: h.level, line: h.position.start.line })),
-    links: [
-      ...(cache?.links ?? []).map((l) => ({ target: l.link, line: l.position.start.line })),
-      ...(cache?.frontmatterLinks ?? []).map((l) => ({ target: l.link, line: -1 })),
-    ],
-    tasks: (cache?.listItems ?? [])
-      .filter((item) => item.task !== undefined)
-      .map((item) => ({ line: item.position.start.line, status: item.task as string })),
+    tags: tags.length === 0 ? NONE : tags.slice(),
+    headings: cache?.headings?.length ? cache.headings.map((h) => ({ text: h.heading, level: h.level, line: h.position.start.line })) : NONE,
+    links:
+      links.length + frontmatterLinks.length === 0
+        ? NONE
+        : links
+            .map((l) => ({ target: l.link, line: l.position.start.line }))
+            .concat(frontmatterLinks.map((l) => ({ target: l.link, line: -1 }))),
+    // Only open tasks matter to the index; leaving out the others saves memory in large vaults.
+    tasks: tasks.length === 0 ? NONE : tasks.map((item) => ({ line: item.position.start.line, status: item.task as string })),
   };
+}
+
+/** The empty list all facts without tags, headings, links or tasks share (never changed). */
+const NONE = Object.freeze([]) as unknown as never[];
+
+/** Work on the main thread is cut into slices of about this long, so Obsidian stays responsive. */
+export const SLICE_MS = 12;
+
+/** Tells when a slice is used up, and gives the event loop a turn then (one turn for all waiting). */
+class Slicer {
+  private start = performance.now();
+  private pause: Promise<void> | null = null;
+
+  constructor(private readonly sliceMs: number) {}
+
+  over(): boolean {
+    return performance.now() - this.start > this.sliceMs;
+  }
+
+  async breathe(): Promise<void> {
+    if (!this.over()) return;
+    this.pause ??= new Promise<void>((resolve) => window.setTimeout(resolve, 0)).then(() => {
+      this.pause = null;
+      this.start = performance.now();
+    });
+    await this.pause;
+  }
 }
 
 /**
  * Keeps the index in step with the vault: one build when the layout is ready (metadata first,
- * text only of files with open tasks, a few reads at a time), then one update per changed file.
+ * text only of files with open tasks, a few reads at a time, in slices that leave the main thread
+ * free in between), then one update per changed file.
  */
 export class IndexFeeder {
   private refs: EventRef[] = [];
   private built = false;
-  /** Files whose text is being read, with a counter so a stale read never wins. */
+  /** The latest build; an older one still running gives way to it. */
+  private run = 0;
+  private latest: Promise<void> = Promise.resolve();
+  /** Paths changed, renamed or deleted while a build runs: looked at again when it is done. */
+  private readonly touched = new Set<string>();
+  private building = false;
+  /** Files whose text is being read, with a number so that only the latest read counts. */
   private readonly generation = new Map<string, number>();
+  private generations = 0;
 
   constructor(
     private readonly app: App,
     private readonly index: PeopleIndex,
+    private readonly options: { sliceMs?: number } = {},
   ) {}
 
   /** Builds the index from the metadata cache. Resolves when every needed file was read. */
-  async build(): Promise<void> {
+  build(): Promise<void> {
+    const run = ++this.run;
+    this.latest = this.buildRun(run).catch((error: unknown) => {
+      // Whatever went wrong, later changes are still taken one file at a time.
+      if (run === this.run) {
+        this.building = false;
+        this.built = true;
+      }
+      throw error;
+    });
+    return this.latest;
+  }
+
+  private async buildRun(run: number): Promise<void> {
+    this.building = true;
+    this.touched.clear();
+    const slicer = new Slicer(this.options.sliceMs ?? SLICE_MS);
+    const superseded = () => run !== this.run;
     const files = this.app.vault.getMarkdownFiles();
     const needText: { file: TFile; facts: FileFacts }[] = [];
-    this.index.batch(() => {
+
+    // 1. Metadata of every file: people, meetings, last seen. Subscribers hear of it once.
+    const release = this.index.hold();
+    try {
       this.index.clear();
+      let count = 0;
       for (const file of files) {
+        if ((count++ & 63) === 0 && slicer.over()) {
+          await slicer.breathe();
+          if (superseded()) break;
+        }
+        if (this.touched.has(file.path)) continue; // done once the build is over
         const facts = factsFrom(file, this.app.metadataCache.getFileCache(file));
         this.index.upsert(facts, null);
         if (this.index.needsText(facts)) needText.push({ file, facts });
       }
-    });
-    let next = 0;
-    const worker = async () => {
-      while (next < needText.length) {
-        const item = needText[next++];
-        if (item) await this.readAndUpsert(item.file, item.facts);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(MAX_READS_IN_FLIGHT, needText.length) }, worker));
+    } finally {
+      release();
+    }
+    if (superseded()) return this.latest;
+
+    // 2. The text of files with open tasks, a few at a time: agreements. Heard of once, too.
+    const releaseReads = this.index.hold();
+    try {
+      let next = 0;
+      const worker = async () => {
+        while (next < needText.length && !superseded()) {
+          const item = needText[next++];
+          if (item && !this.touched.has(item.file.path)) await this.readAndUpsert(item.file, item.facts);
+          await slicer.breathe();
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(MAX_READS_IN_FLIGHT, needText.length) }, worker));
+    } finally {
+      releaseReads();
+    }
+
+    // 3. What the views read (agreements, meetings, people), derived in slices too.
+    while (!superseded() && !this.index.settle(() => slicer.over())) await slicer.breathe();
+    if (superseded()) return this.latest;
+
+    this.building = false;
     this.built = true;
+    const touched = [...this.touched];
+    this.touched.clear();
+    for (const path of touched) this.refresh(path);
   }
 
   /** Subscribes to vault and metadata events; returns the refs for the plugin to register. */
@@ -68,20 +172,34 @@ export class IndexFeeder {
     const { vault, metadataCache } = this.app;
     this.refs = [
       metadataCache.on("changed", (file, data, cache) => {
+        if (this.building) {
+          this.invalidate(file.path);
+          this.touched.add(file.path);
+          return;
+        }
         if (!this.built) return;
         const facts = factsFrom(file, cache);
-        this.bump(file.path);
+        this.invalidate(file.path);
         this.index.upsert(facts, this.index.needsText(facts) ? data : null);
       }),
       vault.on("delete", (file) => {
         if (file instanceof TFile) {
-          this.bump(file.path);
+          this.invalidate(file.path);
           this.index.remove(file.path);
+          if (this.building) this.touched.add(file.path);
         }
       }),
       vault.on("rename", (file, oldPath) => {
-        if (!this.built || !(file instanceof TFile)) return;
-        this.bump(oldPath);
+        if (!(file instanceof TFile)) return;
+        if (this.building) {
+          this.invalidate(oldPath);
+          this.invalidate(file.path);
+          this.touched.add(oldPath);
+          this.touched.add(file.path);
+          return;
+        }
+        if (!this.built) return;
+        this.invalidate(oldPath);
         if (file.extension !== "md") {
           this.index.remove(oldPath);
           return;
@@ -98,22 +216,37 @@ export class IndexFeeder {
     return this.refs;
   }
 
-  private bump(path: string): number {
-    const generation = (this.generation.get(path) ?? 0) + 1;
-    this.generation.set(path, generation);
-    return generation;
+  /** Takes a path changed during a build as it is now: updated, or removed when it is gone. */
+  private refresh(path: string): void {
+    const file = this.app.vault.getAbstractFileByPath(path);
+    this.invalidate(path);
+    if (!(file instanceof TFile) || file.extension !== "md") {
+      this.index.remove(path);
+      return;
+    }
+    const facts = factsFrom(file, this.app.metadataCache.getFileCache(file));
+    if (this.index.needsText(facts)) void this.readAndUpsert(file, facts);
+    else this.index.upsert(facts, null);
+  }
+
+  /** A read of this file under way, if any, is stale now. */
+  private invalidate(path: string): void {
+    this.generation.delete(path);
   }
 
   private async readAndUpsert(file: TFile, facts: FileFacts): Promise<void> {
-    const generation = this.bump(file.path);
+    const generation = ++this.generations;
+    this.generation.set(file.path, generation);
     let text: string;
     try {
       text = await this.app.vault.cachedRead(file);
     } catch {
+      if (this.generation.get(file.path) === generation) this.generation.delete(file.path);
       return; // deleted meanwhile
     }
     // A newer change of this file has arrived while reading: it wins.
     if (this.generation.get(file.path) !== generation) return;
+    this.generation.delete(file.path);
     this.index.upsert(facts, text);
   }
 }

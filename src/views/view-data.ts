@@ -20,23 +20,33 @@ const agreementItems = new WeakMap<AgreementEntry, AgreementItem>();
 const personRows = new WeakMap<PersonEntry, { today: IsoDate; row: PersonRow }>();
 
 interface Converted {
+  /** The index's lists' versions these were converted from. */
+  agreementsVersion: number;
+  peopleVersion: number;
+  /** The entries converted (a copy: the index changes its list in place), and their items. */
   entries: readonly AgreementEntry[];
   items: AgreementItem[];
-  people: readonly PersonEntry[];
   today: IsoDate;
   rows: PersonRow[];
 }
 
-/** The last conversion per index: the same lists give the same arrays. */
+/** The last conversion per index: unchanged lists give the same arrays. */
 const last = new WeakMap<PeopleIndex, Converted>();
 
 export function viewData(index: PeopleIndex, today: IsoDate): ViewData {
-  const entries = index.agreements();
-  const people = index.people();
+  const agreementsVersion = index.version("agreements");
+  const peopleVersion = index.version("people");
   const before = last.get(index);
-  const items = before?.entries === entries ? before.items : convertAgreements(entries, before);
-  const rows = before?.people === people && before.today === today ? before.rows : people.map((entry) => rowOf(entry, today));
-  last.set(index, { entries, items, people, today, rows });
+  let entries = before?.entries ?? [];
+  let items = before?.items ?? [];
+  if (before?.agreementsVersion !== agreementsVersion) {
+    const current = index.agreements();
+    items = convertAgreements(current, before);
+    entries = current.slice();
+  }
+  const rows =
+    before?.peopleVersion === peopleVersion && before.today === today ? before.rows : index.people().map((entry) => rowOf(entry, today));
+  last.set(index, { agreementsVersion, peopleVersion, entries, items, today, rows });
   return { today, agreements: items, people: rows };
 }
 

@@ -1,0 +1,269 @@
+import { parseCadence } from "../domain/cadence";
+import { dueInfo, type DueInfo } from "../domain/due";
+import type { Cadence, IsoDate, Owner, ParsedAgreement, Person, Problem, Relationship } from "../domain/types";
+import type { MeetingStatus } from "./classify";
+import { linkTargetKey } from "./facts";
+import { agreementOf, compareDates, heldEntries, nameOfPath, type FileRecord } from "./records";
+
+/** One open agreement, resolved against the people of the vault. */
+export interface AgreementEntry {
+  /** `path:line` — changes when the line moves; use path, line and original to write. */
+  id: string;
+  path: string;
+  line: number;
+  /** The line as it was read (without line ending), to find it again before writing. */
+  original: string;
+  parsed: ParsedAgreement;
+  text: string;
+  due: IsoDate | null;
+  recurring: boolean;
+  owner: Owner;
+  ownerIsMe: boolean;
+  /** Person note path of the owner, when the owner is a person. */
+  ownerPath: string | null;
+  /** Display name of the owner: "Me", a person's name, or the name as written. */
+  ownerName: string | null;
+  /** The person this agreement was made with (the 1:1's person). */
+  personPath: string | null;
+  personName: string | null;
+  /** Date of the meeting (note or log entry) it was written in. */
+  meetingDate: IsoDate | null;
+}
+
+export interface MeetingEntry {
+  path: string;
+  /** Heading line for a log entry, -1 for a note of its own. */
+  line: number;
+  date: IsoDate | null;
+  status: MeetingStatus;
+  personPath: string | null;
+  personName: string | null;
+  kind: "note" | "log-entry" | "log";
+}
+
+export interface PersonEntry {
+  person: Person;
+  path: string;
+  name: string;
+  /** The cadence in force: the note's own or the default for the relationship. */
+  cadence: Cadence;
+  cadenceIsDefault: boolean;
+  lastSeen: IsoDate | null;
+  due: DueInfo;
+  openAgreements: number;
+  created: IsoDate | null;
+  problems: Problem[];
+}
+
+/** Resolves a reference to a person note's path (and records that it was asked). */
+export type Resolve = (ref: string) => string | null;
+
+/**
+ * The 1:1 notes and log entries of a file: a 1:1 note with a date is one meeting; a dateless
+ * one, or a note a person's `log` property names, is a running log with an entry per dated
+ * heading.
+ */
+export function meetingEntries(record: FileRecord, ownerByProperty: string | null, resolve: Resolve): MeetingEntry[] {
+  const kind = record.kind;
+  if (kind.kind !== "meeting" && !ownerByProperty) return [];
+  const path = record.facts.path;
+  const personPath = ownerByProperty ?? (kind.kind === "meeting" && kind.personRef ? resolve(kind.personRef) : null);
+  const personName = personPath ? nameOfPath(personPath) : kind.kind === "meeting" ? kind.personRef : null;
+  if (kind.kind === "meeting" && kind.date) {
+    return [{ path, line: -1, date: kind.date, status: kind.status, personPath, personName, kind: "note" }];
+  }
+  const entries = kind.kind === "meeting" ? kind.entries : heldEntries(record.facts);
+  const out: MeetingEntry[] = [{ path, line: -1, date: null, status: "held", personPath, personName, kind: "log" }];
+  for (const entry of entries) {
+    out.push({ path, line: entry.line, date: entry.date, status: entry.status, personPath, personName, kind: "log-entry" });
+  }
+  return out;
+}
+
+/** The person a dateless 1:1 note is about, when it may be their running log. */
+export function logCandidate(record: FileRecord, ownerByProperty: string | null, resolve: Resolve): string | null {
+  const kind = record.kind;
+  if (kind.kind !== "meeting" || kind.date || ownerByProperty || !kind.personRef) return null;
+  return resolve(kind.personRef);
+}
+
+/**
+ * The open agreements of a file. In a person note, a 1:1 note or a running log they are made with
+ * that person; elsewhere (with `anywhere`) with the owner or the first person linked on the line.
+ */
+export function agreementEntries(record: FileRecord, ownerByProperty: string | null, resolve: Resolve, anywhere: boolean): AgreementEntry[] {
+  if (record.tasks.length === 0) return [];
+  const kind = record.kind;
+  const path = record.facts.path;
+  let notePerson: string | null = ownerByProperty;
+  let inScope = notePerson !== null;
+  if (kind.kind === "person") {
+    notePerson = path;
+    inScope = true;
+  } else if (kind.kind === "meeting") {
+    notePerson = notePerson ?? (kind.personRef ? resolve(kind.personRef) : null);
+    inScope = true;
+  }
+  if (!inScope && !anywhere) return [];
+  const out: AgreementEntry[] = [];
+  for (const task of record.tasks) {
+    const parsed = agreementOf(task);
+    if (!parsed) continue;
+    const owner = parsed.owner;
+    let ownerPath: string | null = null;
+    if (owner.kind === "link") ownerPath = resolve(owner.target);
+    else if (owner.kind === "name") ownerPath = resolve(owner.name);
+    let personPath = notePerson;
+    if (!inScope) {
+      personPath = ownerPath ?? (task.firstLink ? resolve(task.firstLink) : null);
+      if (!personPath) continue;
+    }
+    const ownerName =
+      owner.kind === "me"
+        ? "Me"
+        : ownerPath
+          ? nameOfPath(ownerPath)
+          : owner.kind === "name"
+            ? owner.name
+            : owner.kind === "link"
+              ? linkTargetKey(owner.target)
+              : null;
+    out.push({
+      id: `${path}:${task.line}`,
+      path,
+      line: task.line,
+      original: task.original,
+      parsed,
+      text: parsed.text,
+      due: parsed.due,
+      recurring: parsed.recurring,
+      owner,
+      ownerIsMe: owner.kind === "me",
+      ownerPath,
+      ownerName,
+      personPath,
+      personName: personPath ? nameOfPath(personPath) : kind.kind === "meeting" ? kind.personRef : null,
+      meetingDate: task.entryDate ?? (kind.kind === "meeting" ? kind.date : null),
+    });
+  }
+  return out;
+}
+
+/** True when two entries say the same: the older one can be kept (views cache by identity). */
+export function sameAgreement(a: AgreementEntry, b: AgreementEntry): boolean {
+  return (
+    a.id === b.id &&
+    a.original === b.original &&
+    a.ownerPath === b.ownerPath &&
+    a.ownerName === b.ownerName &&
+    a.personPath === b.personPath &&
+    a.personName === b.personName &&
+    a.meetingDate === b.meetingDate
+  );
+}
+
+export function sameMeeting(a: MeetingEntry, b: MeetingEntry): boolean {
+  return (
+    a.path === b.path &&
+    a.line === b.line &&
+    a.date === b.date &&
+    a.status === b.status &&
+    a.personPath === b.personPath &&
+    a.personName === b.personName &&
+    a.kind === b.kind
+  );
+}
+
+export interface PersonInputs {
+  record: FileRecord & { person: Person };
+  /** The latest date among the person's "seen" keys. */
+  latestSeen: IsoDate | null;
+  openAgreements: number;
+  /** Other person notes with the same name. */
+  namesakes: readonly string[] | null;
+  today: IsoDate;
+  defaultCadence: Record<Relationship | "unset", string>;
+  dueSoonDays: number;
+  dueSoonPercent: number;
+}
+
+export function personEntry(input: PersonInputs): PersonEntry {
+  const { record, today } = input;
+  const person = record.person;
+  const seen = [input.latestSeen, person.lastSeen].filter((d): d is IsoDate => d !== null && compareDates(d, today) <= 0);
+  const lastSeen = seen.sort(compareDates).pop() ?? person.lastSeen ?? null;
+  const own = person.cadence;
+  const fallback = parseCadence(input.defaultCadence[person.relationship ?? "unset"]);
+  const cadence: Cadence = own ?? ("cadence" in fallback ? fallback.cadence : { kind: "none" });
+  const created = record.facts.created;
+  const due = dueInfo(
+    { lastSeen, cadence, archived: person.archived, snoozeUntil: person.snoozeUntil, created },
+    today,
+    { days: input.dueSoonDays, percent: input.dueSoonPercent },
+  );
+  const problems = [...person.problems];
+  if (input.namesakes && input.namesakes.length > 0) {
+    problems.push({ field: "name", message: `Another person note has the same name: ${input.namesakes.join(", ")}.` });
+  }
+  return {
+    person,
+    path: person.path,
+    name: person.name,
+    cadence,
+    cadenceIsDefault: own === null,
+    lastSeen,
+    due,
+    openAgreements: input.openAgreements,
+    created,
+    problems,
+  };
+}
+
+/** True when two entries say the same: the older one can be kept (views cache by identity). */
+export function samePerson(a: PersonEntry, b: PersonEntry): boolean {
+  return (
+    a.person === b.person &&
+    a.path === b.path &&
+    a.name === b.name &&
+    sameCadence(a.cadence, b.cadence) &&
+    a.cadenceIsDefault === b.cadenceIsDefault &&
+    a.lastSeen === b.lastSeen &&
+    a.due.status === b.due.status &&
+    a.due.nextDue === b.due.nextDue &&
+    a.due.daysUntilDue === b.due.daysUntilDue &&
+    a.openAgreements === b.openAgreements &&
+    a.created === b.created &&
+    a.problems.length === b.problems.length &&
+    a.problems.every((p, i) => {
+      const q = b.problems[i];
+      return q !== undefined && p.field === q.field && p.message === q.message;
+    })
+  );
+}
+
+function sameCadence(a: Cadence, b: Cadence): boolean {
+  if (a.kind === "none" || b.kind === "none") return a.kind === b.kind;
+  return a.amount === b.amount && a.unit === b.unit;
+}
+
+/** Due date (none last), path, line: the order of `agreements()`. */
+export function compareAgreements(a: AgreementEntry, b: AgreementEntry): number {
+  const da = a.due ?? "9999-99-99";
+  const db = b.due ?? "9999-99-99";
+  if (da !== db) return da < db ? -1 : 1;
+  return comparePaths(a.path, b.path) || a.line - b.line;
+}
+
+/** Newest first (logs last), then path, then line: the order of `meetings()`. */
+export function compareMeetings(a: MeetingEntry, b: MeetingEntry): number {
+  const da = a.date ?? "";
+  const db = b.date ?? "";
+  if (da !== db) return da < db ? 1 : -1;
+  return comparePaths(a.path, b.path) || a.line - b.line;
+}
+
+/** Paths as people read them (locale order), then as strings, so the order is total. */
+export function comparePaths(a: string, b: string): number {
+  if (a === b) return 0;
+  return a.localeCompare(b) || (a < b ? -1 : 1);
+}

@@ -1,0 +1,170 @@
+import { parseAgreement } from "../domain/agreement";
+import { personSlug } from "../domain/person";
+import type { IsoDate, ParsedAgreement, Person } from "../domain/types";
+import { logEntries, type FileKind, type LogEntry } from "./classify";
+import { baseName, isOpenStatus, linkTargetKey, type FileFacts } from "./facts";
+
+/** An open task of a file, as read from its text. */
+export interface OpenTask {
+  line: number;
+  original: string;
+  /** The line read as an agreement, when first needed (a note out of scope never needs it). */
+  parsed?: ParsedAgreement | null;
+  /** Date of the log entry the task sits under, if any. */
+  entryDate: IsoDate | null;
+  /** First linked note on the line (for tasks outside 1:1 notes). */
+  firstLink: string | null;
+}
+
+/** The agreement a task holds: null for a line that is not an open task with something in it. */
+export function agreementOf(task: OpenTask): ParsedAgreement | null {
+  if (task.parsed === undefined) {
+    const parsed = parseAgreement(task.original);
+    task.parsed = !parsed || !parsed.open || (parsed.text.trim() === "" && parsed.owner.kind === "none") ? null : parsed;
+  }
+  return task.parsed;
+}
+
+/** What the index holds of one file: what it is, and what it adds to the derived lists. */
+export interface FileRecord {
+  /** Order of arrival: kept while the file stays, a new one when it comes back (or is renamed). */
+  seq: number;
+  facts: FileFacts;
+  kind: FileKind;
+  person: Person | null;
+  tasks: readonly OpenTask[];
+  /** Keys this file adds a "seen" date to, each followed by the date: `[key, date, key, date…]`. */
+  seen: readonly string[];
+}
+
+/** Shared by the many files without any (never changed). */
+export const NO_TASKS: readonly OpenTask[] = Object.freeze([]);
+const NO_SEEN: readonly string[] = Object.freeze([]);
+
+/**
+ * A list to keep, at its final length: an array grown by `push` keeps room for more (16 slots
+ * for one item), which adds up over tens of thousands of files.
+ */
+export function trimmed<T>(items: T[]): T[] {
+  return items.length === 0 ? items : items.slice();
+}
+
+export const normKey = (text: string): string => text.trim().toLowerCase();
+
+/** ISO dates compare as strings; the index holds valid dates only. */
+export function compareDates(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** `People/Anya.md` → `people/anya`: how a path is named by a link with its folder. */
+export function pathKey(path: string): string {
+  return normKey(path.replace(/\.md$/i, ""));
+}
+
+/** `People/Anya.md` → `anya`: how a note is named by a link without folder. */
+export function nameKey(path: string): string {
+  return normKey(baseName(path));
+}
+
+/** The display name the index gives a person note: base name without one leading `@`. */
+export function nameOfPath(path: string): string {
+  return baseName(path).replace(/^@/, "");
+}
+
+/** How many texts the caches below remember before they start again. */
+const CACHE_SIZE = 50_000;
+const targets = new Map<string, string>();
+const slugs = new Map<string, string>();
+
+/** The key a reference is looked up by: `[[People/Anya|A]]` → `people/anya`, `@anya` → `anya`. */
+export function targetOf(ref: string): string {
+  let target = targets.get(ref);
+  if (target === undefined) {
+    if (targets.size > CACHE_SIZE) targets.clear();
+    target = normKey(linkTargetKey(ref)).replace(/^@/, "");
+    targets.set(ref, target);
+  }
+  return target;
+}
+
+/** `personSlug`, remembered: the same few names are slugged again and again. */
+export function slugOf(key: string): string {
+  let slug = slugs.get(key);
+  if (slug === undefined) {
+    if (slugs.size > CACHE_SIZE) slugs.clear();
+    slug = personSlug(key);
+    slugs.set(key, slug);
+  }
+  return slug;
+}
+
+/** Keys under which a reference to a person is filed: as written and as a slug. */
+export function refKeys(ref: string): string[] {
+  if (ref.startsWith("log:")) return [ref];
+  const key = normKey(ref).replace(/^@/, "");
+  const slug = slugOf(key);
+  return slug && slug !== key ? [key, slug] : [key];
+}
+
+/** Dated headings of a note that is not a 1:1 note, used when a person's `log` property names it. */
+export function heldEntries(facts: FileFacts): LogEntry[] {
+  return logEntries(facts).filter((entry) => entry.status === "held");
+}
+
+/** The dates a file adds to "last seen", by key (see DESIGN: Last seen and due). */
+export function seenContributions(facts: FileFacts, kind: FileKind, today: IsoDate, datedNotesCountAsSeen: boolean): readonly string[] {
+  const out: string[] = [];
+  const add = (ref: string, date: IsoDate) => {
+    if (compareDates(date, today) > 0) return; // a note prepared for a later day is not a meeting yet
+    for (const key of refKeys(ref)) out.push(key, date);
+  };
+  if (kind.kind === "meeting") {
+    if (kind.date && kind.status === "held" && kind.personRef) add(kind.personRef, kind.date);
+    if (kind.personRef) {
+      for (const entry of kind.entries) if (entry.status === "held") add(kind.personRef, entry.date);
+    }
+    // A log linked from a person's `log` property is resolved when people are derived.
+    for (const entry of kind.entries) if (entry.status === "held") add(`log:${facts.path}`, entry.date);
+  } else if (kind.kind === "other") {
+    for (const entry of heldEntries(facts)) add(`log:${facts.path}`, entry.date);
+  } else if (kind.kind === "dated" && datedNotesCountAsSeen) {
+    let openLines: Set<number> | null = null;
+    for (const task of facts.tasks) if (isOpenStatus(task.status)) (openLines ??= new Set()).add(task.line);
+    for (const link of facts.links) {
+      if (openLines?.has(link.line)) continue;
+      add(linkTargetKey(link.target), kind.date);
+    }
+  }
+  return out.length === 0 ? NO_SEEN : out.slice();
+}
+
+export function readOpenTasks(facts: FileFacts, text: string, kind: FileKind, queueHeading: string): readonly OpenTask[] {
+  const open = facts.tasks.filter((task) => isOpenStatus(task.status));
+  if (open.length === 0) return NO_TASKS;
+  const lines = text.split("\n");
+  const headings = [...facts.headings].sort((a, b) => a.line - b.line);
+  const entries = kind.kind === "meeting" ? kind.entries : [];
+  const queue = normKey(queueHeading);
+  const tasks: OpenTask[] = [];
+  for (const task of open) {
+    const raw = lines[task.line];
+    if (raw === undefined) continue;
+    const original = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+    // Under the person note's queue heading these are talking points, not agreements.
+    if (kind.kind === "person") {
+      const heading = lastBefore(headings, task.line);
+      if (heading && normKey(heading.text) === queue) continue;
+    }
+    const entry = lastBefore(entries, task.line);
+    const firstLink = facts.links.find((link) => link.line === task.line)?.target ?? null;
+    tasks.push({ line: task.line, original, entryDate: entry?.date ?? null, firstLink });
+  }
+  return tasks.length > 0 ? trimmed(tasks) : NO_TASKS;
+}
+
+/** The last item before `line`, in an array in the order given. */
+function lastBefore<T extends { line: number }>(items: readonly T[], line: number): T | undefined {
+  let found: T | undefined;
+  for (const item of items) if (item.line < line) found = item;
+  return found;
+}

@@ -1,0 +1,52 @@
+import type { IsoDate } from "../domain/types";
+
+/** The dates files add to "last seen", by key and file, with the latest per key remembered. */
+export class SeenDates {
+  private readonly byKey = new Map<string, Map<string, IsoDate>>();
+  private readonly latestOf = new Map<string, IsoDate | null>();
+
+  /** Adds a file's dates (`[key, date, key, date…]`); `changed` hears of each key touched. */
+  add(path: string, seen: readonly string[], changed: (key: string) => void): void {
+    for (let i = 0; i + 1 < seen.length; i += 2) {
+      const key = seen[i] as string;
+      const date = seen[i + 1] as IsoDate;
+      let byPath = this.byKey.get(key);
+      if (!byPath) this.byKey.set(key, (byPath = new Map<string, IsoDate>()));
+      const current = byPath.get(path);
+      if (current === undefined || date > current) byPath.set(path, date);
+      this.latestOf.delete(key);
+      changed(key);
+    }
+  }
+
+  remove(path: string, seen: readonly string[], changed: (key: string) => void): void {
+    for (let i = 0; i < seen.length; i += 2) {
+      const key = seen[i] as string;
+      const byPath = this.byKey.get(key);
+      if (!byPath?.delete(path)) continue;
+      if (byPath.size === 0) this.byKey.delete(key);
+      this.latestOf.delete(key);
+      changed(key);
+    }
+  }
+
+  /** The latest date under any of the keys. */
+  latest(keys: Iterable<string>): IsoDate | null {
+    let latest: IsoDate | null = null;
+    for (const key of keys) {
+      let date = this.latestOf.get(key);
+      if (date === undefined) {
+        date = null;
+        for (const d of this.byKey.get(key)?.values() ?? []) if (date === null || d > date) date = d;
+        this.latestOf.set(key, date);
+      }
+      if (date !== null && (latest === null || date > latest)) latest = date;
+    }
+    return latest;
+  }
+
+  clear(): void {
+    this.byKey.clear();
+    this.latestOf.clear();
+  }
+}

@@ -1,0 +1,246 @@
+// The index derives its lists one changed file at a time. Whatever the order of upserts, removals,
+// renames and settings changes, and whenever it is read in between, it must give what an index
+// built from scratch with the final files (in the same order of arrival) gives.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { fixedClock } from "../../src/domain/dates";
+import { PeopleIndex, type IndexSettings } from "../../src/index/people-index";
+import { DEFAULT_SETTINGS } from "../../src/settings";
+import { factsOf } from "../builders/facts";
+
+const SETTINGS: IndexSettings = {
+  peopleFolder: "People",
+  meetingsFolder: "1-1s",
+  personTags: ["person"],
+  meetingTags: ["meeting/one-on-one"],
+  templatePath: "",
+  datedNotesCountAsSeen: true,
+  agreementsAnywhere: false,
+  defaultCadence: DEFAULT_SETTINGS.defaultCadence,
+  dueSoonDays: 2,
+  dueSoonPercent: 25,
+  queueHeading: "Next 1:1",
+};
+const TODAY = "2026-11-21";
+
+// ---- a small world of notes that name each other in every way the index understands ------------
+
+const NAMES = ["Anya Petrova", "Anya Smith", "Ben", "@Lena", "Lena", "Sam Okafor", "Zoë Müller", "john appleseed"];
+const DATES = ["2026-10-15", "2026-11-07", "2026-11-14", "2026-11-21", "2026-11-30"];
+const pick = <T>(items: readonly T[], n: number): T => items[Math.abs(n) % items.length] as T;
+
+function refTo(name: string, n: number): string {
+  const plain = name.replace(/^@/, "");
+  const first = (plain.split(" ")[0] ?? plain).toLowerCase();
+  return pick([`"[[${name}]]"`, plain, `"@${first}"`, plain.toLowerCase().replace(/ /g, "-"), `"[[People/${name}|them]]"`], n);
+}
+
+function task(n: number): string {
+  const owner = pick(["@me ", `[[${pick(NAMES, n >> 2)}]] `, `@${pick(["anya", "sam", "lena", "ben", "nobody"], n >> 3)} `, ""], n);
+  const due = pick(["", ` 📅 ${pick(DATES, n >> 4)}`, ` [due:: ${pick(DATES, n >> 5)}]`], n >> 1);
+  return `- [${pick([" ", " ", "/", "x"], n >> 6)}] ${owner}${pick(["send the doc", "review [[Ben]]", "book"], n >> 7)}${due}`;
+}
+
+/** A note for a path, from a few numbers: person notes, 1:1 notes, logs, daily and other notes. */
+function note(path: string, v: readonly number[]): string {
+  const n = (i: number) => v[i % v.length] ?? 0;
+  const name = path.slice(path.lastIndexOf("/") + 1, -3);
+  if (path.startsWith("People/") || path.startsWith("Friends/")) {
+    const lines = ["---", path.startsWith("Friends/") ? "type: person" : pick(["type: person", "tags: [person]", "relationship: peer"], n(0))];
+    if (n(1) % 2 === 0) lines.push(`aliases: [${pick(["Anya", "Sammy", "Lena", "Ben"], n(2))}]`);
+    if (n(3) % 4 === 0) lines.push(`log: "[[${pick(["Journal", "1-1s/Lena", "missing", "Anya log"], n(4))}]]"`);
+    if (n(5) % 3 === 0) lines.push(`last-seen: ${pick(DATES, n(6))}`);
+    lines.push(`cadence: ${pick(["weekly", "monthly", "none", "sometimes"], n(7))}`);
+    lines.push("---", "## Next 1:1", "- [ ] a queued topic", "## Notes", task(n(8)), "");
+    return lines.join("\n");
+  }
+  if (path.startsWith("1-1s/")) {
+    const person = pick(NAMES, n(0));
+    const dated = n(1) % 3 !== 0;
+    const lines = ["---", "type: one-on-one", `person: ${refTo(person, n(2))}`];
+    if (dated) lines.push(`date: ${pick(DATES, n(3))}`);
+    if (n(4) % 5 === 0) lines.push("status: skipped");
+    lines.push("---");
+    if (dated) {
+      lines.push("## Agreements", task(n(5)), task(n(6)));
+    } else {
+      lines.push(`## ${pick(DATES, n(5))}`, task(n(6)), `## ${pick(DATES, n(7))} skipped`, task(n(8)));
+    }
+    lines.push("");
+    return lines.join("\n");
+  }
+  const lines = [`Lunch with [[${pick(NAMES, n(0))}]].`];
+  if (n(1) % 2 === 0) lines.push(`## ${pick(DATES, n(2))}`, `Met [[${pick(NAMES, n(3))}]]`);
+  lines.push(task(n(4)), "");
+  return name === "" ? "" : lines.join("\n");
+}
+
+const PATHS = [
+  "People/Anya Petrova.md",
+  "People/Anya Smith.md",
+  "People/Ben.md",
+  "People/@Lena.md",
+  "Friends/Sam Okafor.md",
+  "Friends/Anya Petrova.md",
+  "People/Zoë Müller.md",
+  "1-1s/Anya Petrova/2026-11-07.md",
+  "1-1s/Anya Petrova/2026-11-14.md",
+  "1-1s/Lena.md",
+  "1-1s/Ben.md",
+  "1-1s/Anya log.md",
+  "Daily/2026-11-19.md",
+  "Daily/2026-11-21.md",
+  "Journal.md",
+  "Notes/Journal.md",
+];
+
+type Op =
+  | { op: "upsert"; path: number; v: number[] }
+  | { op: "remove"; path: number }
+  | { op: "rename"; from: number; to: number }
+  | { op: "settings"; anywhere: boolean; dated: boolean }
+  | { op: "read" };
+
+const opArb: fc.Arbitrary<Op> = fc.oneof(
+  { weight: 5, arbitrary: fc.record({ op: fc.constant("upsert" as const), path: fc.nat(PATHS.length - 1), v: fc.array(fc.nat(1000), { minLength: 1, maxLength: 9 }) }) },
+  { weight: 2, arbitrary: fc.record({ op: fc.constant("remove" as const), path: fc.nat(PATHS.length - 1) }) },
+  { weight: 2, arbitrary: fc.record({ op: fc.constant("rename" as const), from: fc.nat(PATHS.length - 1), to: fc.nat(PATHS.length - 1) }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant("settings" as const), anywhere: fc.boolean(), dated: fc.boolean() }) },
+  { weight: 2, arbitrary: fc.constant({ op: "read" as const }) },
+);
+
+function feed(index: PeopleIndex, path: string, text: string): void {
+  const facts = factsOf(path, text);
+  index.upsert(facts, index.needsText(facts) ? text : null);
+}
+
+/** Everything a reader can ask the index. */
+function observe(index: PeopleIndex, paths: readonly string[]) {
+  const people = index.people();
+  return {
+    people,
+    agreements: index.agreements(),
+    meetings: index.meetings(),
+    perPerson: people.map((p) => ({
+      log: index.logOf(p.path),
+      agreements: index.agreementsWith(p.path),
+      meetings: index.meetingsWith(p.path),
+      person: index.person(p.path),
+    })),
+    notes: paths.map((path) => [index.personOfNote(path)?.path ?? null, index.kindOf(path)]),
+    found: ["Anya", "anya", "@lena", "Lena", "zoe-muller", "Zoë Müller", "People/Ben", "ben", "Sammy", "john-appleseed"].map(
+      (ref) => index.findPerson(ref)?.path ?? null,
+    ),
+  };
+}
+
+describe("the index, kept up to date one file at a time", () => {
+  it("gives what a build from scratch with the final files gives", () => {
+    fc.assert(
+      fc.property(fc.array(opArb, { maxLength: 40 }), (ops) => {
+        let settings = SETTINGS;
+        const index = new PeopleIndex(settings, fixedClock(TODAY));
+        // The files in order of arrival, as the index keeps them (a Map: an update keeps its place).
+        const vault = new Map<string, string>();
+        for (const op of ops) {
+          if (op.op === "upsert") {
+            const path = PATHS[op.path] as string;
+            const text = note(path, op.v);
+            vault.set(path, text);
+            feed(index, path, text);
+          } else if (op.op === "remove") {
+            const path = PATHS[op.path] as string;
+            vault.delete(path);
+            index.remove(path);
+          } else if (op.op === "rename") {
+            const from = PATHS[op.from] as string;
+            const to = PATHS[op.to] as string;
+            const text = vault.get(from);
+            // Obsidian never renames onto an existing file.
+            if (text === undefined || from === to || vault.has(to)) continue;
+            vault.delete(from);
+            vault.set(to, text);
+            const facts = factsOf(to, text);
+            index.rename(from, facts, index.needsText(facts) ? text : null);
+          } else if (op.op === "settings") {
+            settings = { ...settings, agreementsAnywhere: op.anywhere, datedNotesCountAsSeen: op.dated };
+            index.setSettings(settings);
+            // As the plugin does next: the files that now need their text are read again.
+            for (const [path, text] of vault) {
+              const facts = factsOf(path, text);
+              if (index.needsText(facts)) index.upsert(facts, text);
+            }
+          } else {
+            observe(index, PATHS);
+          }
+        }
+        const scratch = new PeopleIndex(settings, fixedClock(TODAY));
+        scratch.batch(() => {
+          for (const [path, text] of vault) feed(scratch, path, text);
+        });
+        expect(observe(index, PATHS)).toEqual(observe(scratch, PATHS));
+      }),
+      { numRuns: 300 },
+    );
+  }, 60_000);
+
+  it("keeps the entries of files that did not change, and the lists when nothing changed", () => {
+    const index = new PeopleIndex(SETTINGS, fixedClock(TODAY));
+    index.batch(() => {
+      for (const [i, path] of PATHS.entries()) feed(index, path, note(path, [i, i * 7, i * 13, 2, 4, 6, 8, 10, 12]));
+    });
+    // The lists are the index's own, changed in place: copies keep what they were.
+    const agreements = [...index.agreements()];
+    const meetings = [...index.meetings()];
+    const people = [...index.people()];
+    const versions = (["agreements", "meetings", "people"] as const).map((list) => index.version(list));
+    expect(agreements.length).toBeGreaterThan(3);
+    expect((["agreements", "meetings", "people"] as const).map((list) => index.version(list))).toEqual(versions);
+
+    // One 1:1 note edited: its own entries are new, everyone else's are the same objects.
+    const edited = "1-1s/Anya Petrova/2026-11-07.md";
+    feed(index, edited, "---\ntype: one-on-one\nperson: \"[[Anya Petrova]]\"\ndate: 2026-11-07\n---\n- [ ] @me a new one 📅 2026-11-22\n");
+    const after = index.agreements();
+    expect(index.version("agreements")).toBeGreaterThan(versions[0] as number);
+    for (const entry of agreements) {
+      if (entry.path !== edited) expect(after).toContain(entry);
+    }
+    expect(after.find((a) => a.text === "a new one")).toBeDefined();
+    for (const entry of meetings) {
+      if (entry.path !== edited) expect(index.meetings()).toContain(entry);
+    }
+    // People the edit did not change keep their entries (the same objects); the others are new.
+    let kept = 0;
+    for (const person of people) {
+      const now = index.person(person.path);
+      if (JSON.stringify(now) === JSON.stringify(person)) {
+        expect(now).toBe(person);
+        kept++;
+      } else {
+        expect(now).not.toBe(person);
+      }
+    }
+    expect(kept).toBeGreaterThan(0);
+  });
+
+  it("gives an equal entry the same object when a file is stored again unchanged", () => {
+    const index = new PeopleIndex(SETTINGS, fixedClock(TODAY));
+    const path = "1-1s/Anya Petrova/2026-11-07.md";
+    const text = note(path, [0, 1, 2, 3, 4, 5, 6, 7]);
+    feed(index, "People/Anya Petrova.md", note("People/Anya Petrova.md", [0]));
+    feed(index, path, text);
+    const before = [...index.agreements()];
+    feed(index, path, text);
+    expect(index.agreements()).toEqual(before);
+    index.agreements().forEach((entry, i) => expect(entry).toBe(before[i]));
+  });
+
+  it("derives again the people of a changed date when the day changes", () => {
+    let today = "2026-11-21";
+    const index = new PeopleIndex(SETTINGS, { today: () => today });
+    feed(index, "People/Ben.md", "---\ntype: person\ncadence: weekly\nlast-seen: 2026-11-20\n---\n");
+    expect(index.person("People/Ben.md")?.due.status).toBe("ok");
+    today = "2026-12-01";
+    expect(index.person("People/Ben.md")?.due.status).toBe("overdue");
+  });
+});

@@ -1,0 +1,108 @@
+// The feeder builds the index in slices, giving the event loop a turn in between, and takes the
+// changes that arrive meanwhile once the build is done.
+import { describe, expect, it } from "vitest";
+import { fixedClock } from "../../src/domain/dates";
+import { PeopleIndex, type IndexSettings } from "../../src/index/people-index";
+import { IndexFeeder } from "../../src/obsidian/index-feeder";
+import { DEFAULT_SETTINGS } from "../../src/settings";
+import { createTestApp, flush } from "../fakes/harness";
+
+const SETTINGS: IndexSettings = {
+  peopleFolder: "People",
+  meetingsFolder: "1-1s",
+  personTags: ["person"],
+  meetingTags: ["meeting/one-on-one"],
+  templatePath: "",
+  datedNotesCountAsSeen: true,
+  agreementsAnywhere: false,
+  defaultCadence: DEFAULT_SETTINGS.defaultCadence,
+  dueSoonDays: 2,
+  dueSoonPercent: 25,
+  queueHeading: "Next 1:1",
+};
+
+const meeting = (person: string, task: string) =>
+  `---\ntype: one-on-one\nperson: "[[${person}]]"\ndate: 2026-11-07\n---\n## Agreements\n- [ ] @me ${task}\n`;
+
+function vault(people: number): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (let i = 0; i < people; i++) {
+    files[`People/P${i}.md`] = "---\ntype: person\ncadence: weekly\n---\n";
+    files[`1-1s/P${i}/2026-11-07.md`] = meeting(`P${i}`, `task ${i}`);
+  }
+  return files;
+}
+
+const tick = () => new Promise<void>((resolve) => window.setTimeout(resolve, 0));
+
+describe("IndexFeeder", () => {
+  it("gives the event loop a turn while it builds", async () => {
+    const { app } = createTestApp({ files: vault(150), layoutReady: true });
+    const index = new PeopleIndex(SETTINGS, fixedClock("2026-11-21"));
+    const feeder = new IndexFeeder(app, index, { sliceMs: 0 });
+    let turns = 0;
+    let done = false;
+    const beat = () => {
+      turns++;
+      if (!done) window.setTimeout(beat, 0);
+    };
+    window.setTimeout(beat, 0);
+    await feeder.build();
+    done = true;
+    expect(turns).toBeGreaterThan(5);
+    expect(index.people()).toHaveLength(150);
+    expect(index.agreements()).toHaveLength(150);
+  });
+
+  it("tells subscribers once for the metadata and once for the texts", async () => {
+    const { app } = createTestApp({ files: vault(40), layoutReady: true });
+    const index = new PeopleIndex(SETTINGS, fixedClock("2026-11-21"));
+    let calls = 0;
+    index.subscribe(() => calls++);
+    await new IndexFeeder(app, index, { sliceMs: 0 }).build();
+    expect(calls).toBe(2);
+  });
+
+  it("takes the changes made while it builds once it is done", async () => {
+    const { app } = createTestApp({ files: vault(150), layoutReady: true });
+    const index = new PeopleIndex(SETTINGS, fixedClock("2026-11-21"));
+    const feeder = new IndexFeeder(app, index, { sliceMs: 0 });
+    feeder.listen();
+    const building = feeder.build();
+    await tick();
+    expect(index.agreements().length).toBeLessThan(150); // still building
+
+    const file = (path: string) => {
+      const found = app.vault.getFileByPath(path);
+      if (!found) throw new Error(`missing ${path}`);
+      return found;
+    };
+    await app.vault.modify(file("1-1s/P3/2026-11-07.md"), meeting("P3", "changed while building"));
+    await app.vault.delete(file("1-1s/P140/2026-11-07.md"));
+    await app.fileManager.renameFile(file("People/P7.md"), "People/Seven.md");
+    await app.vault.create("1-1s/P9/2026-11-14.md", meeting("P9", "new while building"));
+    await building;
+    await flush(app);
+
+    const texts = index.agreements().map((a) => a.text);
+    expect(texts).toContain("changed while building");
+    expect(texts).not.toContain("task 3");
+    expect(texts).not.toContain("task 140");
+    expect(texts).toContain("new while building");
+    expect(index.person("People/P7.md")).toBeNull();
+    expect(index.person("People/Seven.md")?.name).toBe("Seven");
+    expect(index.agreements()).toHaveLength(150);
+  });
+
+  it("gives way to a newer build started while it runs", async () => {
+    const { app } = createTestApp({ files: vault(100), layoutReady: true });
+    const index = new PeopleIndex(SETTINGS, fixedClock("2026-11-21"));
+    const feeder = new IndexFeeder(app, index, { sliceMs: 0 });
+    const first = feeder.build();
+    await tick();
+    const second = feeder.build();
+    await Promise.all([first, second]);
+    expect(index.people()).toHaveLength(100);
+    expect(index.agreements()).toHaveLength(100);
+  });
+});

@@ -1,0 +1,89 @@
+// What the views read is converted from the index once per entry: after an edit only the entries
+// of the edited file become new items (the views' models cache per item and keep their order).
+import { describe, expect, it } from "vitest";
+import { fixedClock } from "../../src/domain/dates";
+import { agreementItem } from "../../src/domain/follow-ups";
+import { personRow } from "../../src/domain/people-table";
+import { PeopleIndex, type IndexSettings } from "../../src/index/people-index";
+import { DEFAULT_SETTINGS } from "../../src/settings";
+import { viewData } from "../../src/views/view-data";
+import { factsOf } from "../builders/facts";
+
+const SETTINGS: IndexSettings = {
+  peopleFolder: "People",
+  meetingsFolder: "1-1s",
+  personTags: ["person"],
+  meetingTags: ["meeting/one-on-one"],
+  templatePath: "",
+  datedNotesCountAsSeen: true,
+  agreementsAnywhere: false,
+  defaultCadence: DEFAULT_SETTINGS.defaultCadence,
+  dueSoonDays: 2,
+  dueSoonPercent: 25,
+  queueHeading: "Next 1:1",
+};
+const TODAY = "2026-11-21";
+
+const meeting = (person: string, date: string, tasks: string[]) =>
+  [`---`, `type: one-on-one`, `person: "[[${person}]]"`, `date: ${date}`, `---`, `## Agreements`, ...tasks, ``].join("\n");
+
+function feed(index: PeopleIndex, path: string, text: string): void {
+  const facts = factsOf(path, text);
+  index.upsert(facts, index.needsText(facts) ? text : null);
+}
+
+function build(): PeopleIndex {
+  const index = new PeopleIndex(SETTINGS, fixedClock(TODAY));
+  index.batch(() => {
+    for (let i = 0; i < 30; i++) {
+      feed(index, `People/P${i}.md`, `---\ntype: person\ncadence: weekly\nbirthday: 1990-11-${String(10 + (i % 15)).padStart(2, "0")}\n---\n`);
+      feed(index, `1-1s/P${i}/2026-11-07.md`, meeting(`P${i}`, "2026-11-07", [`- [ ] @me task ${i} 📅 2026-11-${String(10 + (i % 18)).padStart(2, "0")}`, `- [ ] [[P${i}]] theirs ${i}`]));
+    }
+  });
+  return index;
+}
+
+describe("viewData", () => {
+  it("converts every entry as agreementItem and personRow do", () => {
+    const index = build();
+    const data = viewData(index, TODAY);
+    expect(data.today).toBe(TODAY);
+    expect(data.agreements).toEqual(index.agreements().map(agreementItem));
+    expect(data.people).toEqual(index.people().map((entry) => personRow(entry, TODAY)));
+  });
+
+  it("gives the same arrays while nothing changed", () => {
+    const index = build();
+    const first = viewData(index, TODAY);
+    const second = viewData(index, TODAY);
+    expect(second.agreements).toBe(first.agreements);
+    expect(second.people).toBe(first.people);
+  });
+
+  it("after an edit, converts only the entries of that file and the people it touched", () => {
+    const index = build();
+    const before = viewData(index, TODAY);
+    const edited = "1-1s/P4/2026-11-07.md";
+    feed(index, edited, meeting("P4", "2026-11-07", ["- [ ] @me task 4 📅 2026-11-14", "- [ ] [[P4]] theirs 4", "- [ ] @me a new one 📅 2026-11-01"]));
+    const after = viewData(index, TODAY);
+    expect(after.agreements).toEqual(index.agreements().map(agreementItem));
+    expect(after.people).toEqual(index.people().map((entry) => personRow(entry, TODAY)));
+    const old = new Set(before.agreements);
+    for (const item of after.agreements) {
+      if (item.path !== edited) expect(old.has(item)).toBe(true);
+    }
+    // The edited file's own agreements that did not change keep their items too.
+    expect(after.agreements.filter((item) => !old.has(item)).map((item) => item.text)).toEqual(["a new one"]);
+    const oldRows = new Set(before.people);
+    expect(after.people.filter((row) => !oldRows.has(row)).map((row) => row.name)).toEqual(["P4"]);
+  });
+
+  it("builds the rows again on another day", () => {
+    const index = build();
+    const today = viewData(index, TODAY);
+    const tomorrow = viewData(index, "2026-11-22");
+    expect(tomorrow.people).not.toBe(today.people);
+    expect(tomorrow.people).toEqual(index.people().map((entry) => personRow(entry, "2026-11-22")));
+    expect(tomorrow.agreements).toBe(today.agreements);
+  });
+});

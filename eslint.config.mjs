@@ -35,7 +35,7 @@ export default defineConfig([
     languageOptions: {
       globals: { ...globals.browser },
       parserOptions: {
-        projectService: { allowDefaultProject: ["eslint.config.mjs", "esbuild.config.mjs", "scripts/*.mjs"] },
+        projectService: { allowDefaultProject: ["eslint.config.mjs", "esbuild.config.mjs", "scripts/*.mjs", "bench/*.mjs"] },
         tsconfigRootDir: import.meta.dirname,
         extraFileExtensions: [".svelte"],
       },
@@ -52,7 +52,7 @@ export default defineConfig([
   {
     // The fake App re-creates Obsidian itself: it has to use the global timers, the DOM and the
     // deprecated members that real Obsidian still offers, and its UI strings are test data.
-    files: ["tests/**"],
+    files: ["tests/**", "bench/**"],
     rules: {
       "obsidianmd/prefer-window-timers": "off",
       "obsidianmd/no-global-this": "off",
@@ -78,7 +78,7 @@ export default defineConfig([
   },
   {
     // Build scripts and tests run in Node, not in Obsidian.
-    files: ["scripts/**", "esbuild.config.mjs", "eslint.config.mjs", "tests/**", "vitest.config.ts"],
+    files: ["scripts/**", "bench/**", "esbuild.config.mjs", "eslint.config.mjs", "tests/**", "vitest.config.ts"],
     languageOptions: { globals: { ...globals.node } },
     rules: {
       // These rules guard plugin code, which runs on mobile; scripts and tests run in Node and

@@ -1,0 +1,204 @@
+// The bench's figures as tables, and each target of the performance issue checked against them.
+import { fmt, type VaultFigures } from "./measure";
+
+export interface Results {
+  machine: { cpu: string; cores: number; memoryGB: number; node: string; platform: string; loadAtStart: number[]; loadAtEnd: number[] };
+  date: string;
+  onloadMs: number;
+  mainJs: { minifiedKB: number; gzippedKB: number } | null;
+  vaults: VaultFigures[];
+}
+
+export interface TargetCheck {
+  figure: string;
+  target: string;
+  measured: string;
+  met: boolean | null;
+}
+
+function pick(results: Results, notes: number): VaultFigures[] {
+  return results.vaults.filter((v) => v.notes === notes);
+}
+
+function worst(vaults: VaultFigures[], value: (v: VaultFigures) => number): { vault: VaultFigures; value: number } | null {
+  let out: { vault: VaultFigures; value: number } | null = null;
+  for (const vault of vaults) {
+    const v = value(vault);
+    if (!out || v > out.value) out = { vault, value: v };
+  }
+  return out;
+}
+
+const at = (v: VaultFigures) => `${v.notes / 1000}k notes, ${v.people} people`;
+
+export function evaluate(results: Results): TargetCheck[] {
+  const checks: TargetCheck[] = [];
+  const add = (figure: string, target: string, found: { text: string; met: boolean } | null) =>
+    checks.push({ figure, target, measured: found?.text ?? "not measured", met: found?.met ?? null });
+
+  const cold = worst(pick(results, 20000), (v) => v.coldBuildMs);
+  const slice = worst(pick(results, 20000), (v) => v.coldBuildLongestSliceMs);
+  add(
+    "cold index, 20k notes / 100k agreements",
+    "≤ 150 ms, no main-thread slice over 50 ms",
+    cold && slice
+      ? {
+          text: `${fmt(cold.value)} ms (${at(cold.vault)}), longest slice ${fmt(slice.value)} ms`,
+          met: cold.value <= 150 && slice.value <= 50,
+        }
+      : null,
+  );
+  // Per file at the largest vaults: in small ones the figure is mostly the compiler warming up.
+  const largest = Math.max(...results.vaults.map((v) => v.notes));
+  const pass = worst(pick(results, largest), (v) => v.metadataPassUsPerFile);
+  const indexPass = worst(pick(results, largest), (v) => v.metadataIndexUsPerFile);
+  add(
+    "metadata-only pass (people and meetings, no text read)",
+    "≤ 1 µs per file",
+    pass && indexPass
+      ? {
+          text: `${fmt(pass.value)} µs per file, ${fmt(indexPass.value)} µs without taking the facts from the cache (slowest: ${at(pass.vault)})`,
+          met: pass.value <= 1,
+        }
+      : null,
+  );
+  const updates = pick(results, 50000).map((big) => {
+    const small = results.vaults.find((v) => v.notes === 1000 && v.people === big.people);
+    return { big, small };
+  });
+  const update = worst(
+    updates.map((u) => u.big),
+    (v) => v.updateMedianMs,
+  );
+  const growth = updates.reduce((most, { big, small }) => (small ? Math.max(most, big.updateMedianMs / small.updateMedianMs) : most), 0);
+  add(
+    "one-file update at 50k notes",
+    "≤ 1 ms median, within 1.5× of 1k notes",
+    update
+      ? {
+          text: `${fmt(update.value, 3)} ms (${at(update.vault)}); ${growth > 0 ? `${fmt(growth)}× the 1k figure` : "no 1k figure"}`,
+          met: update.value <= 1 && growth > 0 && growth <= 1.5,
+        }
+      : null,
+  );
+  const ratios = pick(results, 20000);
+  const lowest = ratios.length > 0 ? ratios.reduce((a, b) => (b.rebuildOverUpdate < a.rebuildOverUpdate ? b : a)) : null;
+  add(
+    "full rebuild ÷ one-file update at 20k notes",
+    "≥ 100×",
+    lowest ? { text: `${fmt(lowest.rebuildOverUpdate, 0)}× (${at(lowest)})`, met: lowest.rebuildOverUpdate >= 100 } : null,
+  );
+  const follow = worst(pick(results, 20000), (v) => v.followUpsModelMs);
+  const followWarm = worst(pick(results, 20000), (v) => v.followUpsModelWarmMs);
+  add(
+    "Follow-ups model, 30k open agreements",
+    "≤ 20 ms",
+    follow && followWarm
+      ? {
+          text: `${fmt(follow.value)} ms new items, ${fmt(followWarm.value)} ms another query (${follow.vault.openAgreements} open, ${at(follow.vault)})`,
+          met: follow.value <= 20,
+        }
+      : null,
+  );
+  const bigTeams = results.vaults.filter((v) => v.people === 2000);
+  const people = worst(bigTeams, (v) => v.peopleModelMs);
+  const peopleWarm = worst(bigTeams, (v) => v.peopleModelWarmMs);
+  add(
+    "People model, 2,000 people, sort + filter",
+    "≤ 5 ms",
+    people && peopleWarm
+      ? {
+          text: `${fmt(peopleWarm.value)} ms another sort or filter; ${fmt(people.value)} ms rows never seen (first opening)`,
+          met: peopleWarm.value <= 5 && people.value <= 5,
+        }
+      : null,
+  );
+  add("onload", "≤ 5 ms", { text: `${fmt(results.onloadMs)} ms`, met: results.onloadMs <= 5 });
+  add(
+    "main.js",
+    "≤ 150 KB minified",
+    results.mainJs
+      ? { text: `${fmt(results.mainJs.minifiedKB, 1)} KB minified, ${fmt(results.mainJs.gzippedKB, 1)} KB gzipped`, met: results.mainJs.minifiedKB <= 150 }
+      : null,
+  );
+  const heap = worst(pick(results, 50000), (v) => v.indexHeapMB);
+  add("index heap at 50k notes", "≤ 30 MB", heap ? { text: `${fmt(heap.value, 1)} MB (${at(heap.vault)})`, met: heap.value <= 30 } : null);
+  return checks;
+}
+
+function render(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(" | ")} |`;
+  return [line(header), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...rows.map(line)].join("\n");
+}
+
+export function table(results: Results, targets: TargetCheck[]): string {
+  const m = results.machine;
+  const header = [
+    "notes",
+    "people",
+    "files",
+    "open agr.",
+    "cold build ms",
+    "busy ms",
+    "longest slice ms",
+    "metadata µs/file",
+    "index part µs/file",
+    "update median ms",
+    "update p95 ms",
+    "viewData ms",
+    "rebuild ms",
+    "rebuild ÷ update",
+    "Follow-ups ms",
+    "People ms (new rows / warm)",
+    "index heap MB",
+  ];
+  const rows = results.vaults.map((v) => [
+    String(v.notes),
+    String(v.people),
+    String(v.files),
+    String(v.openAgreements),
+    fmt(v.coldBuildMs),
+    fmt(v.coldBuildBusyMs),
+    fmt(v.coldBuildLongestSliceMs),
+    fmt(v.metadataPassUsPerFile),
+    fmt(v.metadataIndexUsPerFile),
+    fmt(v.updateMedianMs, 3),
+    fmt(v.updateP95Ms, 3),
+    fmt(v.viewDataMedianMs, 3),
+    fmt(v.rebuildMs),
+    `${fmt(v.rebuildOverUpdate, 0)}×`,
+    fmt(v.followUpsModelMs),
+    `${fmt(v.peopleModelMs)} / ${fmt(v.peopleModelWarmMs)}`,
+    fmt(v.indexHeapMB, 1),
+  ]);
+  const size = results.mainJs ? `${fmt(results.mainJs.minifiedKB, 1)} KB minified, ${fmt(results.mainJs.gzippedKB, 1)} KB gzipped` : "not built";
+  const busy = Math.max(m.loadAtStart[0] ?? 0, m.loadAtEnd[0] ?? 0) > m.cores / 2;
+  return [
+    `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB, Node ${m.node} (${m.platform}); load ${m.loadAtStart.join(" ")} at the start, ${m.loadAtEnd.join(" ")} at the end; medians.`,
+    ...(busy ? ["WARNING: other work kept the machine busy during the run; the times are not representative."] : []),
+    "",
+    render(header, rows),
+    "",
+    "Cold build, phase by phase (in one go, no breaks):",
+    "",
+    render(
+      ["notes", "people", "facts from cache ms", "classify ms", "open task lines from text ms", "parse agreements + derive lists ms"],
+      results.vaults.map((v) => [
+        String(v.notes),
+        String(v.people),
+        fmt(v.phases.factsMs),
+        fmt(v.phases.classifyMs),
+        fmt(v.phases.tasksFromTextMs),
+        fmt(v.phases.deriveMs),
+      ]),
+    ),
+    "",
+    `onload: ${fmt(results.onloadMs)} ms    main.js: ${size}`,
+    "",
+    render(
+      ["figure", "target", "measured", "met"],
+      targets.map((t) => [t.figure, t.target, t.measured, t.met === null ? "–" : t.met ? "yes" : "NO"]),
+    ),
+  ].join("\n");
+}

@@ -32,6 +32,13 @@ export type FileKind =
       status: MeetingStatus;
       /** Dated headings: the note is a running log when it has no date of its own. */
       entries: LogEntry[];
+      /**
+       * A date the note gives that is no day (`date: 2026-02-30`, or such a file name): the note
+       * is one meeting on an unknown day, never a running log.
+       */
+      badDate: string | null;
+      /** A `status` that is not held, skipped or cancelled, as written (the 1:1 counts as held). */
+      unknownStatus: string | null;
     }
   | { kind: "dated"; date: IsoDate }
   | { kind: "other" };
@@ -118,12 +125,32 @@ export function personFromFileName(name: string): string | null {
   return rest.length > 0 && /\p{L}/u.test(rest) ? rest : null;
 }
 
-function meetingStatus(value: unknown): MeetingStatus {
-  const text = typeof value === "string" ? value.trim().toLowerCase() : "";
-  if (text === "skipped" || text === "cancelled" || text === "canceled") {
-    return text === "skipped" ? "skipped" : "cancelled";
-  }
-  return "held";
+/** A `status` property: held unless it says skipped or cancelled; anything else is unknown. */
+function meetingStatus(value: unknown): { status: MeetingStatus; unknown: string | null } {
+  if (value === null || value === undefined) return { status: "held", unknown: null };
+  const text = typeof value === "string" ? value.trim().toLowerCase() : null;
+  if (text === "" || text === "held") return { status: "held", unknown: null };
+  if (text === "skipped") return { status: "skipped", unknown: null };
+  if (text === "cancelled" || text === "canceled") return { status: "cancelled", unknown: null };
+  return { status: "held", unknown: shown(value) };
+}
+
+/** A property value as the user would recognize it in a message (short). */
+function shown(value: unknown): string {
+  let text: string;
+  if (typeof value === "string") text = value.trim();
+  else if (typeof value === "number" || typeof value === "boolean") text = String(value);
+  else if (Array.isArray(value)) text = "a list";
+  else if (value instanceof Date) text = "a date";
+  else text = "an object";
+  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
+}
+
+/** A date the note gives that is no day: a `date` property that is not empty, or a file name's. */
+function badDateOf(value: unknown, name: string): string | null {
+  if (value !== null && value !== undefined && !(typeof value === "string" && value.trim() === "")) return shown(value);
+  const m = /(?:^|\D)(\d{4}-\d{2}-\d{2})(?:\D|$)/.exec(name);
+  return m?.[1] ?? null;
 }
 
 function headingStatus(text: string): MeetingStatus {
@@ -181,13 +208,17 @@ export function classify(facts: FileFacts, settings: RecognitionSettings): FileK
       personRef = personFromFileName(name);
       if (personRef) source = "file name";
     }
+    const status = meetingStatus(property(fm, "status"));
+    const badDate = date ? null : badDateOf(property(fm, "date"), name);
     return {
       kind: "meeting",
       personRef,
       personRefSource: source,
       date,
-      status: meetingStatus(property(fm, "status")),
-      entries: date ? NO_ENTRIES : logEntries(facts),
+      status: status.status,
+      entries: date || badDate !== null ? NO_ENTRIES : logEntries(facts),
+      badDate,
+      unknownStatus: status.unknown,
     };
   }
   if (date) return { kind: "dated", date };

@@ -66,6 +66,8 @@ export type Resolve = (ref: string) => string | null;
 export function meetingEntries(record: FileRecord, ownerByProperty: string | null, resolve: Resolve): MeetingEntry[] {
   const kind = record.kind;
   if (kind.kind !== "meeting" && !ownerByProperty) return [];
+  // A 1:1 on a day that does not exist is no meeting to count (its problem says so).
+  if (kind.kind === "meeting" && kind.badDate !== null && !ownerByProperty) return [];
   const path = record.facts.path;
   const personPath = ownerByProperty ?? (kind.kind === "meeting" && kind.personRef ? resolve(kind.personRef) : null);
   const personName = personPath ? nameOfPath(personPath) : kind.kind === "meeting" ? kind.personRef : null;
@@ -83,8 +85,49 @@ export function meetingEntries(record: FileRecord, ownerByProperty: string | nul
 /** The person a dateless 1:1 note is about, when it may be their running log. */
 export function logCandidate(record: FileRecord, ownerByProperty: string | null, resolve: Resolve): string | null {
   const kind = record.kind;
-  if (kind.kind !== "meeting" || kind.date || ownerByProperty || !kind.personRef) return null;
+  if (kind.kind !== "meeting" || kind.date || kind.badDate !== null || ownerByProperty || !kind.personRef) return null;
   return resolve(kind.personRef);
+}
+
+/** What is wrong with a 1:1 note, for the user to see: messages, and whom it is about. */
+export interface NoteProblem {
+  path: string;
+  /** The person note it is about, when one is found (their row shows the problem). */
+  personPath: string | null;
+  /** The person as the note names them, when no note is found. */
+  personName: string | null;
+  messages: string[];
+}
+
+/** The problems of a 1:1 note: a date that is no day, an unknown status, a person not found. */
+export function noteProblem(record: FileRecord, ownerByProperty: string | null, resolve: Resolve): NoteProblem | null {
+  const kind = record.kind;
+  if (kind.kind !== "meeting" || ownerByProperty) return null;
+  const messages: string[] = [];
+  if (kind.badDate !== null) messages.push(`The date "${kind.badDate}" is not a day of the calendar; the 1:1 is not counted.`);
+  if (kind.unknownStatus !== null) {
+    messages.push(`The status "${kind.unknownStatus}" is not held, skipped or cancelled; the 1:1 counts as held.`);
+  }
+  const personPath = kind.personRef ? resolve(kind.personRef) : null;
+  if (!kind.personRef) {
+    messages.push("The 1:1 note names no person: give it a person property, e.g. person: \"[[Anya Petrova]]\".");
+  } else if (!personPath) {
+    messages.push(`No person note is named "${kind.personRef}"; the 1:1 counts for nobody until there is one.`);
+  }
+  if (messages.length === 0) return null;
+  return { path: record.facts.path, personPath, personName: personPath ? null : kind.personRef, messages };
+}
+
+export function sameNoteProblem(a: NoteProblem | null, b: NoteProblem | null): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  return (
+    a.path === b.path &&
+    a.personPath === b.personPath &&
+    a.personName === b.personName &&
+    a.messages.length === b.messages.length &&
+    a.messages.every((m, i) => m === b.messages[i])
+  );
 }
 
 /**
@@ -176,6 +219,8 @@ export function sameMeeting(a: MeetingEntry, b: MeetingEntry): boolean {
 
 export interface PersonInputs {
   record: FileRecord & { person: Person };
+  /** Problems found beyond the note's own properties (other notes, the properties block). */
+  otherProblems: readonly Problem[];
   /** The latest date among the person's "seen" keys. */
   latestSeen: IsoDate | null;
   openAgreements: number;
@@ -201,7 +246,7 @@ export function personEntry(input: PersonInputs): PersonEntry {
     today,
     { days: input.dueSoonDays, percent: input.dueSoonPercent },
   );
-  const problems = [...person.problems];
+  const problems = [...person.problems, ...input.otherProblems];
   if (input.namesakes && input.namesakes.length > 0) {
     problems.push({ field: "name", message: `Another person note has the same name: ${input.namesakes.join(", ")}.` });
   }

@@ -19,6 +19,24 @@ export interface FileFacts {
    * the index; the adapter leaves the others out.
    */
   tasks: { line: number; status: string }[];
+  /**
+   * The note opens with a properties block that was not read: not valid YAML, or not a map of
+   * names to values. (A block of blank or comment lines only reads as nothing too: the index
+   * tells the two apart from the text.)
+   */
+  propertiesUnread?: boolean;
+}
+
+/** True when the properties block that opens `text` holds nothing but blank and comment lines. */
+export function blankPropertiesBlock(text: string): boolean {
+  const lines = text.split("\n");
+  if (!/^---[ \t]*\r?$/.test(lines[0] ?? "")) return false;
+  for (let i = 1; i < lines.length; i++) {
+    const line = (lines[i] as string).replace(/\r$/, "");
+    if (/^---[ \t]*$/.test(line)) return true;
+    if (line.trim() !== "" && !line.trimStart().startsWith("#")) return false;
+  }
+  return false;
 }
 
 export function isOpenStatus(status: string): boolean {

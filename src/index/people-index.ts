@@ -1,29 +1,33 @@
 import type { Clock } from "../domain/dates";
 import { parsePerson, personKeys } from "../domain/person";
-import type { IsoDate, Person, Relationship } from "../domain/types";
+import type { IsoDate, Person, Problem, Relationship } from "../domain/types";
 import { classify, logEntries, type FileKind, type RecognitionSettings } from "./classify";
 import {
   agreementEntries,
   compareAgreements,
   compareMeetings,
+  comparePaths,
   logCandidate,
   meetingEntries,
+  noteProblem,
+  sameNoteProblem,
   personEntry,
   sameAgreement,
   sameMeeting,
   samePerson,
   type AgreementEntry,
   type MeetingEntry,
+  type NoteProblem,
   type PersonEntry,
 } from "./entries";
-import { hasOpenTask, linkTargetKey, type FileFacts } from "./facts";
+import { blankPropertiesBlock, hasOpenTask, linkTargetKey, type FileFacts } from "./facts";
 import { LogOwners } from "./log-owners";
 import { PersonKeys } from "./person-keys";
-import { nameOfPath, NO_TASKS, normKey, pathKey, readOpenTasks, seenContributions, targetOf, trimmed, type FileRecord, type OpenTask } from "./records";
+import { nameOfPath, NO_TASKS, normKey, pathKey, readOpenTasks, seenContributions, targetOf, trimmed, type FileRecord } from "./records";
 import { SeenDates } from "./seen-dates";
 import { SortedList } from "./sorted-list";
 
-export type { AgreementEntry, MeetingEntry, PersonEntry } from "./entries";
+export type { AgreementEntry, MeetingEntry, NoteProblem, PersonEntry } from "./entries";
 
 export interface IndexSettings extends RecognitionSettings {
   datedNotesCountAsSeen: boolean;
@@ -43,6 +47,8 @@ interface FileDerived {
   meetings: MeetingEntry[];
   /** Targets whose resolution the entries read. */
   targets: string[];
+  /** What is wrong with the note, when it is a 1:1 note. */
+  problem: NoteProblem | null;
 }
 
 interface PersonState {
@@ -56,6 +62,7 @@ const NOTHING: FileDerived = Object.freeze({
   agreements: Object.freeze([]) as unknown as AgreementEntry[],
   meetings: Object.freeze([]) as unknown as MeetingEntry[],
   targets: Object.freeze([]) as unknown as string[],
+  problem: null,
 });
 
 /**
@@ -92,6 +99,12 @@ export class PeopleIndex {
   );
   /** Seen key → people whose last seen reads it. */
   private readonly watchers = new Map<string, Set<string>>();
+  /** 1:1 notes with problems, by path. */
+  private readonly problems = new Map<string, NoteProblem>();
+  /** Person path → their 1:1 notes with problems. */
+  private readonly problemsOf = new Map<string, Set<string>>();
+  private problemsVersion = 0;
+  private problemList: { version: number; list: NoteProblem[] } | null = null;
 
   private readonly dirtyFiles = new Set<string>();
   private readonly dirtyPeople = new Set<string>();
@@ -112,6 +125,8 @@ export class PeopleIndex {
 
   /** Whether the index wants the text of this file (it holds open tasks that may be agreements). */
   needsText(facts: FileFacts): boolean {
+    // Unread properties may be a block of comments only: the text tells.
+    if (facts.propertiesUnread) return true;
     if (!hasOpenTask(facts)) return false;
     if (this.settings.agreementsAnywhere) return true;
     const record = this.files.get(facts.path);
@@ -151,7 +166,7 @@ export class PeopleIndex {
     const records = [...this.files.values()];
     this.batch(() => {
       this.reset();
-      for (const record of records) this.put(record.facts, null, record.tasks);
+      for (const record of records) this.put(record.facts, null, record);
       this.changed();
     });
   }
@@ -282,6 +297,17 @@ export class PeopleIndex {
     return [...(this.grouped().m.get(personPath) ?? [])];
   }
 
+  /** 1:1 notes with problems (a date that is no day, an unknown status, no person), by path. */
+  noteProblems(): readonly NoteProblem[] {
+    this.settleStructure();
+    this.settleFiles(() => false);
+    if (this.problemList?.version !== this.problemsVersion) {
+      const list = [...this.problems.values()].sort((a, b) => comparePaths(a.path, b.path));
+      this.problemList = { version: this.problemsVersion, list };
+    }
+    return this.problemList.list;
+  }
+
   /** The running log of a person: their `log` property, or a dateless 1:1 note about them. */
   logOf(personPath: string): string | null {
     this.settleStructure();
@@ -312,8 +338,11 @@ export class PeopleIndex {
 
   // ---- feeding, internals ----------------------------------------------------------------------
 
-  /** Stores a file; `tasks` given (settings changed) or read from `text` (or none without text). */
-  private put(facts: FileFacts, text: string | null, tasks: readonly OpenTask[] | null): void {
+  /**
+   * Stores a file. What is read from the text (open tasks, a blank properties block) comes from
+   * `text`, or from `carried` (the file's record before the settings changed), else is none.
+   */
+  private put(facts: FileFacts, text: string | null, carried: FileRecord | null): void {
     const path = facts.path;
     const old = this.files.get(path);
     const same = old !== undefined && old.facts === facts;
@@ -324,9 +353,13 @@ export class PeopleIndex {
       facts,
       kind,
       person,
-      tasks: tasks ?? (text !== null ? readOpenTasks(facts, text, kind, this.settings.queueHeading) : NO_TASKS),
+      tasks: carried ? carried.tasks : text !== null ? readOpenTasks(facts, text, kind, this.settings.queueHeading) : NO_TASKS,
       seen: seenContributions(facts, kind, this.clock.today(), this.settings.datedNotesCountAsSeen),
+      propertiesBroken:
+        facts.propertiesUnread === true &&
+        (carried ? carried.propertiesBroken : text !== null ? !blankPropertiesBlock(text) : old?.facts === facts ? old.propertiesBroken : true),
     };
+    if (person && old?.person === person && old.propertiesBroken !== record.propertiesBroken) this.dirtyPeople.add(path);
     if (old) {
       if (!sameSeen(old.seen, record.seen)) {
         this.seen.remove(path, old.seen, this.seenChanged);
@@ -374,6 +407,9 @@ export class PeopleIndex {
 
   private reset(): void {
     this.files.clear();
+    this.problems.clear();
+    this.problemsOf.clear();
+    this.problemsVersion++;
     this.keys.clear();
     this.logs.clear();
     this.seen.clear();
@@ -452,11 +488,13 @@ export class PeopleIndex {
       this.logs.setCandidate(path, logCandidate(record, owner, resolve));
       const meetings = meetingEntries(record, owner, resolve);
       const agreements = agreementEntries(record, owner, resolve, this.settings.agreementsAnywhere);
-      if (meetings.length > 0 || agreements.length > 0 || targets.length > 0) {
+      const problem = noteProblem(record, owner, resolve);
+      if (meetings.length > 0 || agreements.length > 0 || targets.length > 0 || problem) {
         after = {
           agreements: agreements.length > 0 ? trimmed(agreements) : NOTHING.agreements,
           meetings: meetings.length > 0 ? trimmed(meetings) : NOTHING.meetings,
           targets: targets.length > 0 ? trimmed(targets) : NOTHING.targets,
+          problem,
         };
       }
     } else {
@@ -464,6 +502,7 @@ export class PeopleIndex {
     }
     if (before === NOTHING && after === NOTHING) return;
     this.keys.use(path, before.targets, after.targets);
+    if (!sameNoteProblem(before.problem, after.problem)) this.setProblem(path, before.problem, after.problem);
     if (before !== NOTHING) {
       keep(before.agreements, after.agreements, sameAgreement);
       keep(before.meetings, after.meetings, sameMeeting);
@@ -482,6 +521,24 @@ export class PeopleIndex {
     for (const entry of after.meetings) if (!before.meetings.includes(entry)) this.meetingList.add(entry);
     if (after === NOTHING) this.derived.delete(path);
     else this.derived.set(path, after);
+  }
+
+  private setProblem(path: string, before: NoteProblem | null, after: NoteProblem | null): void {
+    if (before?.personPath) {
+      const notes = this.problemsOf.get(before.personPath);
+      notes?.delete(path);
+      if (notes?.size === 0) this.problemsOf.delete(before.personPath);
+      this.dirtyPeople.add(before.personPath);
+    }
+    if (after?.personPath) {
+      let notes = this.problemsOf.get(after.personPath);
+      if (!notes) this.problemsOf.set(after.personPath, (notes = new Set()));
+      notes.add(path);
+      this.dirtyPeople.add(after.personPath);
+    }
+    if (after) this.problems.set(path, after);
+    else this.problems.delete(path);
+    this.problemsVersion++;
   }
 
   private count(personPath: string | null, delta: number): void {
@@ -532,6 +589,7 @@ export class PeopleIndex {
     const namesakes = this.keys.paths(name)?.filter((p) => p !== path && normKey(nameOfPath(p)) === name) ?? null;
     const fresh = personEntry({
       record: record as FileRecord & { person: Person },
+      otherProblems: this.otherProblems(path, person, record.propertiesBroken),
       latestSeen: this.seen.latest(keys),
       openAgreements: this.openCount.get(path) ?? 0,
       namesakes,
@@ -550,6 +608,31 @@ export class PeopleIndex {
     this.personSeq.set(fresh, record.seq);
     this.peopleList.add(fresh);
     this.people_.set(path, { entry: fresh, keys: keyList });
+  }
+
+  /** Problems of a person that the note alone does not show: its properties, aliases, 1:1 notes. */
+  private otherProblems(path: string, person: Person, propertiesBroken: boolean): Problem[] {
+    const problems: Problem[] = [];
+    if (propertiesBroken) {
+      problems.push({
+        field: "properties",
+        message: "The properties are not valid YAML, so none of them is read; fix them in source mode.",
+      });
+    }
+    for (const alias of person.aliases) {
+      const others = [...(this.byName.get(normKey(alias)) ?? [])].filter((p) => p !== path);
+      if (others.length === 0) continue;
+      const target = this.keys.resolve(alias);
+      const named = target !== null && target !== path ? target : others.sort().join(", ");
+      problems.push({
+        field: "aliases",
+        message: `The alias "${alias}" is the name of another person note (${named}); links to that name go there.`,
+      });
+    }
+    for (const note of [...(this.problemsOf.get(path) ?? [])].sort()) {
+      for (const message of this.problems.get(note)?.messages ?? []) problems.push({ field: "1:1 notes", message: `${note}: ${message}` });
+    }
+    return problems;
   }
 
   private watch(path: string, before: readonly string[], after: readonly string[]): void {

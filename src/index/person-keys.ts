@@ -77,13 +77,15 @@ export class PersonKeys {
     const candidates = this.byKey.get(target) ?? this.byKey.get(slug) ?? [];
     let found: string | null = null;
     if (candidates.length > 0) {
-      // An exact name wins over an alias or a first name shared by several people.
+      // An exact name wins over an alias or a first name shared by several people; among equals,
+      // the shortest path (the note nearest the top of the vault), then the first in order.
       let exact = false;
       for (const path of candidates) {
-        if (normKey(baseName(path).replace(/^@/, "")) === target) {
-          if (!exact || path < (found as string)) found = path;
+        const name = normKey(baseName(path).replace(/^@/, ""));
+        if (name === target || slugOf(name) === slug) {
+          if (!exact || before(path, found as string)) found = path;
           exact = true;
-        } else if (!exact && (found === null || path < found)) {
+        } else if (!exact && (found === null || before(path, found))) {
           found = path;
         }
       }
@@ -159,4 +161,9 @@ export class PersonKeys {
     targets?.delete(target);
     if (targets?.size === 0) this.bySlug.delete(slug);
   }
+}
+
+/** Which of two person notes a shared name goes to: the shorter path, then the first in order. */
+function before(a: string, b: string): boolean {
+  return a.length !== b.length ? a.length < b.length : a < b;
 }

@@ -35,6 +35,8 @@ export interface FileRecord {
   tasks: readonly OpenTask[];
   /** Keys this file adds a "seen" date to, each followed by the date: `[key, date, key, date…]`. */
   seen: readonly string[];
+  /** The properties block could not be read, and holds more than blank lines and comments. */
+  propertiesBroken: boolean;
 }
 
 /** Shared by the many files without any (never changed). */

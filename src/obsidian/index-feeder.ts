@@ -30,7 +30,9 @@ export function factsFrom(file: TFile, cache: CachedMetadata | null): FileFacts 
   const links = cache?.links ?? [];
   const frontmatterLinks = cache?.frontmatterLinks ?? [];
   const tasks = (cache?.listItems ?? []).filter((item) => item.task !== undefined && isOpenStatus(item.task));
-  return {
+  // A properties block Obsidian could not read: a `yaml` section with lines in it, no properties.
+  const yaml = cache && !cache.frontmatter ? cache.sections?.find((section) => section.type === "yaml") : undefined;
+  const facts: FileFacts = {
     path: file.path,
     created: file.stat.ctime > 0 ? shared(localDateOf(new Date(file.stat.ctime))) : null,
     frontmatter: cache?.frontmatter ?? null,
@@ -45,6 +47,8 @@ export function factsFrom(file: TFile, cache: CachedMetadata | null): FileFacts 
     // Only open tasks matter to the index; leaving out the others saves memory in large vaults.
     tasks: tasks.length === 0 ? NONE : tasks.map((item) => ({ line: item.position.start.line, status: item.task as string })),
   };
+  if (yaml && yaml.position.end.line - yaml.position.start.line > 1) facts.propertiesUnread = true;
+  return facts;
 }
 
 /** The empty list all facts without tags, headings, links or tasks share (never changed). */

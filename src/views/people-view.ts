@@ -27,6 +27,7 @@ export class PeopleView extends IndexView<PeopleTableProps> {
     return createPeopleTableProps({
       rows: data.people,
       today: data.today,
+      notes: data.notesToCheck,
       query: this.host.peopleQuery(),
       onOpen: (path) => void this.host.openPerson(path),
       onStart: (path) => void this.host.startOneOnOne(path),
@@ -44,5 +45,6 @@ export class PeopleView extends IndexView<PeopleTableProps> {
   protected applyData(props: PeopleTableProps, data: ViewData): void {
     props.rows = data.people;
     props.today = data.today;
+    props.notes = data.notesToCheck;
   }
 }

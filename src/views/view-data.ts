@@ -2,13 +2,15 @@ import { agreementItem } from "../domain/follow-ups";
 import { personRow } from "../domain/people-table";
 import type { IsoDate } from "../domain/types";
 import type { AgreementItem, PersonRow } from "../domain/view-models";
-import type { AgreementEntry, PeopleIndex, PersonEntry } from "../index/people-index";
+import type { AgreementEntry, NoteProblem, PeopleIndex, PersonEntry } from "../index/people-index";
 
 /** What every view reads from the index, as plain data. */
 export interface ViewData {
   today: IsoDate;
   agreements: AgreementItem[];
   people: PersonRow[];
+  /** 1:1 notes with problems that no person's row shows (their person has no note). */
+  notesToCheck: readonly NoteProblem[];
 }
 
 /**
@@ -28,6 +30,9 @@ interface Converted {
   items: AgreementItem[];
   today: IsoDate;
   rows: PersonRow[];
+  /** The index's list of note problems, and those of it without a person. */
+  problems: readonly NoteProblem[];
+  notesToCheck: readonly NoteProblem[];
 }
 
 /** The last conversion per index: unchanged lists give the same arrays. */
@@ -46,8 +51,10 @@ export function viewData(index: PeopleIndex, today: IsoDate): ViewData {
   }
   const rows =
     before?.peopleVersion === peopleVersion && before.today === today ? before.rows : index.people().map((entry) => rowOf(entry, today));
-  last.set(index, { agreementsVersion, peopleVersion, entries, items, today, rows });
-  return { today, agreements: items, people: rows };
+  const problems = index.noteProblems();
+  const notesToCheck = before?.problems === problems ? before.notesToCheck : problems.filter((p) => p.personPath === null);
+  last.set(index, { agreementsVersion, peopleVersion, entries, items, today, rows, problems, notesToCheck });
+  return { today, agreements: items, people: rows, notesToCheck };
 }
 
 function itemOf(entry: AgreementEntry): AgreementItem {

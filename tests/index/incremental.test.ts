@@ -51,6 +51,8 @@ function note(path: string, v: readonly number[]): string {
     if (n(3) % 4 === 0) lines.push(`log: "[[${pick(["Journal", "1-1s/Lena", "missing", "Anya log"], n(4))}]]"`);
     if (n(5) % 3 === 0) lines.push(`last-seen: ${pick(DATES, n(6))}`);
     lines.push(`cadence: ${pick(["weekly", "monthly", "none", "sometimes"], n(7))}`);
+    // Now and then properties Obsidian cannot read, or a block of comments only.
+    if (n(9) % 6 === 0) lines.push(pick(["aliases: [Kai", "# only a comment"], n(9) >> 3));
     lines.push("---", "## Next 1:1", "- [ ] a queued topic", "## Notes", task(n(8)), "");
     return lines.join("\n");
   }
@@ -58,8 +60,8 @@ function note(path: string, v: readonly number[]): string {
     const person = pick(NAMES, n(0));
     const dated = n(1) % 3 !== 0;
     const lines = ["---", "type: one-on-one", `person: ${refTo(person, n(2))}`];
-    if (dated) lines.push(`date: ${pick(DATES, n(3))}`);
-    if (n(4) % 5 === 0) lines.push("status: skipped");
+    if (dated) lines.push(`date: ${n(3) % 7 === 0 ? "2026-02-30" : pick(DATES, n(3))}`);
+    if (n(4) % 5 === 0) lines.push(pick(["status: skipped", "status: postponed"], n(4) >> 3));
     lines.push("---");
     if (dated) {
       lines.push("## Agreements", task(n(5)), task(n(6)));
@@ -121,6 +123,7 @@ function observe(index: PeopleIndex, paths: readonly string[]) {
     people,
     agreements: index.agreements(),
     meetings: index.meetings(),
+    problems: index.noteProblems(),
     perPerson: people.map((p) => ({
       log: index.logOf(p.path),
       agreements: index.agreementsWith(p.path),

@@ -43,16 +43,18 @@ interface Case {
   lists?: string[];
   /** One of them to tick from Follow-ups: the line before and after. */
   tick?: [string, string];
-  /** A gap the index cannot close yet (see the report to the lead). */
-  gap?: string;
+  /** What is wrong with this 1:1 note, as the user is told: on the row of `person`, else in "notes to check". */
+  check?: RegExp[];
+  /** The person note whose row shows the problems of this 1:1 note. */
+  person?: string;
 }
 
 const CASES: Case[] = [
   // ---- Malformed front matter ---------------------------------------------------------------
-  { fixture: "person-unclosed-list", path: "People/Kai Unclosed.md", shows: "a flow list never closed", problems: [], start: YAML_NOTICE, gap: "malformed YAML" },
-  { fixture: "person-tab-indented", path: "People/Tab Indented.md", shows: "a tab indenting YAML", problems: [], start: YAML_NOTICE, gap: "malformed YAML" },
-  { fixture: "person-properties-not-a-map", path: "People/Not A Map.md", shows: "properties that are a list", problems: [], start: YAML_NOTICE, gap: "malformed YAML" },
-  { fixture: "person-duplicate-keys", path: "People/Duplicate Keys.md", shows: "the same property twice", problems: [], start: YAML_NOTICE, gap: "malformed YAML" },
+  { fixture: "person-unclosed-list", path: "People/Kai Unclosed.md", shows: "a flow list never closed", problems: [/^properties: The properties are not valid YAML, so none of them is read; fix them in source mode\.$/], start: YAML_NOTICE },
+  { fixture: "person-tab-indented", path: "People/Tab Indented.md", shows: "a tab indenting YAML", problems: [/^properties: The properties are not valid YAML, so none of them is read; fix them in source mode\.$/], start: YAML_NOTICE },
+  { fixture: "person-properties-not-a-map", path: "People/Not A Map.md", shows: "properties that are a list", problems: [/^properties: The properties are not valid YAML, so none of them is read; fix them in source mode\.$/], start: YAML_NOTICE },
+  { fixture: "person-duplicate-keys", path: "People/Duplicate Keys.md", shows: "the same property twice", problems: [/^properties: The properties are not valid YAML, so none of them is read; fix them in source mode\.$/], start: YAML_NOTICE },
   { fixture: "person-empty-front-matter", path: "People/Empty Props.md", shows: "an empty properties block: a person with no details", problems: [], start: "note" },
   { fixture: "person-null-values", path: "People/Nulls.md", shows: "every property present but empty", problems: [], start: "note" },
   // ---- Impossible dates -----------------------------------------------------------------------
@@ -83,7 +85,7 @@ const CASES: Case[] = [
   // ---- Names: duplicates, aliases, empty, punctuation, direction marks, RTL, emoji ---------------
   { fixture: "person-duplicate-name", path: "People/Old Team/Anya Petrova.md", shows: "a second Anya Petrova", problems: ["name: Another person note has the same name: People/Anya Petrova.md."], start: "note" },
   { fixture: "person-duplicate-name-case", path: "People/Old Team/sam okafor.md", shows: "Sam Okafor again, in lower case", problems: ["name: Another person note has the same name: People/Sam Okafor.md."], start: "note" },
-  { fixture: "person-alias-is-another-name", path: "People/Samuel.md", shows: "an alias that is another person's name", problems: [], start: "note", gap: "alias equal to another person's name" },
+  { fixture: "person-alias-is-another-name", path: "People/Samuel.md", shows: "an alias that is another person's name", problems: ['aliases: The alias "Sam Okafor" is the name of another person note (People/Sam Okafor.md); links to that name go there.'], start: "note" },
   { fixture: "person-blank-name", path: "People/ .md", shows: "a note named with a space only", problems: ["name: The note has no name; rename it after the person."], start: NAME_NOTICE },
   { fixture: "person-punctuation-name", path: "People/!!!.md", shows: "a name of punctuation only", problems: [/^name: The name has no letters or digits/], start: "note" },
   { fixture: "person-rtl-override-name", path: "People/\u202eevil.md", shows: "a right-to-left override in the name", problems: [/^name: The name holds invisible direction marks/], start: "note" },
@@ -91,10 +93,10 @@ const CASES: Case[] = [
   { fixture: "person-rtl-name", path: "People/שרה כהן.md", shows: "a Hebrew name: fine", problems: [], start: "note" },
   { fixture: "person-emoji-name", path: "People/🦊 Fox.md", shows: "an emoji in the name: fine", problems: [], start: "note" },
   // ---- 1:1 notes -------------------------------------------------------------------------------
-  { fixture: "meeting-person-missing", path: "1-1s/Nobody Here/2026-11-10.md", shows: "a link to a person note that does not exist", lists: ["follow up with nobody"], tick: ["- [ ] @me follow up with nobody 📅 2026-11-30", "- [x] @me follow up with nobody 📅 2026-11-30 ✅ 2026-11-21"], gap: "meeting with an unknown person" },
-  { fixture: "meeting-impossible-date", path: "1-1s/Anya Petrova/2026-02-30.md", shows: "a 1:1 dated 30 February", lists: ["check the impossible date"], gap: "a 1:1 note with an impossible date is taken for a running log" },
-  { fixture: "meeting-person-number", path: "1-1s/Numbered/2026-11-12.md", shows: "a person given as a number", lists: ["answer the numbered person"], gap: "meeting with an unknown person" },
-  { fixture: "meeting-unknown-status", path: "1-1s/Sam Okafor/2026-11-20.md", shows: "status: postponed", lists: [], gap: "unknown meeting status counts as held" },
+  { fixture: "meeting-person-missing", path: "1-1s/Nobody Here/2026-11-10.md", shows: "a link to a person note that does not exist", lists: ["follow up with nobody"], tick: ["- [ ] @me follow up with nobody 📅 2026-11-30", "- [x] @me follow up with nobody 📅 2026-11-30 ✅ 2026-11-21"], check: [/^No person note is named "Nobody Here"/] },
+  { fixture: "meeting-impossible-date", path: "1-1s/Anya Petrova/2026-02-30.md", shows: "a 1:1 dated 30 February", lists: ["check the impossible date"], person: "People/Anya Petrova.md", check: [/^The date "2026-02-30" is not a day of the calendar; the 1:1 is not counted\.$/] },
+  { fixture: "meeting-person-number", path: "1-1s/Numbered/2026-11-12.md", shows: "a person given as a number", lists: ["answer the numbered person"], check: [/^No person note is named "Numbered"/] },
+  { fixture: "meeting-unknown-status", path: "1-1s/Sam Okafor/2026-11-20.md", shows: "status: postponed", lists: [], person: "People/Sam Okafor.md", check: [/^The status "postponed" is not held, skipped or cancelled; the 1:1 counts as held\.$/] },
   { fixture: "meeting-tasks-in-code", path: "1-1s/Anya Petrova/2026-11-13.md", shows: "tasks inside fenced code blocks: not agreements", lists: ["the real one"] },
   { fixture: "meeting-unclosed-code", path: "1-1s/Anya Petrova/2026-11-15.md", shows: "a code fence never closed", lists: ["before the fence"] },
   { fixture: "meeting-tasks-in-comments", path: "1-1s/Anya Petrova/2026-11-16.md", shows: "tasks inside %% and HTML comments", lists: ["visible"] },
@@ -281,11 +283,42 @@ describe("the bad-input catalogue", () => {
     expect(read(app, "1-1s/Anya Petrova/2026-11-21.md")).toMatch(/^---\ntype: one-on-one\nperson: "\[\[Anya Petrova\]\]"\ndate: 2026-11-21\n---\n/);
   });
 
-  // Known gaps: what the index does not tell the user yet (reported with this catalogue).
-  it.todo("shows malformed properties (a YAML error) as a problem of the person: person-unclosed-list, -tab-indented, -properties-not-a-map, -duplicate-keys");
-  it.todo("shows an alias that is another person's name as a problem: person-alias-is-another-name");
-  it.todo("does not take a 1:1 note with an impossible date for a running log: meeting-impossible-date");
-  it.todo("shows a 1:1 note whose person has no note, and an unknown status, somewhere the user sees it");
+  it("shows what is wrong with 1:1 notes: on the row of their person, or as notes to check", async () => {
+    const { app, plugin } = await loadFixture({ extra: vaultOf(CASES) });
+    await runCommand(app, "open-people");
+    await settle(app);
+    const table = contentOf(app, VIEW_TYPE_PEOPLE);
+    const toCheck = table.querySelector(".ooo-notes-to-check");
+    const listed = Array.from(toCheck?.querySelectorAll(":scope > ul > li") ?? [], (li) => ({
+      path: li.querySelector("button")?.textContent?.trim() ?? "",
+      messages: Array.from(li.querySelectorAll(".ooo-problem-list li"), (m) => m.textContent ?? ""),
+    }));
+    const checked = CASES.filter((c) => c.check !== undefined);
+    for (const c of checked) {
+      const messages = c.person
+        ? problemTexts(plugin, c.person).filter((t) => t.startsWith(`1:1 notes: ${c.path}: `)).map((t) => t.slice(`1:1 notes: ${c.path}: `.length))
+        : (listed.find((l) => l.path === c.path)?.messages ?? []);
+      expect(messages, c.fixture).toHaveLength(c.check?.length ?? 0);
+      c.check?.forEach((pattern, i) => expect(messages[i], c.fixture).toMatch(pattern));
+      if (c.person) expect(listed.map((l) => l.path), c.fixture).not.toContain(c.path);
+    }
+    // Only notes of people without a note are listed there, and every one of them is in the catalogue.
+    expect(listed.map((l) => l.path).sort()).toEqual(checked.filter((c) => !c.person).map((c) => c.path).sort());
+    expect(toCheck?.querySelector("summary")?.textContent).toBe(`${listed.length} notes to check`);
+
+    // Opening one from the list opens the note.
+    toCheck?.querySelector<HTMLButtonElement>(":scope > ul > li button")?.click();
+    await settle(app);
+    expect(app.workspace.getActiveFile()?.path).toBe(listed[0]?.path);
+  });
+
+  it("does not take a 1:1 note with an impossible date for a running log, nor count it as a meeting", async () => {
+    const c = CASES.find((x) => x.fixture === "meeting-impossible-date") as Case;
+    const { plugin } = await loadFixture({ extra: vaultOf([c]) });
+    expect(plugin.index.logOf("People/Anya Petrova.md")).not.toBe(c.path);
+    expect(plugin.index.meetings().filter((m) => m.path === c.path)).toEqual([]);
+    expect(plugin.index.agreements().find((a) => a.path === c.path)?.personPath).toBe("People/Anya Petrova.md");
+  });
 });
 
 function problemCount(row: HTMLElement): number {

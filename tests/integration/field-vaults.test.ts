@@ -142,6 +142,8 @@ describe.skipIf(!present)("field vaults", () => {
           date,
           status: "held",
           entries: [],
+          badDate: null,
+          unknownStatus: null,
         });
       }
       expect(loaded.plugin.index.meetings()).toEqual([
@@ -191,6 +193,8 @@ describe.skipIf(!present)("field vaults", () => {
         date: "2026-01-22",
         status: "held",
         entries: [],
+        badDate: null,
+        unknownStatus: null,
       });
       expect(loaded.plugin.index.meetings()).toEqual([
         { path: NOTE, line: -1, date: "2026-01-22", status: "held", personPath: null, personName: "John Doe", kind: "note" },
@@ -249,6 +253,8 @@ describe.skipIf(!present)("field vaults", () => {
         date: null,
         status: "held",
         entries: [],
+        badDate: null,
+        unknownStatus: null,
       });
       expect(loaded.plugin.index.meetings()).toEqual([
         { path: LOG, line: -1, date: null, status: "held", personPath: null, personName: "NomePersona", kind: "log" },
@@ -313,6 +319,8 @@ describe.skipIf(!present)("field vaults", () => {
         date: "2026-11-20",
         status: "held",
         entries: [],
+        badDate: null,
+        unknownStatus: null,
       });
       expect(plugin.index.meetingsWith(CARD).map((m) => [m.path, m.date, m.personName])).toEqual([
         [MEETING, "2026-11-20", "Anna Ivanova"],

@@ -6,11 +6,21 @@
 import type { IsoDate } from "../../domain/types";
 import type { PeopleQuery, PersonRow } from "../../domain/view-models";
 
+/** A 1:1 note the table's rows cannot show a problem of: its person has no note. */
+export interface NoteToCheck {
+  path: string;
+  /** The person as the note names them, if at all. */
+  personName: string | null;
+  messages: readonly string[];
+}
+
 export type CopyFormat = "markdown" | "csv";
 
 export interface PeopleTableProps {
   rows: PersonRow[];
   today: IsoDate;
+  /** 1:1 notes to check, listed under the table. */
+  notes?: readonly NoteToCheck[];
   /** The query to start with; later changes come from the user and go out via onQueryChange. */
   query: PeopleQuery;
   onOpen: (path: string) => void;
@@ -27,6 +37,7 @@ export function createPeopleTableProps(initial: PeopleTableProps): PeopleTablePr
   let rows = $state.raw(initial.rows);
   let today = $state.raw(initial.today);
   let query = $state.raw(initial.query);
+  let notes = $state.raw(initial.notes ?? []);
   return {
     get rows() {
       return rows;
@@ -39,6 +50,12 @@ export function createPeopleTableProps(initial: PeopleTableProps): PeopleTablePr
     },
     set today(value) {
       today = value;
+    },
+    get notes() {
+      return notes;
+    },
+    set notes(value) {
+      notes = value ?? [];
     },
     get query() {
       return query;

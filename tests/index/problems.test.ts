@@ -1,0 +1,156 @@
+// What the index tells about notes it cannot fully read: properties that are not valid YAML,
+// aliases that are another person's name, 1:1 notes with a date that is no day, an unknown
+// status, or a person without a note. Each problem comes and goes with the notes that cause it.
+import { describe, expect, it } from "vitest";
+import { fixedClock } from "../../src/domain/dates";
+import { blankPropertiesBlock } from "../../src/index/facts";
+import { classify } from "../../src/index/classify";
+import { PeopleIndex, type IndexSettings } from "../../src/index/people-index";
+import { DEFAULT_SETTINGS } from "../../src/settings";
+import { factsOf } from "../builders/facts";
+
+const SETTINGS: IndexSettings = {
+  peopleFolder: "People",
+  meetingsFolder: "1-1s",
+  personTags: ["person"],
+  meetingTags: [],
+  templatePath: "",
+  datedNotesCountAsSeen: true,
+  agreementsAnywhere: false,
+  defaultCadence: DEFAULT_SETTINGS.defaultCadence,
+  dueSoonDays: 2,
+  dueSoonPercent: 25,
+  queueHeading: "Next 1:1",
+};
+
+function indexOf(files: Record<string, string>): PeopleIndex {
+  const index = new PeopleIndex(SETTINGS, fixedClock("2026-11-21"));
+  for (const [path, text] of Object.entries(files)) feed(index, path, text);
+  return index;
+}
+
+function feed(index: PeopleIndex, path: string, text: string): void {
+  const facts = factsOf(path, text);
+  index.upsert(facts, index.needsText(facts) ? text : null);
+}
+
+const problemsOf = (index: PeopleIndex, path: string) => (index.person(path)?.problems ?? []).map((p) => `${p.field}: ${p.message}`);
+
+describe("properties that cannot be read", () => {
+  it("are a problem of the person when they are not valid YAML", () => {
+    const index = indexOf({ "People/Kai.md": "---\naliases: [Kai\ncadence: weekly\n---\nMet at the conference.\n" });
+    expect(problemsOf(index, "People/Kai.md")).toEqual([
+      "properties: The properties are not valid YAML, so none of them is read; fix them in source mode.",
+    ]);
+  });
+
+  it("are no problem when the block holds only blank lines and comments, or nothing", () => {
+    const index = indexOf({
+      "People/Kai.md": "---\n# filled in later\n\n---\nMet at the conference.\n",
+      "People/Lea.md": "---\n---\n",
+    });
+    expect(problemsOf(index, "People/Kai.md")).toEqual([]);
+    expect(problemsOf(index, "People/Lea.md")).toEqual([]);
+  });
+
+  it("go away when the properties are fixed, and stay after the settings change", () => {
+    const index = indexOf({ "People/Kai.md": "---\n\tcadence: weekly\n---\n" });
+    index.setSettings({ ...SETTINGS, dueSoonDays: 3 });
+    expect(problemsOf(index, "People/Kai.md")).toHaveLength(1);
+    feed(index, "People/Kai.md", "---\ncadence: weekly\n---\n");
+    expect(problemsOf(index, "People/Kai.md")).toEqual([]);
+  });
+
+  it("tells a blank block from anything else", () => {
+    expect(blankPropertiesBlock("---\n---\n")).toBe(true);
+    expect(blankPropertiesBlock("---\r\n  # note\r\n\r\n---\r\nbody")).toBe(true);
+    expect(blankPropertiesBlock("---\nkey: [\n---\n")).toBe(false);
+    expect(blankPropertiesBlock("---\n# never closed\n")).toBe(false);
+    expect(blankPropertiesBlock("no properties\n")).toBe(false);
+  });
+});
+
+describe("an alias that is another person's name", () => {
+  it("is a problem of the person with the alias, while the other person note exists", () => {
+    const index = indexOf({ "People/Samuel.md": "---\naliases: [Sam Okafor]\n---\n" });
+    expect(problemsOf(index, "People/Samuel.md")).toEqual([]);
+    feed(index, "People/Sam Okafor.md", "---\nrelationship: peer\n---\n");
+    expect(problemsOf(index, "People/Samuel.md")).toEqual([
+      'aliases: The alias "Sam Okafor" is the name of another person note (People/Sam Okafor.md); links to that name go there.',
+    ]);
+    expect(index.findPerson("Sam Okafor")?.path).toBe("People/Sam Okafor.md");
+    index.remove("People/Sam Okafor.md");
+    expect(problemsOf(index, "People/Samuel.md")).toEqual([]);
+  });
+});
+
+describe("1:1 notes with problems", () => {
+  it("classify a date that is no day, and an unknown status", () => {
+    const kind = classify(factsOf("1-1s/Anya/2026-02-30.md", "---\ntype: one-on-one\nstatus: postponed\n---\n"), SETTINGS);
+    expect(kind).toMatchObject({ kind: "meeting", date: null, badDate: "2026-02-30", unknownStatus: "postponed", entries: [] });
+    const fine = classify(factsOf("1-1s/Anya/2026-02-28.md", "---\nstatus: Cancelled\n---\n"), SETTINGS);
+    expect(fine).toMatchObject({ date: "2026-02-28", status: "cancelled", badDate: null, unknownStatus: null });
+    const words = classify(factsOf("1-1s/Anya/kickoff.md", "---\ndate: next week\n---\n"), SETTINGS);
+    expect(words).toMatchObject({ badDate: "next week" });
+    const log = classify(factsOf("1-1s/Anya.md", "---\ndate:\n---\n## 2026-11-14\n"), SETTINGS);
+    expect(log).toMatchObject({ badDate: null, entries: [{ date: "2026-11-14" }] });
+  });
+
+  it("show on the row of their person; without a person note, as notes to check until one comes", () => {
+    const index = indexOf({
+      "People/Anya.md": "---\nrelationship: report\n---\n",
+      "1-1s/Anya/2026-02-30.md": "---\nperson: \"[[Anya]]\"\n---\n- [ ] @me check the date\n",
+      "1-1s/Anya/2026-11-20.md": "---\nperson: \"[[Anya]]\"\nstatus: postponed\n---\n",
+      "1-1s/Ben/2026-11-19.md": "---\ntype: one-on-one\n---\n",
+    });
+    expect(problemsOf(index, "People/Anya.md")).toEqual([
+      '1:1 notes: 1-1s/Anya/2026-02-30.md: The date "2026-02-30" is not a day of the calendar; the 1:1 is not counted.',
+      '1:1 notes: 1-1s/Anya/2026-11-20.md: The status "postponed" is not held, skipped or cancelled; the 1:1 counts as held.',
+    ]);
+    // The impossible date is no meeting and no running log; its agreement is still Anya's.
+    expect(index.logOf("People/Anya.md")).toBeNull();
+    expect(index.meetingsWith("People/Anya.md").map((m) => m.path)).toEqual(["1-1s/Anya/2026-11-20.md"]);
+    expect(index.agreementsWith("People/Anya.md").map((a) => a.text)).toEqual(["check the date"]);
+    expect(index.person("People/Anya.md")?.lastSeen).toBe("2026-11-20");
+
+    expect(index.noteProblems().map((p) => [p.path, p.personPath, p.personName, p.messages])).toEqual([
+      ["1-1s/Anya/2026-02-30.md", "People/Anya.md", null, [expect.stringMatching(/^The date/)]],
+      ["1-1s/Anya/2026-11-20.md", "People/Anya.md", null, [expect.stringMatching(/^The status/)]],
+      ["1-1s/Ben/2026-11-19.md", null, "Ben", ['No person note is named "Ben"; the 1:1 counts for nobody until there is one.']],
+    ]);
+
+    const before = index.noteProblems();
+    expect(index.noteProblems()).toBe(before);
+    feed(index, "People/Ben.md", "---\nrelationship: peer\n---\n");
+    expect(index.noteProblems()).not.toBe(before);
+    expect(index.noteProblems().map((p) => p.path)).toEqual(["1-1s/Anya/2026-02-30.md", "1-1s/Anya/2026-11-20.md"]);
+    expect(problemsOf(index, "People/Ben.md")).toEqual([]);
+
+    feed(index, "1-1s/Anya/2026-11-20.md", "---\nperson: \"[[Anya]]\"\nstatus: held\n---\n");
+    index.remove("1-1s/Anya/2026-02-30.md");
+    expect(problemsOf(index, "People/Anya.md")).toEqual([]);
+    expect(index.noteProblems()).toEqual([]);
+  });
+
+  it("name a 1:1 note that names no person", () => {
+    const index = indexOf({ "1-1s/2026-11-19.md": "---\ntype: one-on-one\n---\n" });
+    expect(index.noteProblems().map((p) => p.messages)).toEqual([
+      ['The 1:1 note names no person: give it a person property, e.g. person: "[[Anya Petrova]]".'],
+    ]);
+  });
+});
+
+describe("names that differ in case only", () => {
+  it("resolve to the note nearest the top of the vault, whatever the order of arrival", () => {
+    for (const order of [0, 1]) {
+      const files: [string, string][] = [
+        ["People/Old Team/sam okafor.md", "---\nrelationship: peer\n---\n"],
+        ["People/Sam Okafor.md", "---\nrelationship: report\n---\n"],
+      ];
+      const index = indexOf(Object.fromEntries(order ? files.reverse() : files));
+      expect(index.findPerson("Sam Okafor")?.path).toBe("People/Sam Okafor.md");
+      expect(index.findPerson("sam okafor")?.path).toBe("People/Sam Okafor.md");
+      expect(index.findPerson("sam-okafor")?.path).toBe("People/Sam Okafor.md");
+    }
+  });
+});

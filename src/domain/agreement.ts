@@ -24,6 +24,22 @@ import type { DueDateSyntax, IsoDate, Owner, ParsedAgreement, TaskLine } from ".
  */
 const TASK_LINE = /^((?:[ \t]|>)*(?:[-*+]|\d{1,9}[.)])[ \t]+)\[([^\r\n])\]((?:[ \t][^\r\n]*)?)$/;
 
+/** True when the character at `i` is white space as `\s` matches it (false past the end). */
+export function isWhiteAt(text: string, i: number): boolean {
+  if (i < 0 || i >= text.length) return false;
+  const c = text.charCodeAt(i);
+  if (c === 32 || (c >= 9 && c <= 13)) return true;
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/** As `/\s/.test(ch)` for one character. */
+function isWhiteChar(ch: string): boolean {
+  return ch.length > 0 && isWhiteAt(ch, 0);
+}
+
 export function parseTaskLine(line: string): TaskLine | null {
   if (typeof line !== "string") return null;
   const m = TASK_LINE.exec(line);
@@ -142,7 +158,7 @@ function dataviewKind(key: string): FieldKind {
 /** The field, tag or block id that ends exactly at `end`, if any. */
 function trailingTokenAt(body: string, end: number, first: boolean): Field | null {
   let wordStart = end;
-  while (wordStart > 0 && !/\s/.test(body[wordStart - 1] ?? "")) wordStart--;
+  while (wordStart > 0 && !isWhiteAt(body, wordStart - 1)) wordStart--;
   const word = body.slice(wordStart, end);
   if (first && BLOCK_ID.test(word)) return { kind: "block-id", start: wordStart, end, value: word.slice(1) };
   if (isTagWord(word)) return { kind: "tag", start: wordStart, end, value: word.slice(1) };
@@ -174,7 +190,7 @@ function scanTrailing(body: string, allowBlockId = true): TrailingScan {
   let p = body.length;
   for (;;) {
     let q = p;
-    while (q > 0 && /\s/.test(body[q - 1] ?? "")) q--;
+    while (q > 0 && isWhiteAt(body, q - 1)) q--;
     if (q === 0) break;
     const token = trailingTokenAt(body, q, allowBlockId && fields.length === 0);
     if (!token || token.start >= q) break;
@@ -182,7 +198,7 @@ function scanTrailing(body: string, allowBlockId = true): TrailingScan {
     p = token.start;
   }
   let start = fields.length > 0 ? p : body.length;
-  while (start > 0 && /\s/.test(body[start - 1] ?? "")) start--;
+  while (start > 0 && isWhiteAt(body, start - 1)) start--;
   return { fields, start };
 }
 
@@ -252,7 +268,7 @@ const NAME_STOP_ASCII = "@#[](){}<>,;:!?\"'`*~=|\\/+&$%^";
 
 /** Characters that end an `@name`: spaces, punctuation, symbols and emoji. */
 function isNameStop(ch: string | undefined): boolean {
-  if (ch === undefined || ch === "" || /\s/.test(ch)) return true;
+  if (ch === undefined || ch === "" || isWhiteChar(ch)) return true;
   return NAME_STOP_ASCII.includes(ch) || isSymbolUnit(ch.charCodeAt(0));
 }
 
@@ -312,7 +328,7 @@ function isSymbolWord(word: string): boolean {
 
 function wordEnd(body: string, start: number, limit: number): number {
   let end = start;
-  while (end < limit && !/\s/.test(body[end] ?? "")) end++;
+  while (end < limit && !isWhiteAt(body, end)) end++;
   return end;
 }
 
@@ -330,7 +346,7 @@ function findOwner(body: string, limit: number, removed: Field[]): OwnerToken | 
   let p = 0;
   while (p < limit) {
     const ch = body[p] ?? "";
-    if (/\s/.test(ch)) {
+    if (isWhiteChar(ch)) {
       p++;
       continue;
     }
@@ -354,13 +370,13 @@ function findOwner(body: string, limit: number, removed: Field[]): OwnerToken | 
   const from = FROM_NOTE_AT_END.exec(body.slice(0, limit));
   if (from) q = from.index;
   for (;;) {
-    while (q > 0 && /\s/.test(body[q - 1] ?? "")) q--;
+    while (q > 0 && isWhiteAt(body, q - 1)) q--;
     const span = removed.find((f) => f.start < q && q <= f.end);
     if (!span) break;
     q = span.start;
   }
   let start = q;
-  while (start > 0 && !/\s/.test(body[start - 1] ?? "")) start--;
+  while (start > 0 && !isWhiteAt(body, start - 1)) start--;
   if (body[start] !== "@") return null;
   const token = readAtName(body, start, q);
   if (!token) return null;
@@ -387,7 +403,14 @@ function removeSpans(text: string, spans: { start: number; end: number }[]): str
 }
 
 function collapse(text: string): string {
-  return text.replace(/\s+/g, " ").trim();
+  // Most descriptions have single spaces between words and none at the ends: nothing to do.
+  let plain = text.length === 0 || (!isWhiteAt(text, 0) && !isWhiteAt(text, text.length - 1));
+  for (let i = 0; plain && i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 32) plain = !isWhiteAt(text, i + 1);
+    else if (code <= 13 || code >= 0xa0) plain = !isWhiteAt(text, i);
+  }
+  return plain ? text : text.replace(/\s+/g, " ").trim();
 }
 
 interface BodyAnalysis {
@@ -494,7 +517,7 @@ function doneDateIndex(body: string, trailing: TrailingScan): number {
     if (f.kind !== "tag" && f.kind !== "block-id") break;
     index = f.start;
   }
-  while (index > 0 && /\s/.test(body[index - 1] ?? "")) index--;
+  while (index > 0 && isWhiteAt(body, index - 1)) index--;
   return index;
 }
 
@@ -699,7 +722,7 @@ export function forwardedCopy(line: string, sourceLink: string): string {
   const blockId = trailing.fields.find((f) => f.kind === "block-id");
   if (blockId) {
     let start = blockId.start;
-    while (start > 0 && /\s/.test(body[start - 1] ?? "")) start--;
+    while (start > 0 && isWhiteAt(body, start - 1)) start--;
     body = body.slice(0, start) + body.slice(blockId.end);
   }
   body = body.trimEnd();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  isWhiteAt,
   agreementsInText,
   hiddenLineMask,
   formatAgreement,
@@ -398,5 +399,16 @@ describe("huge lines", () => {
     forwardedCopy(line, "x");
     toggleInText(`${line}\n${line}`, { line: 5, original: line }, DONE);
     expect(performance.now() - started).toBeLessThan(2000);
+  });
+});
+
+describe("white space", () => {
+  it("is what \\s matches, for every UTF-16 code unit", () => {
+    for (let code = 0; code <= 0xffff; code++) {
+      const ch = String.fromCharCode(code);
+      if (isWhiteAt(ch, 0) !== /\s/.test(ch)) throw new Error(`U+${code.toString(16)} differs`);
+    }
+    expect(isWhiteAt("a", 1)).toBe(false);
+    expect(isWhiteAt("a", -1)).toBe(false);
   });
 });

@@ -7,6 +7,7 @@ import {
   compareAgreements,
   compareMeetings,
   comparePaths,
+  compareText,
   logCandidate,
   meetingEntries,
   noteProblem,
@@ -95,7 +96,7 @@ export class PeopleIndex {
   private readonly people_ = new Map<string, PersonState>();
   private readonly personSeq = new WeakMap<PersonEntry, number>();
   private readonly peopleList = new SortedList<PersonEntry>(
-    (a, b) => a.name.localeCompare(b.name) || (this.personSeq.get(a) ?? 0) - (this.personSeq.get(b) ?? 0),
+    (a, b) => compareText(a.name, b.name) || (this.personSeq.get(a) ?? 0) - (this.personSeq.get(b) ?? 0),
   );
   /** Seen key → people whose last seen reads it. */
   private readonly watchers = new Map<string, Set<string>>();

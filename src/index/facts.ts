@@ -39,6 +39,25 @@ export function blankPropertiesBlock(text: string): boolean {
   return false;
 }
 
+/**
+ * A plain copy of facts with some fields replaced. Facts may read their lists lazily (from
+ * getters): `{ ...facts }` would leave those out, this does not.
+ */
+export function copyFacts(facts: FileFacts, changes: Partial<FileFacts> = {}): FileFacts {
+  const copy: FileFacts = {
+    path: facts.path,
+    created: facts.created,
+    frontmatter: facts.frontmatter,
+    tags: facts.tags,
+    headings: facts.headings,
+    links: facts.links,
+    tasks: facts.tasks,
+    ...changes,
+  };
+  if (facts.propertiesUnread && !("propertiesUnread" in changes)) copy.propertiesUnread = true;
+  return copy;
+}
+
 export function isOpenStatus(status: string): boolean {
   return status === " " || status === "/";
 }

@@ -1,6 +1,6 @@
 import { TFile, type App, type CachedMetadata, type EventRef, getAllTags } from "obsidian";
 import { localDateOf } from "../domain/dates";
-import { isOpenStatus, type FileFacts } from "../index/facts";
+import { copyFacts, isOpenStatus, type FileFacts } from "../index/facts";
 import type { PeopleIndex } from "../index/people-index";
 
 /** At most this many files are read at once while the index is built. */
@@ -17,38 +17,95 @@ function shared(date: string): string {
   return date;
 }
 
-/** Turns Obsidian's cached metadata of a file into the plain facts the index takes. */
+/** Turns Obsidian's cached metadata of a file into the facts the index takes. */
 export function factsFrom(file: TFile, cache: CachedMetadata | null): FileFacts {
-  // This runs for every file of the vault and the index keeps what it returns: arrays are made at
-  // their final length (`map`; a pushed-to array keeps room to grow), and empty ones are shared.
-  const allTags = cache ? (getAllTags(cache) ?? []) : [];
-  const tags: string[] = [];
-  for (const tag of allTags) {
-    const clean = (tag.startsWith("#") ? tag.slice(1) : tag).toLowerCase();
-    if (!tags.includes(clean)) tags.push(clean);
+  return new CachedFacts(file, cache);
+}
+
+/**
+ * The facts of a file, read from its cached metadata when first asked for. This runs for every
+ * file of the vault and the index keeps what it returns, but most files are only ever asked for a
+ * few of their facts (a dated 1:1 note never for its headings): each list is made on first use,
+ * at its final length, and empty ones are shared. The metadata object is Obsidian's own, held by
+ * the cache anyway; a new one comes with each change, and new facts with it.
+ */
+class CachedFacts implements FileFacts {
+  readonly path: string;
+  readonly frontmatter: Record<string, unknown> | null;
+  readonly propertiesUnread?: boolean;
+  private readonly ctime: number;
+  private readonly cache: CachedMetadata | null;
+  private created_: string | null | undefined;
+  private tags_: string[] | undefined;
+  private headings_: FileFacts["headings"] | undefined;
+  private links_: FileFacts["links"] | undefined;
+  private tasks_: FileFacts["tasks"] | undefined;
+
+  constructor(file: TFile, cache: CachedMetadata | null) {
+    this.path = file.path;
+    this.ctime = file.stat.ctime;
+    this.cache = cache;
+    this.frontmatter = cache?.frontmatter ?? null;
+    // A properties block Obsidian could not read: a `yaml` section with lines in it, no properties.
+    if (cache && !cache.frontmatter && cache.sections?.[0]?.type === "yaml") {
+      const yaml = cache.sections[0].position;
+      if (yaml.end.line - yaml.start.line > 1) this.propertiesUnread = true;
+    }
   }
-  const links = cache?.links ?? [];
-  const frontmatterLinks = cache?.frontmatterLinks ?? [];
-  const tasks = (cache?.listItems ?? []).filter((item) => item.task !== undefined && isOpenStatus(item.task));
-  // A properties block Obsidian could not read: a `yaml` section with lines in it, no properties.
-  const yaml = cache && !cache.frontmatter ? cache.sections?.find((section) => section.type === "yaml") : undefined;
-  const facts: FileFacts = {
-    path: file.path,
-    created: file.stat.ctime > 0 ? shared(localDateOf(new Date(file.stat.ctime))) : null,
-    frontmatter: cache?.frontmatter ?? null,
-    tags: tags.length === 0 ? NONE : tags.slice(),
-    headings: cache?.headings?.length ? cache.headings.map((h) => ({ text: h.heading, level: h.level, line: h.position.start.line })) : NONE,
-    links:
-      links.length + frontmatterLinks.length === 0
-        ? NONE
-        : links
-            .map((l) => ({ target: l.link, line: l.position.start.line }))
-            .concat(frontmatterLinks.map((l) => ({ target: l.link, line: -1 }))),
-    // Only open tasks matter to the index; leaving out the others saves memory in large vaults.
-    tasks: tasks.length === 0 ? NONE : tasks.map((item) => ({ line: item.position.start.line, status: item.task as string })),
-  };
-  if (yaml && yaml.position.end.line - yaml.position.start.line > 1) facts.propertiesUnread = true;
-  return facts;
+
+  get created(): string | null {
+    if (this.created_ === undefined) this.created_ = this.ctime > 0 ? shared(localDateOf(new Date(this.ctime))) : null;
+    return this.created_;
+  }
+
+  get tags(): string[] {
+    if (this.tags_ === undefined) {
+      const all = this.cache ? (getAllTags(this.cache) ?? []) : [];
+      const tags: string[] = [];
+      for (const tag of all) {
+        const clean = (tag.startsWith("#") ? tag.slice(1) : tag).toLowerCase();
+        if (!tags.includes(clean)) tags.push(clean);
+      }
+      this.tags_ = tags.length === 0 ? NONE : tags.slice();
+    }
+    return this.tags_;
+  }
+
+  get headings(): FileFacts["headings"] {
+    if (this.headings_ === undefined) {
+      const headings = this.cache?.headings;
+      this.headings_ = headings?.length
+        ? headings.map((h) => ({ text: h.heading, level: h.level, line: h.position.start.line }))
+        : NONE;
+    }
+    return this.headings_;
+  }
+
+  get links(): FileFacts["links"] {
+    if (this.links_ === undefined) {
+      const links = this.cache?.links ?? [];
+      const frontmatterLinks = this.cache?.frontmatterLinks ?? [];
+      this.links_ =
+        links.length + frontmatterLinks.length === 0
+          ? NONE
+          : links
+              .map((l) => ({ target: l.link, line: l.position.start.line }))
+              .concat(frontmatterLinks.map((l) => ({ target: l.link, line: -1 })));
+    }
+    return this.links_;
+  }
+
+  /** Only open tasks matter to the index; leaving out the others saves memory in large vaults. */
+  get tasks(): FileFacts["tasks"] {
+    if (this.tasks_ === undefined) {
+      let tasks: FileFacts["tasks"] | null = null;
+      for (const item of this.cache?.listItems ?? []) {
+        if (item.task !== undefined && isOpenStatus(item.task)) (tasks ??= []).push({ line: item.position.start.line, status: item.task });
+      }
+      this.tasks_ = tasks ? tasks.slice() : NONE;
+    }
+    return this.tasks_;
+  }
 }
 
 /** The empty list all facts without tags, headings, links or tasks share (never changed). */
@@ -212,7 +269,7 @@ export class IndexFeeder {
         // the facts held for the old path are still true.
         const cache = this.app.metadataCache.getFileCache(file);
         const previous = this.index.facts(oldPath);
-        const facts = cache || !previous ? factsFrom(file, cache) : { ...previous, path: file.path };
+        const facts = cache || !previous ? factsFrom(file, cache) : copyFacts(previous, { path: file.path });
         this.index.rename(oldPath, facts, null);
         if (this.index.needsText(facts)) void this.readAndUpsert(file, facts);
       }),

@@ -3,7 +3,9 @@
 import { describe, expect, it } from "vitest";
 import { fixedClock } from "../../src/domain/dates";
 import { PeopleIndex, type IndexSettings } from "../../src/index/people-index";
+import { copyFacts } from "../../src/index/facts";
 import { IndexFeeder } from "../../src/obsidian/index-feeder";
+import { factsOf } from "../builders/facts";
 import { DEFAULT_SETTINGS } from "../../src/settings";
 import { createTestApp, flush } from "../fakes/harness";
 
@@ -104,5 +106,38 @@ describe("IndexFeeder", () => {
     await Promise.all([first, second]);
     expect(index.people()).toHaveLength(100);
     expect(index.agreements()).toHaveLength(100);
+  });
+});
+
+describe("the facts of a file", () => {
+  const text = "---\ntags: [Person, person]\n---\n# Anya\nMet [[Ben]].\n- [ ] @me send it\n- [x] done\n- [/] going\n";
+
+  it("are read from the metadata as the index asks, and copy as plain data", () => {
+    const facts = factsOf("People/Anya.md", text);
+    const plain = copyFacts(facts);
+    expect(Object.getPrototypeOf(plain)).toBe(Object.prototype);
+    expect(plain).toEqual({
+      path: "People/Anya.md",
+      created: "2026-01-05",
+      frontmatter: { tags: ["Person", "person"] },
+      tags: ["person"],
+      headings: [{ text: "Anya", level: 1, line: 3 }],
+      links: [{ target: "Ben", line: 4 }],
+      tasks: [
+        { line: 5, status: " " },
+        { line: 7, status: "/" },
+      ],
+    });
+    // The same list each time it is asked for.
+    expect(facts.tasks).toBe(facts.tasks);
+    expect(copyFacts(facts, { path: "People/Anya P.md" }).path).toBe("People/Anya P.md");
+  });
+
+  it("say when the properties could not be read, and not when there are none", () => {
+    expect(factsOf("People/A.md", "---\naliases: [Kai\n---\n").propertiesUnread).toBe(true);
+    expect(copyFacts(factsOf("People/A.md", "---\naliases: [Kai\n---\n")).propertiesUnread).toBe(true);
+    expect(factsOf("People/A.md", "---\n---\n").propertiesUnread).toBeUndefined();
+    expect(factsOf("People/A.md", "---\nkey: value\n---\n").propertiesUnread).toBeUndefined();
+    expect(factsOf("People/A.md", "no properties\n").propertiesUnread).toBeUndefined();
   });
 });

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { fixedClock } from "../../src/domain/dates";
 import { classify, personFromFileName } from "../../src/index/classify";
-import type { FileFacts } from "../../src/index/facts";
+import { copyFacts, type FileFacts } from "../../src/index/facts";
 import { PeopleIndex, type IndexSettings } from "../../src/index/people-index";
 import { DEFAULT_SETTINGS } from "../../src/settings";
 import { viewData } from "../../src/views/view-data";
@@ -87,7 +87,7 @@ const note = fc.oneof(
     })
     .map(({ path, frontmatter, text, tags }) => {
       const read = factsOf(path, text);
-      const facts: FileFacts = { ...read, frontmatter, tags };
+      const facts: FileFacts = copyFacts(read, { frontmatter, tags });
       return { facts, text };
     }),
 );
@@ -112,7 +112,7 @@ describe("the index never throws", () => {
           else if (step.kind === "remove") index.remove(step.path);
           else {
             const facts = index.facts(step.from);
-            if (facts) index.rename(step.from, { ...facts, path: step.to }, null);
+            if (facts) index.rename(step.from, copyFacts(facts, { path: step.to }), null);
           }
         }
         const people = index.people();

@@ -151,7 +151,7 @@ export function readOpenTasks(facts: FileFacts, text: string, kind: FileKind, qu
   for (const task of open) {
     const raw = lines[task.line];
     if (raw === undefined) continue;
-    const original = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+    const original = ownCopy(raw.endsWith("\r") ? raw.slice(0, -1) : raw);
     // Under the person note's queue heading these are talking points, not agreements.
     if (kind.kind === "person") {
       const heading = lastBefore(headings, task.line);
@@ -162,6 +162,15 @@ export function readOpenTasks(facts: FileFacts, text: string, kind: FileKind, qu
     tasks.push({ line: task.line, original, entryDate: entry?.date ?? null, firstLink });
   }
   return tasks.length > 0 ? trimmed(tasks) : NO_TASKS;
+}
+
+/**
+ * A string of its own: a line cut from a note's text may keep the whole text in memory for as long
+ * as the line is kept (JavaScript engines share the characters of substrings). Joined to another
+ * string and cut again, its characters are copied.
+ */
+function ownCopy(line: string): string {
+  return ` ${line}`.slice(1);
 }
 
 /** The last item before `line`, in an array in the order given. */

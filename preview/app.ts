@@ -13,6 +13,7 @@ import { asObsidianView } from "../tests/fakes/fake-views";
 import type { WorkspaceLeaf } from "../tests/fakes/fake-workspace";
 import { PreviewMarkdownView } from "./editor-view";
 import { Layout } from "./layout";
+import { resolveLinksFromMaps } from "./links";
 import { PreviewNotice } from "./notices";
 import { CommandPalette, SettingsWindow } from "./palette";
 import { call, DiskWriter, loadVault } from "./vault-sync";
@@ -151,6 +152,7 @@ async function boot(): Promise<void> {
   setTheme(initialTheme());
   document.body.addClass("mod-linux", "is-focused", "preview");
   const app = new App();
+  resolveLinksFromMaps(app);
   const vaultName = await loadVault(app);
   document.title = `${vaultName} — One-on-Ones preview`;
   const writer = new DiskWriter();

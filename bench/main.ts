@@ -2,6 +2,7 @@
 // them, and prints the figures as a table and as JSON. See bench/run.mjs for the options.
 import { cpus, loadavg, totalmem } from "node:os";
 import { writeFileSync } from "node:fs";
+import type { BrowserResult } from "./browser";
 import { installDom } from "./dom";
 
 interface Options {
@@ -10,6 +11,11 @@ interface Options {
   edits: number;
   json: string | null;
   mainJs: string | null;
+  root: string | null;
+  /** The views in Chromium: with the rest, not at all, or alone. */
+  browser: "with" | "no" | "only";
+  browserRuns: number;
+  browserVault: { notes: number; people: number } | null;
 }
 
 const FULL = [1000, 10000, 20000, 50000].flatMap((notes) => [50, 500, 2000].map((people) => ({ notes, people })));
@@ -19,7 +25,17 @@ const QUICK = [
 ];
 
 function parse(argv: string[]): Options {
-  const options: Options = { vaults: FULL, runs: 5, edits: 200, json: null, mainJs: null };
+  const options: Options = {
+    vaults: FULL,
+    runs: 5,
+    edits: 200,
+    json: null,
+    mainJs: null,
+    root: null,
+    browser: "with",
+    browserRuns: 7,
+    browserVault: null,
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const next = () => {
@@ -40,21 +56,34 @@ function parse(argv: string[]): Options {
     else if (arg === "--edits") options.edits = Number(next());
     else if (arg === "--json") options.json = next();
     else if (arg === "--main-js") options.mainJs = next();
+    else if (arg === "--root") options.root = next();
+    else if (arg === "--browser") options.browser = options.browser === "only" ? "only" : "with";
+    else if (arg === "--no-browser") options.browser = "no";
+    else if (arg === "--browser-only") options.browser = "only";
+    else if (arg === "--browser-runs") options.browserRuns = Number(next());
+    else if (arg === "--browser-vault") {
+      const spec = next();
+      const [notes, people] = spec.split("x").map(Number);
+      if (!notes || !people) throw new Error(`--browser-vault takes NOTESxPEOPLE, not ${spec}`);
+      options.browserVault = { notes, people };
+    }
     else throw new Error(`unknown option ${arg}`);
   }
   return options;
 }
 
+/** The views in Chromium; before anything else, while `window` is not yet Node's global. */
+async function browserSection(options: Options, log: (line: string) => void): Promise<BrowserResult> {
+  const { measureBrowser } = await import("./browser");
+  const root = options.root ?? process.cwd();
+  const result = await measureBrowser({ root, runs: options.browserRuns, ...options.browserVault, log });
+  if ("skipped" in result) log(`  browser: skipped: ${result.skipped}`);
+  return result;
+}
+
 async function main(): Promise<void> {
   const options = parse(process.argv.slice(2));
-  // The index yields with `window.setTimeout`: Node's own timers here, as a browser's would be;
-  // jsdom (whose timers cost more) is installed for the plugin's `onload` only, at the end.
-  const scope = globalThis as { window?: unknown };
-  scope.window ??= globalThis;
-  const { fmt, generate, measureVault, bundleSize } = await import("./measure");
-  const { evaluate, table } = await import("./report");
   const log = (line: string) => process.stderr.write(`${line}\n`);
-
   const machine = {
     cpu: cpus()[0]?.model ?? "unknown",
     cores: cpus().length,
@@ -65,6 +94,24 @@ async function main(): Promise<void> {
     loadAtStart: loadavg().map((x) => Math.round(x * 100) / 100),
   };
   log(`bench: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}`);
+  const browser = options.browser === "no" ? undefined : await browserSection(options, log);
+  if (options.browser === "only" && browser) {
+    const { browserChecks, browserTable } = await import("./report");
+    const results = { machine: { ...machine, loadAtEnd: loadavg().map((x) => Math.round(x * 100) / 100) }, date: new Date().toISOString().slice(0, 10), browser };
+    const targets = browserChecks(browser);
+    process.stdout.write(`${browserTable(results, targets)}\n`);
+    const json = JSON.stringify({ ...results, targets }, null, 2);
+    process.stdout.write(`${json}\n`);
+    if (options.json) writeFileSync(options.json, `${json}\n`);
+    return;
+  }
+
+  // The index yields with `window.setTimeout`: Node's own timers here, as a browser's would be;
+  // jsdom (whose timers cost more) is installed for the plugin's `onload` only, at the end.
+  const scope = globalThis as { window?: unknown };
+  scope.window ??= globalThis;
+  const { fmt, generate, measureVault, bundleSize } = await import("./measure");
+  const { evaluate, table } = await import("./report");
 
   const vaults = [];
   for (const { notes, people } of options.vaults) {
@@ -87,6 +134,7 @@ async function main(): Promise<void> {
     onloadMs,
     mainJs: size,
     vaults,
+    ...(browser ? { browser } : {}),
   };
   const targets = evaluate(results);
   process.stdout.write(`${table(results, targets)}\n`);

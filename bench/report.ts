@@ -1,4 +1,5 @@
 // The bench's figures as tables, and each target of the performance issue checked against them.
+import type { BrowserResult, ChangeFigures, Spread } from "./browser";
 import { fmt, type VaultFigures } from "./measure";
 
 export interface Results {
@@ -7,7 +8,11 @@ export interface Results {
   onloadMs: number;
   mainJs: { minifiedKB: number; gzippedKB: number } | null;
   vaults: VaultFigures[];
+  /** The views in Chromium; absent when the run left them out (--no-browser). */
+  browser?: BrowserResult;
 }
+
+type Machine = Results["machine"];
 
 export interface TargetCheck {
   figure: string;
@@ -123,13 +128,79 @@ export function evaluate(results: Results): TargetCheck[] {
   );
   const heap = worst(pick(results, 50000), (v) => v.indexHeapMB);
   add("index heap at 50k notes", "≤ 30 MB", heap ? { text: `${fmt(heap.value, 1)} MB (${at(heap.vault)})`, met: heap.value <= 30 } : null);
+  if (results.browser) checks.push(...browserChecks(results.browser));
   return checks;
+}
+
+/** Render in Chromium: medians of the first render of each view, against 150 ms. */
+export function browserChecks(browser: BrowserResult): TargetCheck[] {
+  const figure = "render 5,000 agreements / 2,000 people in Chromium";
+  const target = "≤ 150 ms each";
+  if ("skipped" in browser) return [{ figure, target, measured: `skipped: ${browser.skipped}`, met: null }];
+  const follow = browser.followUpsOpen;
+  const people = browser.peopleOpen;
+  const measured =
+    `Follow-ups ${fmt(follow.medianMs)} ms (${count(browser.vault.openAgreements)} open, first run ${fmt(follow.firstMs)} ms); ` +
+    `People ${fmt(people.medianMs)} ms (first page, ${count(people.rows)} of ${count(browser.vault.peopleRows)} rows; first run ${fmt(people.firstMs)} ms)`;
+  return [{ figure, target, measured, met: follow.medianMs <= 150 && people.medianMs <= 150 }];
+}
+
+function count(n: number): string {
+  return Number.isFinite(n) ? n.toLocaleString("en-US") : String(n);
 }
 
 function render(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(" | ")} |`;
   return [line(header), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...rows.map(line)].join("\n");
+}
+
+function machineLines(m: Machine): string[] {
+  const busy = Math.max(m.loadAtStart[0] ?? 0, m.loadAtEnd[0] ?? 0) > m.cores / 2;
+  return [
+    `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB, Node ${m.node} (${m.platform}); load ${m.loadAtStart.join(" ")} at the start, ${m.loadAtEnd.join(" ")} at the end; medians.`,
+    ...(busy ? ["WARNING: other work kept the machine busy during the run; the times are not representative."] : []),
+  ];
+}
+
+function targetsTable(targets: TargetCheck[]): string {
+  return render(
+    ["figure", "target", "measured", "met"],
+    targets.map((t) => [t.figure, t.target, t.measured, t.met === null ? "–" : t.met ? "yes" : "NO"]),
+  );
+}
+
+/** The views in Chromium: each figure's median, first run and range. */
+export function browserSection(browser: BrowserResult): string {
+  if ("skipped" in browser) return `Views in Chromium: skipped: ${browser.skipped}`;
+  const v = browser.vault;
+  const row = (label: string, s: Spread): string[] => [label, fmt(s.medianMs), fmt(s.firstMs), `${fmt(s.minMs)}–${fmt(s.maxMs)}`];
+  const change = (label: string, c: ChangeFigures): string[][] => [
+    row(`${label}: action → painted`, c.total),
+    row(`${label}: view update → painted`, c.render),
+  ];
+  const rows = [
+    row(`Follow-ups opened, ${count(v.openAgreements)} open agreements (${count(browser.followUpsOpen.rows)} rows drawn: 200 per group)`, browser.followUpsOpen),
+    row(`People opened, ${count(v.peopleRows)} people (first page: ${count(browser.peopleOpen.rows)} rows)`, browser.peopleOpen),
+    row(`People, "Show more" ×${browser.peopleShowMore.steps} until all ${count(browser.peopleShowMore.rows)} rows (sum)`, browser.peopleShowMore),
+    row(`People, all ${count(browser.peopleAllAtOnce.rows)} rows in one update (End key)`, browser.peopleAllAtOnce),
+    ...change("Follow-ups, one agreement ticked (click)", browser.followUpsTick),
+    ...change("Follow-ups, one note edited (agreement added)", browser.followUpsEdit),
+    ...change("People, one note edited (role)", browser.peopleEdit),
+    ...change("People, one agreement ticked in a 1:1 note", browser.peopleTick),
+  ];
+  return [
+    `Views in Chromium ${browser.chromium} (headless, 1280×800), real main.js on the preview page; vault of ${count(v.notes)} 1:1 notes and ${count(v.people)} people ` +
+      `(${count(v.files)} files, page ready in ${fmt(browser.pageLoadMs / 1000, 1)} s); ${browser.runs} runs each. Times run until the frame showing the result has been painted.`,
+    ...(browser.pageErrors.length > 0 ? [`WARNING: the page logged errors: ${browser.pageErrors.join(" | ")}`] : []),
+    "",
+    render(["figure", "median ms", "first run ms", "range ms"], rows),
+  ].join("\n");
+}
+
+/** What --browser-only prints: the machine, the views in Chromium and their target. */
+export function browserTable(results: { machine: Machine; browser: BrowserResult }, targets: TargetCheck[]): string {
+  return [...machineLines(results.machine), "", browserSection(results.browser), "", targetsTable(targets)].join("\n");
 }
 
 export function table(results: Results, targets: TargetCheck[]): string {
@@ -173,10 +244,8 @@ export function table(results: Results, targets: TargetCheck[]): string {
     fmt(v.indexHeapMB, 1),
   ]);
   const size = results.mainJs ? `${fmt(results.mainJs.minifiedKB, 1)} KB minified, ${fmt(results.mainJs.gzippedKB, 1)} KB gzipped` : "not built";
-  const busy = Math.max(m.loadAtStart[0] ?? 0, m.loadAtEnd[0] ?? 0) > m.cores / 2;
   return [
-    `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB, Node ${m.node} (${m.platform}); load ${m.loadAtStart.join(" ")} at the start, ${m.loadAtEnd.join(" ")} at the end; medians.`,
-    ...(busy ? ["WARNING: other work kept the machine busy during the run; the times are not representative."] : []),
+    ...machineLines(m),
     "",
     render(header, rows),
     "",
@@ -196,9 +265,7 @@ export function table(results: Results, targets: TargetCheck[]): string {
     "",
     `onload: ${fmt(results.onloadMs)} ms    main.js: ${size}`,
     "",
-    render(
-      ["figure", "target", "measured", "met"],
-      targets.map((t) => [t.figure, t.target, t.measured, t.met === null ? "–" : t.met ? "yes" : "NO"]),
-    ),
+    ...(results.browser ? [browserSection(results.browser), ""] : []),
+    targetsTable(targets),
   ].join("\n");
 }

@@ -6,6 +6,9 @@
 //   npm run bench -- --quick            1k notes × 50 people and 20k notes × 500 people
 //   npm run bench -- --vaults 20000x2000,50000x500 --runs 3 --edits 100
 //   npm run bench -- --json bench-results.json
+//   npm run bench -- --browser-only     only the views in Chromium (bench/browser.ts)
+//   npm run bench -- --no-browser       everything but the views in Chromium
+//   npm run bench -- --browser-runs 11 --browser-vault 3150x2000
 //
 // The figures go to stdout as a table and as JSON; progress goes to stderr.
 import { spawnSync } from "node:child_process";
@@ -19,6 +22,8 @@ const ROOT = fileURLToPath(new URL("..", import.meta.url));
 // Inside the project, so that Node finds jsdom in node_modules.
 const OUT_DIR = path.join(ROOT, "node_modules", ".cache", "one-on-ones-bench");
 const OUT = path.join(OUT_DIR, "bench.mjs");
+/** The in-page half of the browser bench; bench/browser.ts reads it from next to bench.mjs. */
+const PAGE_OUT = path.join(OUT_DIR, "browser-page.js");
 
 const args = process.argv.slice(2);
 const skipBuild = args.includes("--no-build");
@@ -42,7 +47,7 @@ await esbuild.build({
   conditions: ["svelte", "browser"],
   mainFields: ["svelte", "browser", "module", "main"],
   alias: { obsidian: path.join(ROOT, "tests", "fakes", "obsidian.ts") },
-  external: ["jsdom"],
+  external: ["jsdom", "playwright-core"],
   plugins: [esbuildSvelte({ compilerOptions: { css: "injected", dev: false, fragments: "tree" } })],
   // Some dependencies are CommonJS and call require(): give the ES module one.
   banner: { js: "import { createRequire as __benchRequire } from 'node:module'; const require = __benchRequire(import.meta.url);" },
@@ -50,4 +55,14 @@ await esbuild.build({
   sourcemap: "inline",
 });
 
-run(process.execPath, ["--expose-gc", OUT, "--main-js", path.join(ROOT, "main.js"), ...benchArgs]);
+await esbuild.build({
+  entryPoints: [path.join(ROOT, "bench", "browser-page.ts")],
+  bundle: true,
+  outfile: PAGE_OUT,
+  format: "iife",
+  platform: "browser",
+  target: "es2022",
+  logLevel: "warning",
+});
+
+run(process.execPath, ["--expose-gc", OUT, "--root", ROOT, "--main-js", path.join(ROOT, "main.js"), ...benchArgs]);

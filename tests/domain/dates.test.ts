@@ -116,6 +116,38 @@ describe("parseIsoDate", () => {
   });
 });
 
+describe("isValidIsoDate", () => {
+  /** The definition: four, two and two ASCII digits joined by hyphens, naming a day that exists. */
+  function reference(value: unknown): boolean {
+    if (typeof value !== "string") return false;
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+    if (!m) return false;
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    return mo >= 1 && mo <= 12 && d >= 1 && new Date(Date.UTC(2000, mo - 1, d)).getUTCDate() === d && (mo !== 2 || d !== 29 || (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0);
+  }
+
+  it.each([["2026-11-21"], ["0000-02-29"], ["2000-02-29"], ["9999-12-31"], ["2024-02-29"]])("accepts %j", (text) => {
+    expect(isValidIsoDate(text)).toBe(true);
+  });
+
+  it.each([["2026-11-2"], ["2026-11-211"], ["2026-1a-21"], ["2026-11-2\u0661"], ["２０２６-11-21"], ["2026_11_21"], ["-026-11-21"], ["2026-11-21\n"], ["1900-02-29"], ["2026-06-31"]])(
+    "rejects %j",
+    (text) => {
+      expect(isValidIsoDate(text)).toBe(false);
+    },
+  );
+
+  it("agrees with the regular expression of the format on any string", () => {
+    const chars = fc.constantFrom("0", "1", "2", "3", "9", "-", "/", " ", "a", "\u0661", "０", "\n");
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: chars, minLength: 8, maxLength: 12 }), isoDates, fc.anything()), (value) => {
+        expect(isValidIsoDate(value)).toBe(reference(value));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
 describe("day arithmetic", () => {
   it.each([
     ["2026-11-21", 1, "2026-11-22"],

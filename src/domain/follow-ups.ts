@@ -13,8 +13,9 @@
  *   by name (no note) is grouped under that name. Groups sort by their most urgent item (earliest
  *   due date, no date last), then by name; "No person" comes last.
  * - Search: every word must occur in the text, owner, person or source, ignoring case and accents.
- * - Speed (30,000 items): the sort is nearly linear (see `sortItems`) and is kept with the array,
- *   so a new query or a new day only filters the sorted list again.
+ * - Speed (30,000 items): the sort is nearly linear (see `sortAll`) and is kept with the array,
+ *   so a new query or a new day only filters the sorted list again; the next list after an edit
+ *   (the same items, give or take a few) is derived from the last one (see `update`).
  */
 import { addDays, daysBetween, formatRelativeDue, isValidIsoDate } from "./dates";
 import { compareSortText, foldForSearch, matchesWords, searchWords, sortText, type SortText } from "./collation";
@@ -209,42 +210,98 @@ function personTitle(item: AgreementItem): string {
   return item.personPath ? personName(item.personPath) : NO_PERSON_TITLE;
 }
 
+/** A person items are grouped under. */
+interface Person {
+  /** The person's note path, else their name. */
+  key: string;
+  title: string;
+  sort: SortText;
+  /** Position of the first item under this person in the list (it gives the title); -1: none. */
+  first: number;
+}
+
 /**
- * All items of one list, sorted once (the order depends neither on the query nor on today), with
- * what filtering and grouping need.
+ * All items of one list in display order (which depends neither on the query nor on today), with
+ * what filtering and grouping need, per position in the list.
  */
 interface Prepared {
-  /** The items as given, to check that a later call passes the same ones. */
+  /** A copy of the items, to tell what a later list changed. */
   items: readonly AgreementItem[];
   /** Positions of the items in display order. */
   order: Int32Array;
-  /** Per position: the due date when valid, else null. */
-  due: (IsoDate | null)[];
-  /** Per position: index into `people`, -1 for nobody. */
+  /** Index into `dates`, -1 without a valid due date. */
+  date: Int32Array;
+  /** Valid due dates, each once, in no order. */
+  dates: IsoDate[];
+  /** A due date as written → index into `dates`, -1 when not a valid date. */
+  dateIndex: Map<string, number>;
+  /** Index into `people`, -1 for nobody. */
   person: Int32Array;
-  people: { key: string; title: string }[];
-  /** Per position: folded search text, filled on the first search. */
+  people: Person[];
+  /** Person key → index into `people`. */
+  personIndex: Map<string, number>;
+  /** The text's sort key, made when first compared. */
+  texts: (SortText | undefined)[];
+  /** Folded search text, made on the first search. */
   haystacks: (string | undefined)[];
 }
 
+/** The prepared list per array, and the latest one (kept until the next), from which the next list is derived. */
 const prepared = new WeakMap<readonly AgreementItem[], Prepared>();
+let latest: Prepared | null = null;
 
 /**
- * The prepared list, reused while the same array holds the same items (items are values: a
- * changed agreement is a new item). Sorting is what takes time; filtering a sorted list is linear.
+ * The prepared list of `items`. Items are values (a changed agreement is a new item), so a list
+ * that holds the same items as the one prepared before, give or take a few, keeps its order and
+ * keys: the new items are put in place and the gone ones left out (see `update`). Only a list
+ * that differs in many items is sorted from scratch (see `sortAll`).
  */
 function prepare(items: readonly AgreementItem[]): Prepared {
-  const cached = prepared.get(items);
-  if (cached && sameItems(cached.items, items)) return cached;
-  const fresh = sortItems(items);
-  prepared.set(items, fresh);
-  return fresh;
+  const base = prepared.get(items) ?? latest;
+  const next = (base !== null && update(base, items)) || sortAll(items);
+  prepared.set(items, next);
+  latest = next;
+  return next;
 }
 
-function sameItems(a: readonly AgreementItem[], b: readonly AgreementItem[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
+function textKey(prep: Prepared, position: number): SortText {
+  return (prep.texts[position] ??= sortText((prep.items[position] as AgreementItem).text));
+}
+
+/** Text, then path, line and position. */
+function compareTies(prep: Prepared, a: number, b: number): number {
+  const ia = prep.items[a] as AgreementItem;
+  const ib = prep.items[b] as AgreementItem;
+  return (
+    compareSortText(textKey(prep, a), textKey(prep, b)) ||
+    (ia.path === ib.path ? 0 : ia.path < ib.path ? -1 : 1) ||
+    ia.line - ib.line ||
+    a - b
+  );
+}
+
+/** The display order of two positions: due date (none last), person (nobody last), then ties. */
+function comparePositions(prep: Prepared, a: number, b: number): number {
+  const da = prep.date[a] as number;
+  const db = prep.date[b] as number;
+  if (da !== db) {
+    if (da < 0) return 1;
+    if (db < 0) return -1;
+    return (prep.dates[da] as string) < (prep.dates[db] as string) ? -1 : 1; // valid ISO dates order as strings
+  }
+  const pa = prep.person[a] as number;
+  const pb = prep.person[b] as number;
+  if (pa !== pb) {
+    if (pa < 0) return 1;
+    if (pb < 0) return -1;
+    return comparePeople(prep.people[pa] as Person, prep.people[pb] as Person);
+  }
+  return compareTies(prep, a, b);
+}
+
+/** By title as the collator orders it, then by key (the keys of two people differ). */
+function comparePeople(a: Person, b: Person): number {
+  return compareSortText(a.sort, b.sort) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 }
 
 function identity(n: number): Int32Array {
@@ -271,29 +328,15 @@ function countingSort(input: Int32Array, slot: Int32Array, slots: number): Int32
   return out;
 }
 
-/** Text, then path, line and position. */
-function compareTies(a: number, b: number, keys: readonly SortText[], items: readonly AgreementItem[]): number {
-  const ia = items[a] as AgreementItem;
-  const ib = items[b] as AgreementItem;
-  return (
-    compareSortText(keys[a] as SortText, keys[b] as SortText) ||
-    (ia.path === ib.path ? 0 : ia.path < ib.path ? -1 : 1) ||
-    ia.line - ib.line ||
-    a - b
-  );
-}
-
-/** Sorts `order[start … end - 1]` by text, then path, line and position (insertion sort when short). */
-function sortRun(order: Int32Array, start: number, end: number, items: readonly AgreementItem[], keys: SortText[]): void {
-  for (let j = start; j < end; j++) {
-    const i = order[j] as number;
-    keys[i] = sortText((items[i] as AgreementItem).text);
-  }
+/** Sorts `order[start … end - 1]`, positions tied on date and person (insertion sort when short). */
+function sortRun(prep: Prepared, start: number, end: number): void {
+  const order = prep.order;
+  for (let j = start; j < end; j++) textKey(prep, order[j] as number);
   if (end - start <= 12) {
     for (let j = start + 1; j < end; j++) {
       const current = order[j] as number;
       let k = j - 1;
-      while (k >= start && compareTies(order[k] as number, current, keys, items) > 0) {
+      while (k >= start && compareTies(prep, order[k] as number, current) > 0) {
         order[k + 1] = order[k] as number;
         k--;
       }
@@ -301,7 +344,7 @@ function sortRun(order: Int32Array, start: number, end: number, items: readonly 
     }
     return;
   }
-  const run = Array.from(order.subarray(start, end)).sort((a, b) => compareTies(a, b, keys, items));
+  const run = Array.from(order.subarray(start, end)).sort((a, b) => compareTies(prep, a, b));
   order.set(run, start);
 }
 
@@ -310,15 +353,14 @@ function sortRun(order: Int32Array, start: number, end: number, items: readonly 
  * per distinct date and ordered as strings, people are ranked once per distinct person, and the
  * main sort is two stable counting sorts; only items tied on date and person are compared.
  */
-function sortItems(items: readonly AgreementItem[]): Prepared {
+function sortAll(items: readonly AgreementItem[]): Prepared {
   const n = items.length;
   const dateIndex = new Map<string, number>(); // -1: not a valid date
   const dates: string[] = [];
   const personIndex = new Map<string, number>();
-  const people: { key: string; title: string }[] = [];
+  const people: Person[] = [];
   const itemDate = new Int32Array(n);
   const person = new Int32Array(n);
-  const due: (IsoDate | null)[] = new Array<IsoDate | null>(n);
   for (let i = 0; i < n; i++) {
     const item = items[i] as AgreementItem;
     let d = -1;
@@ -332,13 +374,13 @@ function sortItems(items: readonly AgreementItem[]): Prepared {
       }
     }
     itemDate[i] = d;
-    due[i] = d < 0 ? null : item.due;
     const key = personKey(item);
     let p = -1;
     if (key !== null) {
       const known = personIndex.get(key);
       if (known === undefined) {
-        p = people.push({ key, title: personTitle(item) }) - 1;
+        const title = personTitle(item);
+        p = people.push({ key, title, sort: sortText(title), first: i }) - 1;
         personIndex.set(key, p);
       } else {
         p = known;
@@ -353,15 +395,10 @@ function sortItems(items: readonly AgreementItem[]): Prepared {
     .map((_, i) => i)
     .sort((a, b) => ((dates[a] as string) < (dates[b] as string) ? -1 : 1))
     .forEach((d, rank) => (dateRank[d] = rank));
-  const titles = people.map((p) => sortText(p.title));
   const personRank = new Int32Array(people.length);
   people
     .map((_, i) => i)
-    .sort((a, b) => {
-      const pa = people[a] as (typeof people)[number];
-      const pb = people[b] as (typeof people)[number];
-      return compareSortText(titles[a] as SortText, titles[b] as SortText) || (pa.key < pb.key ? -1 : pa.key > pb.key ? 1 : 0);
-    })
+    .sort((a, b) => comparePeople(people[a] as Person, people[b] as Person))
     .forEach((p, rank) => (personRank[p] = rank));
 
   const dateSlot = new Int32Array(n);
@@ -372,9 +409,19 @@ function sortItems(items: readonly AgreementItem[]): Prepared {
     dateSlot[i] = d < 0 ? dates.length : (dateRank[d] as number);
     personSlot[i] = p < 0 ? people.length : (personRank[p] as number);
   }
-  const order = countingSort(countingSort(identity(n), personSlot, people.length + 1), dateSlot, dates.length + 1);
-
-  const keys: SortText[] = new Array<SortText>(n);
+  const prep: Prepared = {
+    items: items.slice(),
+    order: countingSort(countingSort(identity(n), personSlot, people.length + 1), dateSlot, dates.length + 1),
+    date: itemDate,
+    dates,
+    dateIndex,
+    person,
+    people,
+    personIndex,
+    texts: new Array<SortText | undefined>(n),
+    haystacks: new Array<string | undefined>(n),
+  };
+  const order = prep.order;
   for (let start = 0; start < n; ) {
     const first = order[start] as number;
     let end = start + 1;
@@ -383,10 +430,186 @@ function sortItems(items: readonly AgreementItem[]): Prepared {
       if (dateSlot[next] !== dateSlot[first] || personSlot[next] !== personSlot[first]) break;
       end++;
     }
-    if (end - start > 1) sortRun(order, start, end, items, keys);
+    if (end - start > 1) sortRun(prep, start, end);
     start = end;
   }
-  return { items: items.slice(), order, due, person, people, haystacks: new Array<string | undefined>(n) };
+  return prep;
+}
+
+/** How far ahead the walk over the previous list looks for an item before calling it new. */
+const LOOK_AHEAD = 8;
+
+/** Whether `item` is among `items[from … from + LOOK_AHEAD - 1]`. */
+function isNear(items: readonly AgreementItem[], from: number, item: AgreementItem | undefined): boolean {
+  const end = Math.min(items.length, from + LOOK_AHEAD);
+  for (let i = from; i < end; i++) if (items[i] === item) return true;
+  return false;
+}
+
+/**
+ * `items` prepared from an earlier list: a walk over both lists (items are compared by identity)
+ * finds the items kept, in the same relative order, and the new ones. Where the lists differ by
+ * more than a few items in a row, the rest of the earlier list is looked up in a map. The kept
+ * items keep their order and keys; the new ones are sorted and merged in. Null when a full sort
+ * is the better way: many new items, or a person whose group title would come from another item.
+ */
+function update(prev: Prepared, items: readonly AgreementItem[]): Prepared | null {
+  const old = prev.items;
+  const n = items.length;
+  const m = old.length;
+  const limit = Math.max(16, n >> 5);
+  const newOf = new Int32Array(m).fill(-1); // old position → new position, -1: gone
+  const added: number[] = [];
+  let rest: Map<AgreementItem, number> | null = null; // the earlier items from where the walk stood
+  let j = 0;
+  for (let i = 0; i < n; i++) {
+    const item = items[i] as AgreementItem;
+    if (j < m && old[j] === item) {
+      newOf[j++] = i;
+      continue;
+    }
+    let found = -1;
+    if (rest === null) {
+      const end = Math.min(m, j + 1 + LOOK_AHEAD);
+      for (let k = j + 1; k < end; k++) {
+        if (old[k] === item) {
+          found = k;
+          break;
+        }
+      }
+      // Neither a few items taken out here nor a few put in: look the rest up.
+      if (found < 0 && j < m && !isNear(items, i + 1, old[j])) {
+        rest = new Map<AgreementItem, number>();
+        for (let k = m - 1; k >= j; k--) rest.set(old[k] as AgreementItem, k);
+      }
+    }
+    if (rest !== null && found < 0) {
+      const k = rest.get(item);
+      if (k !== undefined && k >= j) found = k;
+    }
+    if (found >= 0) {
+      newOf[found] = i;
+      j = found + 1;
+    } else if (added.push(i) > limit) {
+      return null;
+    }
+  }
+  if (added.length === 0 && n === m) return prev;
+
+  const date = new Int32Array(n).fill(-1);
+  const person = new Int32Array(n).fill(-1);
+  const texts = new Array<SortText | undefined>(n);
+  const haystacks = new Array<string | undefined>(n);
+  for (let k = 0; k < m; k++) {
+    const i = newOf[k] as number;
+    if (i < 0) continue;
+    date[i] = prev.date[k] as number;
+    person[i] = prev.person[k] as number;
+    texts[i] = prev.texts[k];
+    haystacks[i] = prev.haystacks[k];
+  }
+
+  // A person's group takes its title from the person's first item in the list: where that item
+  // is gone, the next one must have the same title.
+  let lost = 0;
+  const lostFirst = new Uint8Array(prev.people.length);
+  const people = prev.people.map((who, p): Person => {
+    const first = who.first < 0 ? -1 : (newOf[who.first] as number);
+    if (who.first >= 0 && first < 0) {
+      lostFirst[p] = 1;
+      lost++;
+    }
+    return { key: who.key, title: who.title, sort: who.sort, first };
+  });
+  for (let i = 0; i < n && lost > 0; i++) {
+    const p = person[i] as number;
+    if (p < 0 || lostFirst[p] !== 1) continue;
+    lostFirst[p] = 0;
+    lost--;
+    const who = people[p] as Person;
+    if (personTitle(items[i] as AgreementItem) !== who.title) return null;
+    who.first = i;
+  }
+
+  // The maps may be shared with earlier lists: copied before anything is added.
+  let { dates, dateIndex, personIndex } = prev;
+  let ownDates = false;
+  let ownPeople = false;
+  for (const i of added) {
+    const item = items[i] as AgreementItem;
+    let d = -1;
+    if (item.due !== null) {
+      const known = dateIndex.get(item.due);
+      if (known === undefined) {
+        if (isValidIsoDate(item.due)) {
+          if (!ownDates) {
+            dates = dates.slice();
+            dateIndex = new Map(dateIndex);
+            ownDates = true;
+          }
+          d = dates.push(item.due) - 1;
+          dateIndex.set(item.due, d);
+        }
+      } else {
+        d = known;
+      }
+    }
+    date[i] = d;
+    const key = personKey(item);
+    let p = -1;
+    if (key !== null) {
+      const known = personIndex.get(key);
+      if (known === undefined) {
+        if (!ownPeople) {
+          personIndex = new Map(personIndex);
+          ownPeople = true;
+        }
+        const title = personTitle(item);
+        p = people.push({ key, title, sort: sortText(title), first: i }) - 1;
+        personIndex.set(key, p);
+      } else {
+        p = known;
+        const who = people[p] as Person;
+        if (who.first < 0 || i < who.first) {
+          const title = personTitle(item);
+          if (title !== who.title) {
+            if (who.first >= 0) return null;
+            people[p] = { key, title, sort: sortText(title), first: i };
+          } else {
+            who.first = i;
+          }
+        }
+      }
+    }
+    person[i] = p;
+  }
+
+  const prep: Prepared = { items: items.slice(), order: new Int32Array(n), date, dates, dateIndex, person, people, personIndex, texts, haystacks };
+  const kept = new Int32Array(n - added.length);
+  let w = 0;
+  for (let k = 0; k < m; k++) {
+    const i = newOf[prev.order[k] as number] as number;
+    if (i >= 0) kept[w++] = i;
+  }
+  added.sort((a, b) => comparePositions(prep, a, b));
+  const order = prep.order;
+  let r = 0;
+  w = 0;
+  for (const a of added) {
+    let lo = r;
+    let hi = kept.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (comparePositions(prep, kept[mid] as number, a) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    order.set(kept.subarray(r, lo), w);
+    w += lo - r;
+    r = lo;
+    order[w++] = a;
+  }
+  order.set(kept.subarray(r), w);
+  return prep;
 }
 
 function emptyCounts(): Record<FollowUpSection, number> {
@@ -412,10 +635,16 @@ export function buildFollowUps(
   const soonUntil = addDays(today, windowDays(dueSoonDays));
   const words = searchWords(query.search);
   const prep = prepare(items);
-  const { order, due, person, haystacks } = prep;
+  const { order, date, person, haystacks } = prep;
+  const sectionOf = new Int8Array(prep.dates.length);
+  for (let d = 0; d < sectionOf.length; d++) {
+    const due = prep.dates[d] as IsoDate;
+    sectionOf[d] = due < today ? 0 : due <= soonUntil ? 1 : 2;
+  }
   const byPerson = query.groupBy === "person";
 
   const sections: AgreementItem[][] = [[], [], [], []];
+  const sectionCounts = [0, 0, 0, 0];
   const personItems: AgreementItem[][] = byPerson ? prep.people.map(() => []) : [];
   const personGroups: number[] = [];
   const nobody: AgreementItem[] = [];
@@ -428,10 +657,12 @@ export function buildFollowUps(
       if (haystack === undefined) haystack = haystacks[i] = foldedHaystack(item);
       if (!matchesWords(haystack, words)) continue;
     }
-    const date = due[i] ?? null;
-    const section = date === null ? 3 : date < today ? 0 : date <= soonUntil ? 1 : 2;
-    (sections[section] as AgreementItem[]).push(item);
-    if (byPerson) {
+    const d = date[i] as number;
+    const section = d < 0 ? 3 : (sectionOf[d] as number);
+    sectionCounts[section] = (sectionCounts[section] as number) + 1;
+    if (!byPerson) {
+      (sections[section] as AgreementItem[]).push(item);
+    } else {
       const p = person[i] as number;
       if (p < 0) {
         nobody.push(item);
@@ -446,14 +677,14 @@ export function buildFollowUps(
   const counts = emptyCounts();
   let total = 0;
   for (const { id } of FOLLOW_UP_SECTIONS) {
-    counts[id] = (sections[SECTION_INDEX[id]] as AgreementItem[]).length;
+    counts[id] = sectionCounts[SECTION_INDEX[id]] as number;
     total += counts[id];
   }
   const groups: FollowUpGroup[] = [];
   if (byPerson) {
     // First appearance in (date, person) order: most urgent item first, then name.
     for (const p of personGroups) {
-      const who = prep.people[p] as Prepared["people"][number];
+      const who = prep.people[p] as Person;
       groups.push({ key: `person:${who.key}`, title: who.title, items: personItems[p] as AgreementItem[] });
     }
     if (nobody.length > 0) groups.push({ key: "person:", title: NO_PERSON_TITLE, items: nobody });

@@ -16,6 +16,8 @@ interface Options {
   browser: "with" | "no" | "only";
   browserRuns: number;
   browserVault: { notes: number; people: number } | null;
+  /** Only profile the cold build of this vault (see bench/profile.ts). */
+  profile: { notes: number; people: number } | null;
 }
 
 const FULL = [1000, 10000, 20000, 50000].flatMap((notes) => [50, 500, 2000].map((people) => ({ notes, people })));
@@ -35,6 +37,7 @@ function parse(argv: string[]): Options {
     browser: "with",
     browserRuns: 7,
     browserVault: null,
+    profile: null,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -61,7 +64,12 @@ function parse(argv: string[]): Options {
     else if (arg === "--no-browser") options.browser = "no";
     else if (arg === "--browser-only") options.browser = "only";
     else if (arg === "--browser-runs") options.browserRuns = Number(next());
-    else if (arg === "--browser-vault") {
+    else if (arg === "--profile") {
+      const spec = next();
+      const [notes, people] = spec.split("x").map(Number);
+      if (!notes || !people) throw new Error(`--profile takes NOTESxPEOPLE, not ${spec}`);
+      options.profile = { notes, people };
+    } else if (arg === "--browser-vault") {
       const spec = next();
       const [notes, people] = spec.split("x").map(Number);
       if (!notes || !people) throw new Error(`--browser-vault takes NOTESxPEOPLE, not ${spec}`);
@@ -94,6 +102,14 @@ async function main(): Promise<void> {
     loadAtStart: loadavg().map((x) => Math.round(x * 100) / 100),
   };
   log(`bench: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}`);
+  if (options.profile) {
+    const scope = globalThis as { window?: unknown };
+    scope.window ??= globalThis;
+    const { profileColdBuild } = await import("./profile");
+    const out = options.json ?? "cold-build.cpuprofile";
+    process.stdout.write(`${await profileColdBuild(options.profile.notes, options.profile.people, options.runs, out)}\n`);
+    return;
+  }
   const browser = options.browser === "no" ? undefined : await browserSection(options, log);
   if (options.browser === "only" && browser) {
     const { browserChecks, browserTable } = await import("./report");

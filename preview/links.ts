@@ -17,6 +17,8 @@ interface Maps {
   byPath: Map<string, Entry>;
   /** Lower-cased last segment of the path → every file with it. */
   byName: Map<string, TFile[]>;
+  /** Answers so far, by the source's folder and the link: the same name is linked again and again. */
+  answers: Map<string, TFile | null>;
 }
 
 function folderOf(path: string): string {
@@ -64,7 +66,7 @@ export function resolveLinksFromMaps(app: App): void {
       if (named) named.push(file);
       else byName.set(name, [file]);
     });
-    return { byPath, byName };
+    return { byPath, byName, answers: new Map() };
   };
 
   const find = (current: Maps, path: string): TFile | null => {
@@ -77,10 +79,7 @@ export function resolveLinksFromMaps(app: App): void {
     return (plain ?? withExtension)?.file ?? null;
   };
 
-  metadataCache.getFirstLinkpathDest = (linkpath: string, sourcePath: string): TFile | null => {
-    if (linkpath === "") return vault.getFileByPath(sourcePath);
-    const current = (maps ??= build());
-    const sourceFolder = folderOf(sourcePath);
+  const resolve = (current: Maps, linkpath: string, sourceFolder: string): TFile | null => {
     if (linkpath.startsWith("./") || linkpath.startsWith("../")) {
       const joined = joinRelative(sourceFolder, linkpath);
       return joined === null ? null : find(current, joined);
@@ -106,5 +105,17 @@ export function resolveLinksFromMaps(app: App): void {
     }
     candidates.sort((a, b) => a.path.length - b.path.length || a.path.localeCompare(b.path));
     return candidates[0] ?? null;
+  };
+
+  metadataCache.getFirstLinkpathDest = (linkpath: string, sourcePath: string): TFile | null => {
+    if (linkpath === "") return vault.getFileByPath(sourcePath);
+    const current = (maps ??= build());
+    const sourceFolder = folderOf(sourcePath);
+    const key = `${sourceFolder}\0${linkpath}`;
+    const known = current.answers.get(key);
+    if (known !== undefined) return known;
+    const found = resolve(current, linkpath, sourceFolder);
+    current.answers.set(key, found);
+    return found;
   };
 }

@@ -2,7 +2,7 @@
  * Words the views show for dates and statuses. Pure functions over the view models, so the
  * components stay declarative and the wording is tested in one place.
  */
-import { daysBetween, formatRelativeDue, isValidIsoDate } from "../../domain/dates";
+import { daysBetween, formatLastSeen, formatRelativeDue, isValidIsoDate } from "../../domain/dates";
 import type { DueStatus, IsoDate, Relationship } from "../../domain/types";
 import type { AgreementItem, PersonRow } from "../../domain/view-models";
 
@@ -91,4 +91,23 @@ export function tagOptions(rows: readonly PersonRow[]): string[] {
     }
   }
   return [...tags].sort((a, b) => a.localeCompare(b));
+}
+
+/** What one row of the People table shows in words, worked out once per row and day. */
+export interface PersonCells {
+  relationship: string;
+  lastSeen: string;
+  nextDue: string;
+  statusClass: string;
+  nextBirthday: string;
+}
+
+export function personCells(row: PersonRow, today: IsoDate): PersonCells {
+  return {
+    relationship: relationshipLabel(row.relationship),
+    lastSeen: row.lastSeen === null ? "never" : formatLastSeen(row.lastSeen, today),
+    nextDue: nextDueWords(row, today),
+    statusClass: statusClass(row.status),
+    nextBirthday: row.nextBirthday === null ? "" : birthdayWords(row.nextBirthday, today),
+  };
 }

@@ -166,14 +166,24 @@ function peopleRows(): number {
   return view(PEOPLE_VIEW)?.querySelectorAll(PERSON_ROW).length ?? 0;
 }
 
+/** Rows the People table draws before "Show more". */
+const PEOPLE_PAGE = 200;
+
+/**
+ * The People view as it first opens (its first page of rows), and no Follow-ups view: a change
+ * re-renders every open view, and each figure is about one view.
+ */
 async function peopleOpen(): Promise<HTMLElement> {
-  if (!view(PEOPLE_VIEW)) await open(VIEW_TYPE_PEOPLE, PEOPLE_VIEW, COMMAND_IDS.openPeople, PERSON_ROW, "people");
+  closeViews(VIEW_TYPE_FOLLOW_UPS);
+  if (!view(PEOPLE_VIEW) || peopleRows() > PEOPLE_PAGE) await open(VIEW_TYPE_PEOPLE, PEOPLE_VIEW, COMMAND_IDS.openPeople, PERSON_ROW, "people");
   const el = view(PEOPLE_VIEW);
   if (!el) throw new Error("the People view did not open");
   return el;
 }
 
+/** The Follow-ups view, and no People view. */
 async function followUpsOpen(): Promise<HTMLElement> {
+  closeViews(VIEW_TYPE_PEOPLE);
   if (!view(FOLLOW_UPS_VIEW)) await open(VIEW_TYPE_FOLLOW_UPS, FOLLOW_UPS_VIEW, COMMAND_IDS.openFollowUps, AGREEMENT_ROW, "open");
   const el = view(FOLLOW_UPS_VIEW);
   if (!el) throw new Error("the Follow-ups view did not open");

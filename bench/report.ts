@@ -192,6 +192,8 @@ export function browserSection(browser: BrowserResult): string {
   return [
     `Views in Chromium ${browser.chromium} (headless, 1280×800), real main.js on the preview page; vault of ${count(v.notes)} 1:1 notes and ${count(v.people)} people ` +
       `(${count(v.files)} files, page ready in ${fmt(browser.pageLoadMs / 1000, 1)} s); ${browser.runs} runs each. Times run until the frame showing the result has been painted.`,
+    "After a change only the view measured is open (People at its first page). Action → painted includes the view's 50 ms debounce, the index update and the",
+    "preview's fake metadata cache (it resolves every link of the vault again after each change, which Obsidian does not); view update → painted is the view's own work.",
     ...(browser.pageErrors.length > 0 ? [`WARNING: the page logged errors: ${browser.pageErrors.join(" | ")}`] : []),
     "",
     render(["figure", "median ms", "first run ms", "range ms"], rows),

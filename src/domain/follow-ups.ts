@@ -18,7 +18,7 @@
  *   (the same items, give or take a few) is derived from the last one (see `update`).
  */
 import { addDays, daysBetween, formatRelativeDue, isValidIsoDate } from "./dates";
-import { compareSortText, foldForSearch, matchesWords, searchWords, sortText, type SortText } from "./collation";
+import { COLLATOR, compareSortText, foldForSearch, matchesWords, searchWords, sortText, type SortText } from "./collation";
 import { baseName, personName } from "./person";
 import type { IsoDate } from "./types";
 import type { AgreementItem, FollowUpGroup, FollowUpSection, FollowUpsModel, FollowUpsQuery } from "./view-models";
@@ -240,8 +240,8 @@ interface Prepared {
   people: Person[];
   /** Person key → index into `people`. */
   personIndex: Map<string, number>;
-  /** The text's sort key, made when first compared. */
-  texts: (SortText | undefined)[];
+  /** The text's collation key (null: compared by the collator), made when first compared. */
+  texts: (string | null | undefined)[];
   /** Folded search text, made on the first search. */
   haystacks: (string | undefined)[];
 }
@@ -264,8 +264,18 @@ function prepare(items: readonly AgreementItem[]): Prepared {
   return next;
 }
 
-function textKey(prep: Prepared, position: number): SortText {
-  return (prep.texts[position] ??= sortText((prep.items[position] as AgreementItem).text));
+function textKey(prep: Prepared, position: number): string | null {
+  let key = prep.texts[position];
+  if (key === undefined) key = prep.texts[position] = sortText((prep.items[position] as AgreementItem).text).key;
+  return key;
+}
+
+/** The collator's order of two items' texts, as `compareSortText`. */
+function compareTexts(prep: Prepared, a: number, b: number): number {
+  const ka = textKey(prep, a);
+  const kb = textKey(prep, b);
+  if (ka !== null && kb !== null) return ka === kb ? 0 : ka < kb ? -1 : 1;
+  return COLLATOR.compare((prep.items[a] as AgreementItem).text, (prep.items[b] as AgreementItem).text);
 }
 
 /** Text, then path, line and position. */
@@ -273,7 +283,7 @@ function compareTies(prep: Prepared, a: number, b: number): number {
   const ia = prep.items[a] as AgreementItem;
   const ib = prep.items[b] as AgreementItem;
   return (
-    compareSortText(textKey(prep, a), textKey(prep, b)) ||
+    compareTexts(prep, a, b) ||
     (ia.path === ib.path ? 0 : ia.path < ib.path ? -1 : 1) ||
     ia.line - ib.line ||
     a - b
@@ -418,7 +428,7 @@ function sortAll(items: readonly AgreementItem[]): Prepared {
     person,
     people,
     personIndex,
-    texts: new Array<SortText | undefined>(n),
+    texts: new Array<string | null | undefined>(n),
     haystacks: new Array<string | undefined>(n),
   };
   const order = prep.order;
@@ -498,7 +508,7 @@ function update(prev: Prepared, items: readonly AgreementItem[]): Prepared | nul
 
   const date = new Int32Array(n).fill(-1);
   const person = new Int32Array(n).fill(-1);
-  const texts = new Array<SortText | undefined>(n);
+  const texts = new Array<string | null | undefined>(n);
   const haystacks = new Array<string | undefined>(n);
   for (let k = 0; k < m; k++) {
     const i = newOf[k] as number;

@@ -22,6 +22,8 @@ const CHROMIUM_ARGS = [
   // window.gc() between runs, so that no run pays for the garbage of the one before.
   "--js-flags=--expose-gc",
 ];
+/** What DevTools' Performance panel records: tasks, script, style, layout, paint and GC. */
+const TRACE_CATEGORIES = ["devtools.timeline", "disabled-by-default-devtools.timeline", "disabled-by-default-devtools.timeline.frame", "v8", "v8.execute", "blink.user_timing"];
 /** The preview page's size in the end-to-end tests: the Follow-ups view in the right sidebar. */
 const VIEWPORT = { width: 1280, height: 800 };
 
@@ -41,14 +43,21 @@ export interface ChangeFigures {
   render: Spread;
 }
 
+/** A view's first render: until painted, and of that the part before its frame started. */
+export type OpenFigures = Spread & {
+  rows: number;
+  /** From the command to the start of the frame that shows the rows: the plugin's and Svelte's work (and the wait for the frame). */
+  beforeFrame: Spread;
+};
+
 export interface BrowserFigures {
   chromium: string;
   vault: { notes: number; people: number; files: number; openAgreements: number; peopleRows: number };
   /** Loading the page: the vault into the fake App, the plugin, the index built. */
   pageLoadMs: number;
   runs: number;
-  followUpsOpen: Spread & { rows: number };
-  peopleOpen: Spread & { rows: number };
+  followUpsOpen: OpenFigures;
+  peopleOpen: OpenFigures;
   /** "Show more" clicked until every row is shown: the sum of each click's time. */
   peopleShowMore: Spread & { steps: number; rows: number };
   /** End pressed on the first row: every row rendered in one update. */
@@ -59,6 +68,8 @@ export interface BrowserFigures {
   peopleTick: ChangeFigures;
   /** Errors the page logged (none expected). */
   pageErrors: string[];
+  /** A DevTools trace of one more opening of each view (--browser-trace), for the Performance panel. */
+  traceFile: string | null;
 }
 
 export type BrowserResult = BrowserFigures | { skipped: string };
@@ -68,6 +79,8 @@ export interface BrowserOptions {
   runs: number;
   notes?: number;
   people?: number;
+  /** Where to write a DevTools trace of one more opening of each view; none when null. */
+  traceFile?: string | null;
   log: (line: string) => void;
 }
 
@@ -127,6 +140,10 @@ async function repeat<T>(runs: number, measure: (run: number) => Promise<T>): Pr
   const out: T[] = [];
   for (let run = 0; run < runs; run++) out.push(await measure(run));
   return out;
+}
+
+function openFigures(timings: OpenTiming[]): OpenFigures {
+  return { ...spread(timings.map((t) => t.paintedMs)), rows: timings[0]?.rows ?? 0, beforeFrame: spread(timings.map((t) => t.scriptMs)) };
 }
 
 function changeFigures(timings: ChangeTiming[]): ChangeFigures {
@@ -198,13 +215,22 @@ export async function measureBrowser(options: BrowserOptions): Promise<BrowserRe
     const peopleEdit = await step<ChangeTiming>("peopleEdit");
     const peopleTick = await step<ChangeTiming>("peopleTick");
 
+    const traceFile = options.traceFile ?? null;
+    if (traceFile !== null) {
+      await browser.startTracing(page, { path: traceFile, screenshots: false, categories: TRACE_CATEGORIES });
+      await call("openFollowUps", runs);
+      await call("openPeople", runs);
+      await browser.stopTracing();
+      log(`  browser: a trace of one more opening of each view is in ${traceFile} (DevTools, Performance panel: load profile)`);
+    }
+
     return {
       chromium: browser.version(),
       vault: { notes, people, files, openAgreements: followUps[0]?.total ?? NaN, peopleRows: peopleOpen[0]?.total ?? NaN },
       pageLoadMs,
       runs,
-      followUpsOpen: { ...spread(followUps.map((t) => t.paintedMs)), rows: followUps[0]?.rows ?? 0 },
-      peopleOpen: { ...spread(peopleOpen.map((t) => t.paintedMs)), rows: peopleOpen[0]?.rows ?? 0 },
+      followUpsOpen: openFigures(followUps),
+      peopleOpen: openFigures(peopleOpen),
       peopleShowMore: { ...spread(showMore.map((t) => t.paintedMs)), steps: showMore[0]?.steps ?? 0, rows: showMore[0]?.rows ?? 0 },
       peopleAllAtOnce: { ...spread(allAtOnce.map((t) => t.paintedMs)), rows: allAtOnce[0]?.rows ?? 0 },
       followUpsTick: changeFigures(followUpsTick),
@@ -212,6 +238,7 @@ export async function measureBrowser(options: BrowserOptions): Promise<BrowserRe
       peopleEdit: changeFigures(peopleEdit),
       peopleTick: changeFigures(peopleTick),
       pageErrors: errors,
+      traceFile,
     };
   } finally {
     await browser?.close();

@@ -2,6 +2,7 @@
 // them, and prints the figures as a table and as JSON. See bench/run.mjs for the options.
 import { cpus, loadavg, totalmem } from "node:os";
 import { writeFileSync } from "node:fs";
+import path from "node:path";
 import type { BrowserResult } from "./browser";
 import { installDom } from "./dom";
 
@@ -16,6 +17,8 @@ interface Options {
   browser: "with" | "no" | "only";
   browserRuns: number;
   browserVault: { notes: number; people: number } | null;
+  /** A DevTools trace of one more opening of each view, written here. */
+  browserTrace: string | null;
   /** Only profile the cold build of this vault (see bench/profile.ts). */
   profile: { notes: number; people: number } | null;
 }
@@ -37,6 +40,7 @@ function parse(argv: string[]): Options {
     browser: "with",
     browserRuns: 7,
     browserVault: null,
+    browserTrace: null,
     profile: null,
   };
   for (let i = 0; i < argv.length; i++) {
@@ -64,6 +68,7 @@ function parse(argv: string[]): Options {
     else if (arg === "--no-browser") options.browser = "no";
     else if (arg === "--browser-only") options.browser = "only";
     else if (arg === "--browser-runs") options.browserRuns = Number(next());
+    else if (arg === "--browser-trace") options.browserTrace = next();
     else if (arg === "--profile") {
       const spec = next();
       const [notes, people] = spec.split("x").map(Number);
@@ -84,7 +89,8 @@ function parse(argv: string[]): Options {
 async function browserSection(options: Options, log: (line: string) => void): Promise<BrowserResult> {
   const { measureBrowser } = await import("./browser");
   const root = options.root ?? process.cwd();
-  const result = await measureBrowser({ root, runs: options.browserRuns, ...options.browserVault, log });
+  const traceFile = options.browserTrace === null ? null : path.resolve(options.browserTrace);
+  const result = await measureBrowser({ root, runs: options.browserRuns, ...options.browserVault, traceFile, log });
   if ("skipped" in result) log(`  browser: skipped: ${result.skipped}`);
   return result;
 }

@@ -1,5 +1,5 @@
 // The bench's figures as tables, and each target of the performance issue checked against them.
-import type { BrowserResult, ChangeFigures, Spread } from "./browser";
+import type { BrowserResult, ChangeFigures, OpenFigures, Spread } from "./browser";
 import { fmt, type VaultFigures } from "./measure";
 
 export interface Results {
@@ -189,6 +189,8 @@ export function browserSection(browser: BrowserResult): string {
     ...change("People, one note edited (role)", browser.peopleEdit),
     ...change("People, one agreement ticked in a 1:1 note", browser.peopleTick),
   ];
+  const split = (name: string, o: OpenFigures): string =>
+    `${name}: ${fmt(o.beforeFrame.medianMs)} ms until the frame that shows it starts (the plugin's and Svelte's work), ${fmt(o.medianMs - o.beforeFrame.medianMs)} ms in that frame (style, layout, paint)`;
   return [
     `Views in Chromium ${browser.chromium} (headless, 1280×800), real main.js on the preview page; vault of ${count(v.notes)} 1:1 notes and ${count(v.people)} people ` +
       `(${count(v.files)} files, page ready in ${fmt(browser.pageLoadMs / 1000, 1)} s); ${browser.runs} runs each. Times run until the frame showing the result has been painted.`,
@@ -197,6 +199,9 @@ export function browserSection(browser: BrowserResult): string {
     ...(browser.pageErrors.length > 0 ? [`WARNING: the page logged errors: ${browser.pageErrors.join(" | ")}`] : []),
     "",
     render(["figure", "median ms", "first run ms", "range ms"], rows),
+    "",
+    `First render, medians: ${split("Follow-ups", browser.followUpsOpen)}; ${split("People", browser.peopleOpen)}.`,
+    ...(browser.traceFile ? [`A DevTools trace of one more opening of each view: ${browser.traceFile}`] : []),
   ].join("\n");
 }
 

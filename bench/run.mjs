@@ -9,6 +9,8 @@
 //   npm run bench -- --browser-only     only the views in Chromium (bench/browser.ts)
 //   npm run bench -- --no-browser       everything but the views in Chromium
 //   npm run bench -- --browser-runs 11 --browser-vault 3150x2000
+//   npm run bench -- --browser-only --browser-trace views.json
+//                                       and a DevTools trace of one more opening of each view
 //   npm run bench -- --profile 20000x500 [--runs 3] [--json cold.cpuprofile]
 //                                       profile the cold build: where its time goes, by function
 //

@@ -120,7 +120,7 @@ function birthdayIn(birthday: Birthday, year: number): IsoDate {
 export function nextBirthday(birthday: Birthday, today: IsoDate): IsoDate {
   const { year } = toParts(today);
   const thisYear = birthdayIn(birthday, year);
-  return daysBetween(today, thisYear) >= 0 ? thisYear : birthdayIn(birthday, year + 1);
+  return thisYear >= today ? thisYear : birthdayIn(birthday, year + 1); // valid dates of 4-digit years order as strings
 }
 
 /** The age a person turns on `birthdayDate` (one of their birthdays); null without a birth year. */

@@ -55,10 +55,39 @@ function nonEmpty(text: string | null | undefined): string | null {
  * name and the words before it the first name; a single word is both.
  */
 export function splitName(name: string, firstName?: string | null, lastName?: string | null): { firstName: string; lastName: string } {
-  const words = name.trim().split(/\s+/).filter((w) => w !== "");
-  const last = words.length > 0 ? (words[words.length - 1] ?? "") : name.trim();
-  const first = words.length > 1 ? words.slice(0, -1).join(" ") : last;
+  let first: string;
+  let last: string;
+  const space = lastSpaceOfPlainName(name);
+  if (space === -1) {
+    first = last = name;
+  } else if (space >= 0) {
+    first = name.slice(0, space);
+    last = name.slice(space + 1);
+  } else {
+    const words = name.trim().split(/\s+/).filter((w) => w !== "");
+    last = words.length > 0 ? (words[words.length - 1] ?? "") : name.trim();
+    first = words.length > 1 ? words.slice(0, -1).join(" ") : last;
+  }
   return { firstName: nonEmpty(firstName) ?? first, lastName: nonEmpty(lastName) ?? last };
+}
+
+/**
+ * For a name whose words are separated by single spaces, with no other white space (most names):
+ * where its last space is, -1 for one word. -2 for any other name, which is split by a regular
+ * expression. Control characters and all of Unicode's spaces count as other white space.
+ */
+function lastSpaceOfPlainName(name: string): number {
+  let last = -1;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c === 0x20) {
+      if (i === last + 1 || i === name.length - 1) return -2; // first, doubled or last
+      last = i;
+    } else if (c < 0x20 || (c >= 0x7f && c <= 0xa0) || c === 0x1680 || c === 0x180e || (c >= 0x2000 && c <= 0x200a) || (c >= 0x2028 && c <= 0x2029) || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff) {
+      return -2;
+    }
+  }
+  return last;
 }
 
 export function personRow(entry: PersonEntryLike, today: IsoDate): PersonRow {
@@ -127,8 +156,12 @@ function tagMatches(rowTag: string, wanted: string): boolean {
 function rowHaystack(row: PersonRow): string {
   const keys = keysOf(row);
   if (keys.haystack === undefined) {
-    const parts = [row.name, ...row.aliases, row.role ?? "", row.team ?? "", ...row.tags.map((t) => `#${t}`)];
-    keys.haystack = foldForSearch(parts.join("\n"));
+    // The name, aliases, role, team and tags (as `#tag`), one a line.
+    let text = row.name;
+    for (const alias of row.aliases) text += `\n${alias}`;
+    text += `\n${row.role ?? ""}\n${row.team ?? ""}`;
+    for (const tag of row.tags) text += `\n#${tag}`;
+    keys.haystack = foldForSearch(text);
   }
   return keys.haystack;
 }

@@ -85,6 +85,21 @@ describe("splitName", () => {
   ])("%j (first %j, last %j) → %j / %j", (name, first, last, firstName, lastName) => {
     expect(splitName(name, first, last)).toEqual({ firstName, lastName });
   });
+
+  it("splits at any white space, as the regular expression \\s does", () => {
+    const reference = (name: string) => {
+      const words = name.trim().split(/\s+/).filter((w) => w !== "");
+      const last = words.length > 0 ? words[words.length - 1]! : name.trim();
+      return { firstName: words.length > 1 ? words.slice(0, -1).join(" ") : last, lastName: last };
+    };
+    const unit = fc.constantFrom("A", "n", "é", "Я", "-", ".", " ", " ", "\t", "\n", "\u00a0", "\u0085", "\u1680", "\u180e", "\u2003", "\u2028", "\u202f", "\u3000", "\ufeff", "\u0001", "\u200b");
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: fc.constantFrom("A", "n", "é", " "), maxLength: 8 }), fc.string({ unit, maxLength: 12 })), (name) => {
+        expect(splitName(name)).toEqual(reference(name));
+      }),
+      { numRuns: RUNS },
+    );
+  });
 });
 
 describe("personRow", () => {

@@ -187,46 +187,32 @@ type SortValue = number | string | SortText | null;
 interface RowKeys {
   first: SortText;
   last: SortText;
-  full: SortText;
-  /** First, last and full name keys in one string, for each name order; null without keys. */
-  byFirst: string | null;
-  byLast: string | null;
+  /** The row's name, and its sort text once two rows are compared that far. */
+  name: string;
+  full?: SortText;
   haystack?: string;
   values: Partial<Record<PeopleColumn, SortValue>>;
 }
 
 const rowKeys = new WeakMap<PersonRow, RowKeys>();
 
-/** Below every character of a key: joined keys compare field by field. */
-const KEY_SEPARATOR = "\u0001";
-
 function keysOf(row: PersonRow): RowKeys {
   let keys = rowKeys.get(row);
   if (keys === undefined) {
-    const first = sortText(row.firstName);
-    const last = sortText(row.lastName);
-    const full = sortText(row.name);
-    const all = first.key !== null && last.key !== null && full.key !== null;
-    keys = {
-      first,
-      last,
-      full,
-      byFirst: all ? `${first.key}${KEY_SEPARATOR}${last.key}${KEY_SEPARATOR}${full.key}` : null,
-      byLast: all ? `${last.key}${KEY_SEPARATOR}${first.key}${KEY_SEPARATOR}${full.key}` : null,
-      values: {},
-    };
+    keys = { first: sortText(row.firstName), last: sortText(row.lastName), name: row.name, values: {} };
     rowKeys.set(row, keys);
   }
   return keys;
 }
 
+function fullName(keys: RowKeys): SortText {
+  return (keys.full ??= sortText(keys.name));
+}
+
 /** By first name (then last, then full name) or by last name (then first, then full name). */
 function compareByName(a: RowKeys, b: RowKeys, order: "first" | "last"): number {
-  const ka = order === "first" ? a.byFirst : a.byLast;
-  const kb = order === "first" ? b.byFirst : b.byLast;
-  if (ka !== null && kb !== null) return ka === kb ? 0 : ka < kb ? -1 : 1;
-  const [a1, b1, a2, b2] = order === "first" ? [a.first, b.first, a.last, b.last] : [a.last, b.last, a.first, b.first];
-  return compareSortText(a1, b1) || compareSortText(a2, b2) || compareSortText(a.full, b.full);
+  const c = order === "first" ? compareSortText(a.first, b.first) || compareSortText(a.last, b.last) : compareSortText(a.last, b.last) || compareSortText(a.first, b.first);
+  return c || compareSortText(fullName(a), fullName(b));
 }
 
 interface Decorated {

@@ -47,14 +47,23 @@ export function daysInMonth(year: number, month: number): number {
 
 /** True for a `YYYY-MM-DD` string naming a day that exists (2026-02-30 does not). */
 export function isValidIsoDate(value: unknown): value is IsoDate {
+  return isoDateNumber(value) >= 0;
+}
+
+/**
+ * A valid date (as `isValidIsoDate` says) as the number YYYYMMDD, which orders as the dates do:
+ * "2026-11-07" → 20261107. -1 for anything else.
+ */
+export function isoDateNumber(value: unknown): number {
   // `YYYY-MM-DD` in ASCII digits, read without a regular expression: lists of tens of thousands
   // of dates are checked.
-  if (typeof value !== "string" || value.length !== 10) return false;
-  if (value.charCodeAt(4) !== 0x2d || value.charCodeAt(7) !== 0x2d) return false;
+  if (typeof value !== "string" || value.length !== 10) return -1;
+  if (value.charCodeAt(4) !== 0x2d || value.charCodeAt(7) !== 0x2d) return -1;
   const year = digitsAt(value, 0, 4);
   const month = digitsAt(value, 5, 2);
   const day = digitsAt(value, 8, 2);
-  return year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+  const valid = year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+  return valid ? year * 10000 + month * 100 + day : -1;
 }
 
 /** The number written by the ASCII digits `text[start … start + count - 1]`; -1 if one is not a digit. */

@@ -17,7 +17,7 @@
  *   so a new query or a new day only filters the sorted list again; the next list after an edit
  *   (the same items, give or take a few) is derived from the last one (see `update`).
  */
-import { addDays, daysBetween, formatRelativeDue, isValidIsoDate } from "./dates";
+import { addDays, daysBetween, formatRelativeDue, isoDateNumber, isValidIsoDate } from "./dates";
 import { COLLATOR, compareSortText, foldForSearch, matchesWords, searchWords, sortText, type SortText } from "./collation";
 import { baseName, personName } from "./person";
 import type { IsoDate } from "./types";
@@ -231,19 +231,18 @@ interface Prepared {
   order: Int32Array;
   /** Index into `dates`, -1 without a valid due date. */
   date: Int32Array;
-  /** Valid due dates, each once, in no order. */
+  /** Valid due dates, each once, in no order; and each as a number (see `isoDateNumber`). */
   dates: IsoDate[];
-  /** A due date as written → index into `dates`, -1 when not a valid date. */
-  dateIndex: Map<string, number>;
+  dateNumbers: number[];
+  /** A date's number → index into `dates`. */
+  dateIndex: Map<number, number>;
   /** Index into `people`, -1 for nobody. */
   person: Int32Array;
   people: Person[];
   /** Person key → index into `people`. */
   personIndex: Map<string, number>;
-  /** The text's collation key (null: compared by the collator), made when first compared. */
-  texts: (string | null | undefined)[];
-  /** Folded search text, made on the first search. */
-  haystacks: (string | undefined)[];
+  /** Folded search text, made on the first search (null until then). */
+  haystacks: (string | undefined)[] | null;
 }
 
 /** The prepared list per array, and the latest one (kept until the next), from which the next list is derived. */
@@ -264,30 +263,17 @@ function prepare(items: readonly AgreementItem[]): Prepared {
   return next;
 }
 
-function textKey(prep: Prepared, position: number): string | null {
-  let key = prep.texts[position];
-  if (key === undefined) key = prep.texts[position] = sortText((prep.items[position] as AgreementItem).text).key;
-  return key;
+/** The collation key of an item's text; null when only the collator can order it. */
+function textKeyOf(item: AgreementItem): string | null {
+  return sortText(item.text).key;
 }
 
-/** The collator's order of two items' texts, as `compareSortText`. */
-function compareTexts(prep: Prepared, a: number, b: number): number {
-  const ka = textKey(prep, a);
-  const kb = textKey(prep, b);
-  if (ka !== null && kb !== null) return ka === kb ? 0 : ka < kb ? -1 : 1;
-  return COLLATOR.compare((prep.items[a] as AgreementItem).text, (prep.items[b] as AgreementItem).text);
-}
-
-/** Text, then path, line and position. */
-function compareTies(prep: Prepared, a: number, b: number): number {
-  const ia = prep.items[a] as AgreementItem;
-  const ib = prep.items[b] as AgreementItem;
-  return (
-    compareTexts(prep, a, b) ||
-    (ia.path === ib.path ? 0 : ia.path < ib.path ? -1 : 1) ||
-    ia.line - ib.line ||
-    a - b
-  );
+/** Text (`ka` and `kb` its keys), then path, line and position. */
+function compareTies(items: readonly AgreementItem[], a: number, ka: string | null, b: number, kb: string | null): number {
+  const ia = items[a] as AgreementItem;
+  const ib = items[b] as AgreementItem;
+  const text = ka !== null && kb !== null ? (ka === kb ? 0 : ka < kb ? -1 : 1) : COLLATOR.compare(ia.text, ib.text);
+  return text || (ia.path === ib.path ? 0 : ia.path < ib.path ? -1 : 1) || ia.line - ib.line || a - b;
 }
 
 /** The display order of two positions: due date (none last), person (nobody last), then ties. */
@@ -297,7 +283,7 @@ function comparePositions(prep: Prepared, a: number, b: number): number {
   if (da !== db) {
     if (da < 0) return 1;
     if (db < 0) return -1;
-    return (prep.dates[da] as string) < (prep.dates[db] as string) ? -1 : 1; // valid ISO dates order as strings
+    return (prep.dateNumbers[da] as number) < (prep.dateNumbers[db] as number) ? -1 : 1;
   }
   const pa = prep.person[a] as number;
   const pb = prep.person[b] as number;
@@ -306,7 +292,9 @@ function comparePositions(prep: Prepared, a: number, b: number): number {
     if (pb < 0) return -1;
     return comparePeople(prep.people[pa] as Person, prep.people[pb] as Person);
   }
-  return compareTies(prep, a, b);
+  const ia = prep.items[a] as AgreementItem;
+  const ib = prep.items[b] as AgreementItem;
+  return compareTies(prep.items, a, textKeyOf(ia), b, textKeyOf(ib));
 }
 
 /** By title as the collator orders it, then by key (the keys of two people differ). */
@@ -338,24 +326,34 @@ function countingSort(input: Int32Array, slot: Int32Array, slots: number): Int32
   return out;
 }
 
-/** Sorts `order[start … end - 1]`, positions tied on date and person (insertion sort when short). */
-function sortRun(prep: Prepared, start: number, end: number): void {
-  const order = prep.order;
-  for (let j = start; j < end; j++) textKey(prep, order[j] as number);
-  if (end - start <= 12) {
-    for (let j = start + 1; j < end; j++) {
-      const current = order[j] as number;
+/**
+ * Sorts `order[start … end - 1]`, positions tied on date and person, by text and the rest; the
+ * texts' keys are made once for the run (insertion sort when short).
+ */
+function sortRun(items: readonly AgreementItem[], order: Int32Array, start: number, end: number): void {
+  const n = end - start;
+  const keys: (string | null)[] = [];
+  const local: number[] = [];
+  for (let j = 0; j < n; j++) {
+    keys.push(textKeyOf(items[order[start + j] as number] as AgreementItem));
+    local.push(j);
+  }
+  const compare = (x: number, y: number) => compareTies(items, order[start + x] as number, keys[x] ?? null, order[start + y] as number, keys[y] ?? null);
+  if (n <= 12) {
+    for (let j = 1; j < n; j++) {
+      const current = local[j] as number;
       let k = j - 1;
-      while (k >= start && compareTies(prep, order[k] as number, current) > 0) {
-        order[k + 1] = order[k] as number;
+      while (k >= 0 && compare(local[k] as number, current) > 0) {
+        local[k + 1] = local[k] as number;
         k--;
       }
-      order[k + 1] = current;
+      local[k + 1] = current;
     }
-    return;
+  } else {
+    local.sort(compare);
   }
-  const run = Array.from(order.subarray(start, end)).sort((a, b) => compareTies(prep, a, b));
-  order.set(run, start);
+  const positions = local.map((x) => order[start + x] as number);
+  order.set(positions, start);
 }
 
 /**
@@ -365,8 +363,9 @@ function sortRun(prep: Prepared, start: number, end: number): void {
  */
 function sortAll(items: readonly AgreementItem[]): Prepared {
   const n = items.length;
-  const dateIndex = new Map<string, number>(); // -1: not a valid date
-  const dates: string[] = [];
+  const dateIndex = new Map<number, number>();
+  const dates: IsoDate[] = [];
+  const dateNumbers: number[] = [];
   const personIndex = new Map<string, number>();
   const people: Person[] = [];
   const itemDate = new Int32Array(n);
@@ -374,11 +373,13 @@ function sortAll(items: readonly AgreementItem[]): Prepared {
   for (let i = 0; i < n; i++) {
     const item = items[i] as AgreementItem;
     let d = -1;
-    if (item.due !== null) {
-      const known = dateIndex.get(item.due);
+    const number = item.due === null ? -1 : isoDateNumber(item.due);
+    if (number >= 0) {
+      const known = dateIndex.get(number);
       if (known === undefined) {
-        d = isValidIsoDate(item.due) ? dates.push(item.due) - 1 : -1;
-        dateIndex.set(item.due, d);
+        d = dates.push(item.due as IsoDate) - 1;
+        dateNumbers.push(number);
+        dateIndex.set(number, d);
       } else {
         d = known;
       }
@@ -399,11 +400,11 @@ function sortAll(items: readonly AgreementItem[]): Prepared {
     person[i] = p;
   }
 
-  // Ranks: valid ISO dates order as strings; people by name, then key.
+  // Ranks: dates by their numbers; people by name, then key.
   const dateRank = new Int32Array(dates.length);
-  dates
+  dateNumbers
     .map((_, i) => i)
-    .sort((a, b) => ((dates[a] as string) < (dates[b] as string) ? -1 : 1))
+    .sort((a, b) => (dateNumbers[a] as number) - (dateNumbers[b] as number))
     .forEach((d, rank) => (dateRank[d] = rank));
   const personRank = new Int32Array(people.length);
   people
@@ -424,12 +425,12 @@ function sortAll(items: readonly AgreementItem[]): Prepared {
     order: countingSort(countingSort(identity(n), personSlot, people.length + 1), dateSlot, dates.length + 1),
     date: itemDate,
     dates,
+    dateNumbers,
     dateIndex,
     person,
     people,
     personIndex,
-    texts: new Array<string | null | undefined>(n),
-    haystacks: new Array<string | undefined>(n),
+    haystacks: null,
   };
   const order = prep.order;
   for (let start = 0; start < n; ) {
@@ -440,7 +441,7 @@ function sortAll(items: readonly AgreementItem[]): Prepared {
       if (dateSlot[next] !== dateSlot[first] || personSlot[next] !== personSlot[first]) break;
       end++;
     }
-    if (end - start > 1) sortRun(prep, start, end);
+    if (end - start > 1) sortRun(prep.items, order, start, end);
     start = end;
   }
   return prep;
@@ -487,8 +488,9 @@ function update(prev: Prepared, items: readonly AgreementItem[]): Prepared | nul
           break;
         }
       }
-      // Neither a few items taken out here nor a few put in: look the rest up.
-      if (found < 0 && j < m && !isNear(items, i + 1, old[j])) {
+      // Neither a few items taken out here nor a few put in: look the rest up, if the lists are
+      // related at all (an item kept already, or the same last item).
+      if (found < 0 && j < m && (j > 0 || items[n - 1] === old[m - 1]) && !isNear(items, i + 1, old[j])) {
         rest = new Map<AgreementItem, number>();
         for (let k = m - 1; k >= j; k--) rest.set(old[k] as AgreementItem, k);
       }
@@ -508,15 +510,13 @@ function update(prev: Prepared, items: readonly AgreementItem[]): Prepared | nul
 
   const date = new Int32Array(n).fill(-1);
   const person = new Int32Array(n).fill(-1);
-  const texts = new Array<string | null | undefined>(n);
-  const haystacks = new Array<string | undefined>(n);
+  const haystacks = prev.haystacks === null ? null : new Array<string | undefined>(n);
   for (let k = 0; k < m; k++) {
     const i = newOf[k] as number;
     if (i < 0) continue;
     date[i] = prev.date[k] as number;
     person[i] = prev.person[k] as number;
-    texts[i] = prev.texts[k];
-    haystacks[i] = prev.haystacks[k];
+    if (haystacks !== null) haystacks[i] = prev.haystacks?.[k];
   }
 
   // A person's group takes its title from the person's first item in the list: where that item
@@ -542,24 +542,25 @@ function update(prev: Prepared, items: readonly AgreementItem[]): Prepared | nul
   }
 
   // The maps may be shared with earlier lists: copied before anything is added.
-  let { dates, dateIndex, personIndex } = prev;
+  let { dates, dateNumbers, dateIndex, personIndex } = prev;
   let ownDates = false;
   let ownPeople = false;
   for (const i of added) {
     const item = items[i] as AgreementItem;
     let d = -1;
-    if (item.due !== null) {
-      const known = dateIndex.get(item.due);
+    const number = item.due === null ? -1 : isoDateNumber(item.due);
+    if (number >= 0) {
+      const known = dateIndex.get(number);
       if (known === undefined) {
-        if (isValidIsoDate(item.due)) {
-          if (!ownDates) {
-            dates = dates.slice();
-            dateIndex = new Map(dateIndex);
-            ownDates = true;
-          }
-          d = dates.push(item.due) - 1;
-          dateIndex.set(item.due, d);
+        if (!ownDates) {
+          dates = dates.slice();
+          dateNumbers = dateNumbers.slice();
+          dateIndex = new Map(dateIndex);
+          ownDates = true;
         }
+        d = dates.push(item.due as IsoDate) - 1;
+        dateNumbers.push(number);
+        dateIndex.set(number, d);
       } else {
         d = known;
       }
@@ -594,7 +595,7 @@ function update(prev: Prepared, items: readonly AgreementItem[]): Prepared | nul
     person[i] = p;
   }
 
-  const prep: Prepared = { items: items.slice(), order: new Int32Array(n), date, dates, dateIndex, person, people, personIndex, texts, haystacks };
+  const prep: Prepared = { items: items.slice(), order: new Int32Array(n), date, dates, dateNumbers, dateIndex, person, people, personIndex, haystacks };
   const kept = new Int32Array(n - added.length);
   let w = 0;
   for (let k = 0; k < m; k++) {
@@ -645,7 +646,8 @@ export function buildFollowUps(
   const soonUntil = addDays(today, windowDays(dueSoonDays));
   const words = searchWords(query.search);
   const prep = prepare(items);
-  const { order, date, person, haystacks } = prep;
+  const { order, date, person } = prep;
+  const haystacks = words.length > 0 ? (prep.haystacks ??= new Array<string | undefined>(order.length)) : null;
   const sectionOf = new Int8Array(prep.dates.length);
   for (let d = 0; d < sectionOf.length; d++) {
     const due = prep.dates[d] as IsoDate;
@@ -662,7 +664,7 @@ export function buildFollowUps(
     const i = order[j] as number;
     const item = items[i] as AgreementItem;
     if (!ownerPasses(item, query.owner)) continue;
-    if (words.length > 0) {
+    if (haystacks !== null) {
       let haystack = haystacks[i];
       if (haystack === undefined) haystack = haystacks[i] = foldedHaystack(item);
       if (!matchesWords(haystack, words)) continue;

@@ -14,6 +14,7 @@ import {
   formatRelativeDue,
   fromDayNumber,
   isValidIsoDate,
+  isoDateNumber,
   localDateOf,
   maxDate,
   minDate,
@@ -137,11 +138,26 @@ describe("isValidIsoDate", () => {
     },
   );
 
+  it("gives a valid date as the number YYYYMMDD, which orders as the dates do; -1 for anything else", () => {
+    expect(isoDateNumber("2026-11-07")).toBe(20261107);
+    expect(isoDateNumber("0000-01-01")).toBe(101);
+    expect(isoDateNumber("2026-02-30")).toBe(-1);
+    expect(isoDateNumber(null)).toBe(-1);
+    fc.assert(
+      fc.property(isoDates, isoDates, (a, b) => {
+        expect(isoDateNumber(a)).toBe(Number(a.replace(/-/g, "")));
+        expect(Math.sign(isoDateNumber(a) - isoDateNumber(b))).toBe(a < b ? -1 : a > b ? 1 : 0);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
   it("agrees with the regular expression of the format on any string", () => {
     const chars = fc.constantFrom("0", "1", "2", "3", "9", "-", "/", " ", "a", "\u0661", "０", "\n");
     fc.assert(
       fc.property(fc.oneof(fc.string({ unit: chars, minLength: 8, maxLength: 12 }), isoDates, fc.anything()), (value) => {
         expect(isValidIsoDate(value)).toBe(reference(value));
+        expect(isoDateNumber(value) >= 0).toBe(reference(value));
       }),
       { numRuns: RUNS },
     );

@@ -54,6 +54,13 @@ function gc(): void {
   collect();
 }
 
+/** A collection of the young generation only: what the objects just made cost to keep. */
+function minorGc(): void {
+  const collect = (globalThis as { gc?: (options: { type: "minor" }) => void }).gc;
+  if (!collect) throw new Error("run with node --expose-gc (npm run bench does)");
+  collect({ type: "minor" });
+}
+
 /**
  * Watches the event loop while `work` runs: a callback scheduled again and again with
  * `setImmediate` gets a turn between two tasks, so the longest gap between two of its turns is
@@ -115,9 +122,31 @@ export interface VaultFigures {
   viewDataMedianMs: number;
   rebuildMs: number;
   rebuildOverUpdate: number;
+  /**
+   * The Follow-ups model as the view gets it after one edit: viewData (only the changed entries
+   * converted) and buildFollowUps over its list; median over the edits.
+   */
+  followUpsAfterChangeMs: number;
+  /**
+   * Every entry converted (agreementItem), as viewData does once after the index is built (for
+   * the status bar, before any view opens), with the young collection that follows; median.
+   */
+  followUpsConvertMs: number;
+  /** On first opening: the model built over converted items it has not seen; median. */
   followUpsModelMs: number;
+  /** The very first of those, before the JIT has compiled the code. */
+  followUpsFirstMs: number;
+  /** Another query over the same items. */
   followUpsModelWarmMs: number;
+  /** The People model after one edit: viewData and buildPeopleTable over its rows; median. */
+  peopleAfterChangeMs: number;
+  /** Every row made (personRow), as viewData does once after the index is built, and collected; median. */
+  peopleConvertMs: number;
+  /** On first opening: rows it has not seen sorted and filtered; median. */
   peopleModelMs: number;
+  /** The very first of those, before the JIT has compiled the code. */
+  peopleFirstMs: number;
+  /** Another sort or filter of the same rows. */
   peopleModelWarmMs: number;
   indexHeapMB: number;
 }
@@ -237,20 +266,14 @@ export async function measureVault(vault: GeneratedVault, options: { runs: numbe
     rebuilds.push(performance.now() - start);
   }
 
-  // View models over everything: fresh items each time, as after a change of every agreement.
-  const entries = index.agreements();
+  // View models. Converting: every entry made an item or row, as viewData does once after the
+  // index is built (the status bar asks for it before any view opens), and the young generation
+  // collected, which copies what was made: that is part of its cost, not of the model's. First
+  // opening: the model built over items or rows it has not seen. Fresh items and rows each run; a
+  // run costs tens of milliseconds, so there are at least 11 and the median is not the JIT's
+  // warm-up; the first run, which the JIT meets cold, is reported on its own. Warm: another query
+  // over the same items.
   const followUpsQuery: FollowUpsQuery = { groupBy: "due", owner: "all", search: "" };
-  const followUps: number[] = [];
-  const followUpsWarm: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const items = entries.map(agreementItem);
-    let start = performance.now();
-    buildFollowUps(items, followUpsQuery, TODAY);
-    followUps.push(performance.now() - start);
-    start = performance.now();
-    buildFollowUps(items, { groupBy: "person", owner: "mine", search: "" }, TODAY);
-    followUpsWarm.push(performance.now() - start);
-  }
   const peopleQuery: PeopleQuery = {
     sort: { column: "nextDue", direction: "ascending" },
     nameOrder: "first",
@@ -259,23 +282,66 @@ export async function measureVault(vault: GeneratedVault, options: { runs: numbe
     tag: null,
     showArchived: false,
   };
-  const peopleTimes: number[] = [];
-  const peopleWarm: number[] = [];
-  const otherQueries: PeopleQuery[] = [
+  const otherPeopleQueries: PeopleQuery[] = [
     { ...peopleQuery, sort: { column: "name", direction: "ascending" }, nameOrder: "last" },
     { ...peopleQuery, sort: { column: "lastSeen", direction: "descending" }, text: "" },
     { ...peopleQuery, sort: { column: "team", direction: "ascending" }, group: "all" },
   ];
-  for (let i = 0; i < runs; i++) {
-    // Cold: rows never seen (as when the table first opens); warm: another sort or filter of the
-    // same rows (as when the user changes the query, or after an edit changed a row or two).
-    const rows = index.people().map((entry) => personRow(entry, TODAY));
+  const followUpsConvert: number[] = [];
+  const followUps: number[] = [];
+  const followUpsWarm: number[] = [];
+  const peopleConvert: number[] = [];
+  const peopleTimes: number[] = [];
+  const peopleWarm: number[] = [];
+  const modelRuns = Math.max(runs, 11);
+  for (let i = 0; i < modelRuns; i++) {
+    const entries = index.agreements();
     let start = performance.now();
+    const items = entries.map(agreementItem);
+    minorGc();
+    followUpsConvert.push(performance.now() - start);
+    start = performance.now();
+    buildFollowUps(items, followUpsQuery, TODAY);
+    followUps.push(performance.now() - start);
+    start = performance.now();
+    buildFollowUps(items, { groupBy: "person", owner: "mine", search: "" }, TODAY);
+    followUpsWarm.push(performance.now() - start);
+    const people = index.people();
+    start = performance.now();
+    const rows = people.map((entry) => personRow(entry, TODAY));
+    minorGc();
+    peopleConvert.push(performance.now() - start);
+    start = performance.now();
     buildPeopleTable(rows, peopleQuery);
     peopleTimes.push(performance.now() - start);
     start = performance.now();
-    buildPeopleTable(rows, otherQueries[i % otherQueries.length] as PeopleQuery);
+    buildPeopleTable(rows, otherPeopleQueries[i % otherPeopleQueries.length] as PeopleQuery);
     peopleWarm.push(performance.now() - start);
+  }
+
+  // After a change, as the open views see it: one edit (the index brought up to date, not timed
+  // here), then viewData and each view's model over what it gives.
+  let data = viewData(index, TODAY);
+  buildFollowUps(data.agreements, followUpsQuery, TODAY);
+  buildPeopleTable(data.people, peopleQuery);
+  const followUpsAfterChange: number[] = [];
+  const peopleAfterChange: number[] = [];
+  for (let i = 0; i < edits; i++) {
+    const path = pickPath();
+    bench.put(path, editNote(r, path, bench.texts.get(path) as string, names));
+    bench.changed(path);
+    index.people();
+    index.agreements();
+    index.meetings();
+    const start = performance.now();
+    data = viewData(index, TODAY);
+    const converted = performance.now();
+    buildFollowUps(data.agreements, followUpsQuery, TODAY);
+    const followed = performance.now();
+    buildPeopleTable(data.people, peopleQuery);
+    const end = performance.now();
+    followUpsAfterChange.push(followed - start);
+    peopleAfterChange.push(converted - start + (end - followed));
   }
 
   // Cold builds and passes last, one index alive at a time, each after a full collection (as a
@@ -334,9 +400,15 @@ export async function measureVault(vault: GeneratedVault, options: { runs: numbe
     viewDataMedianMs: median(viewDataTimes),
     rebuildMs,
     rebuildOverUpdate: rebuildMs / updateMedianMs,
+    followUpsAfterChangeMs: median(followUpsAfterChange),
+    followUpsConvertMs: median(followUpsConvert),
     followUpsModelMs: median(followUps),
+    followUpsFirstMs: followUps[0] ?? NaN,
     followUpsModelWarmMs: median(followUpsWarm),
+    peopleAfterChangeMs: median(peopleAfterChange),
+    peopleConvertMs: median(peopleConvert),
     peopleModelMs: median(peopleTimes),
+    peopleFirstMs: peopleTimes[0] ?? NaN,
     peopleModelWarmMs: median(peopleWarm),
     indexHeapMB,
   };

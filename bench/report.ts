@@ -93,28 +93,38 @@ export function evaluate(results: Results): TargetCheck[] {
     "≥ 100×",
     lowest ? { text: `${fmt(lowest.rebuildOverUpdate, 0)}× (${at(lowest)})`, met: lowest.rebuildOverUpdate >= 100 } : null,
   );
-  const follow = worst(pick(results, 20000), (v) => v.followUpsModelMs);
-  const followWarm = worst(pick(results, 20000), (v) => v.followUpsModelWarmMs);
+  // The figure after a change (what an open view waits for), the first opening (a model over items
+  // or rows it has not seen) and another query must all meet the target. Shown besides: the very
+  // first opening, with the JIT cold, and converting every entry (with the young collection after
+  // it), which viewData does once after the index is built, for the status bar, before any view opens.
+  const follow = worst(pick(results, 20000), (v) => Math.max(v.followUpsAfterChangeMs, v.followUpsModelMs, v.followUpsModelWarmMs));
   add(
     "Follow-ups model, 30k open agreements",
     "≤ 20 ms",
-    follow && followWarm
+    follow
       ? {
-          text: `${fmt(follow.value)} ms new items, ${fmt(followWarm.value)} ms another query (${follow.vault.openAgreements} open, ${at(follow.vault)})`,
+          text:
+            `${fmt(follow.vault.followUpsAfterChangeMs)} ms after a change (viewData + model); ${fmt(follow.vault.followUpsModelMs)} ms on first opening ` +
+            `(the very first ${fmt(follow.vault.followUpsFirstMs)} ms, JIT cold); ${fmt(follow.vault.followUpsModelWarmMs)} ms another query; ` +
+            `converting every entry after a build, young collection included, ${fmt(follow.vault.followUpsConvertMs)} ms (${follow.vault.openAgreements} open, ${at(follow.vault)})`,
           met: follow.value <= 20,
         }
       : null,
   );
-  const bigTeams = results.vaults.filter((v) => v.people === 2000);
-  const people = worst(bigTeams, (v) => v.peopleModelMs);
-  const peopleWarm = worst(bigTeams, (v) => v.peopleModelWarmMs);
+  const people = worst(
+    results.vaults.filter((v) => v.people === 2000),
+    (v) => Math.max(v.peopleAfterChangeMs, v.peopleModelMs, v.peopleModelWarmMs),
+  );
   add(
     "People model, 2,000 people, sort + filter",
     "≤ 5 ms",
-    people && peopleWarm
+    people
       ? {
-          text: `${fmt(peopleWarm.value)} ms another sort or filter; ${fmt(people.value)} ms rows never seen (first opening)`,
-          met: peopleWarm.value <= 5 && people.value <= 5,
+          text:
+            `${fmt(people.vault.peopleAfterChangeMs)} ms after a change (viewData + model); ${fmt(people.vault.peopleModelMs)} ms on first opening ` +
+            `(the very first ${fmt(people.vault.peopleFirstMs)} ms, JIT cold); ${fmt(people.vault.peopleModelWarmMs)} ms another sort or filter; ` +
+            `making every row after a build, young collection included, ${fmt(people.vault.peopleConvertMs)} ms (${at(people.vault)})`,
+          met: people.value <= 5,
         }
       : null,
   );
@@ -227,8 +237,8 @@ export function table(results: Results, targets: TargetCheck[]): string {
     "viewData ms",
     "rebuild ms",
     "rebuild ÷ update",
-    "Follow-ups ms",
-    "People ms (new rows / warm)",
+    "Follow-ups ms (after change / first open / other query / convert all)",
+    "People ms (after change / first open / other query / convert all)",
     "index heap MB",
   ];
   const rows = results.vaults.map((v) => [
@@ -246,8 +256,8 @@ export function table(results: Results, targets: TargetCheck[]): string {
     fmt(v.viewDataMedianMs, 3),
     fmt(v.rebuildMs),
     `${fmt(v.rebuildOverUpdate, 0)}×`,
-    fmt(v.followUpsModelMs),
-    `${fmt(v.peopleModelMs)} / ${fmt(v.peopleModelWarmMs)}`,
+    `${fmt(v.followUpsAfterChangeMs)} / ${fmt(v.followUpsModelMs)} / ${fmt(v.followUpsModelWarmMs)} / ${fmt(v.followUpsConvertMs)}`,
+    `${fmt(v.peopleAfterChangeMs)} / ${fmt(v.peopleModelMs)} / ${fmt(v.peopleModelWarmMs)} / ${fmt(v.peopleConvertMs)}`,
     fmt(v.indexHeapMB, 1),
   ]);
   const size = results.mainJs ? `${fmt(results.mainJs.minifiedKB, 1)} KB minified, ${fmt(results.mainJs.gzippedKB, 1)} KB gzipped` : "not built";

@@ -17,8 +17,9 @@ export interface ViewData {
  * Each index entry is converted once: the index keeps the same entry objects while their files do
  * not change, so after an edit only the entries of that file are new. The views' models cache
  * sort keys per item object and expect items never to change: a changed agreement is a new item.
+ * Agreements are found again in the previous conversion (see `convertAgreements`), people rows by
+ * their entries.
  */
-const agreementItems = new WeakMap<AgreementEntry, AgreementItem>();
 const personRows = new WeakMap<PersonEntry, { today: IsoDate; row: PersonRow }>();
 
 interface Converted {
@@ -57,12 +58,6 @@ export function viewData(index: PeopleIndex, today: IsoDate): ViewData {
   return { today, agreements: items, people: rows, notesToCheck };
 }
 
-function itemOf(entry: AgreementEntry): AgreementItem {
-  let item = agreementItems.get(entry);
-  if (!item) agreementItems.set(entry, (item = agreementItem(entry)));
-  return item;
-}
-
 function rowOf(entry: PersonEntry, today: IsoDate): PersonRow {
   const cached = personRows.get(entry);
   if (cached?.today === today) return cached.row;
@@ -76,33 +71,59 @@ const LOOK_AHEAD = 8;
 
 /**
  * The items of a sorted list of entries. After an edit the list is the previous one with a few
- * entries taken out and a few put in, so a walk over both reuses the previous items by position
- * and looks entries up only where the lists differ.
+ * entries taken out and a few put in, so a walk over both reuses the previous items by position.
+ * Where the lists differ by more than a few entries in a row, the previous items are looked up in
+ * a map, made then; a list that shares nothing with the previous one (after a rebuild) is
+ * converted without either.
  */
 function convertAgreements(entries: readonly AgreementEntry[], before: Converted | undefined): AgreementItem[] {
-  const out = new Array<AgreementItem>(entries.length);
+  const n = entries.length;
+  const out = new Array<AgreementItem>(n);
   const prev = before?.entries ?? [];
   const prevItems = before?.items ?? [];
+  const m = prev.length;
+  // Related lists: the same last entry, or one found by the walk.
+  let walking = m > 0;
+  let related = m > 0 && entries[n - 1] === prev[m - 1];
+  let rest: Map<AgreementEntry, AgreementItem> | null = null;
   let j = 0;
-  for (let i = 0; i < entries.length; i++) {
+  for (let i = 0; i < n; i++) {
     const entry = entries[i] as AgreementEntry;
-    if (prev[j] === entry) {
-      out[i] = prevItems[j++] as AgreementItem;
-      continue;
-    }
-    let found = -1;
-    for (let k = j + 1; k < prev.length && k <= j + LOOK_AHEAD; k++) {
-      if (prev[k] === entry) {
-        found = k;
-        break;
+    if (walking) {
+      if (prev[j] === entry) {
+        out[i] = prevItems[j++] as AgreementItem;
+        related = true;
+        continue;
+      }
+      let found = -1;
+      for (let k = j + 1; k < m && k <= j + LOOK_AHEAD; k++) {
+        if (prev[k] === entry) {
+          found = k;
+          break;
+        }
+      }
+      if (found >= 0) {
+        j = found;
+        out[i] = prevItems[j++] as AgreementItem;
+        related = true;
+        continue;
+      }
+      if (!related && i >= 8 * LOOK_AHEAD) {
+        walking = false; // nothing in common: every entry is new
+      } else if (related && rest === null && !isNear(entries, i + 1, prev[j])) {
+        rest = new Map<AgreementEntry, AgreementItem>();
+        for (let k = 0; k < m; k++) rest.set(prev[k] as AgreementEntry, prevItems[k] as AgreementItem);
+        walking = false;
       }
     }
-    if (found >= 0) {
-      j = found;
-      out[i] = prevItems[j++] as AgreementItem;
-    } else {
-      out[i] = itemOf(entry);
-    }
+    out[i] = rest?.get(entry) ?? agreementItem(entry);
   }
   return out;
+}
+
+/** Whether `entry` is among `entries[from … from + LOOK_AHEAD - 1]`. */
+function isNear(entries: readonly AgreementEntry[], from: number, entry: AgreementEntry | undefined): boolean {
+  const end = Math.min(entries.length, from + LOOK_AHEAD);
+  for (let i = from; i < end; i++) if (entries[i] === entry) return true;
+  return false;
 }

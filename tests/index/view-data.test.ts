@@ -33,7 +33,10 @@ function feed(index: PeopleIndex, path: string, text: string): void {
 }
 
 function build(): PeopleIndex {
-  const index = new PeopleIndex(SETTINGS, fixedClock(TODAY));
+  return fill(new PeopleIndex(SETTINGS, fixedClock(TODAY)));
+}
+
+function fill(index: PeopleIndex): PeopleIndex {
   index.batch(() => {
     for (let i = 0; i < 30; i++) {
       feed(index, `People/P${i}.md`, `---\ntype: person\ncadence: weekly\nbirthday: 1990-11-${String(10 + (i % 15)).padStart(2, "0")}\n---\n`);
@@ -76,6 +79,31 @@ describe("viewData", () => {
     expect(after.agreements.filter((item) => !old.has(item)).map((item) => item.text)).toEqual(["a new one"]);
     const oldRows = new Set(before.people);
     expect(after.people.filter((row) => !oldRows.has(row)).map((row) => row.name)).toEqual(["P4"]);
+  });
+
+  it("keeps the items of the entries that stay when many go at once", () => {
+    const index = build();
+    const before = viewData(index, TODAY);
+    index.batch(() => {
+      for (let i = 10; i < 25; i++) index.remove(`1-1s/P${i}/2026-11-07.md`);
+      feed(index, "1-1s/P3/2026-11-07.md", meeting("P3", "2026-11-07", ["- [ ] @me task 3 📅 2026-11-13", "- [ ] [[P3]] theirs 3", "- [ ] @me a new one"]));
+    });
+    const after = viewData(index, TODAY);
+    expect(after.agreements).toEqual(index.agreements().map(agreementItem));
+    expect(after.agreements.length).toBe(before.agreements.length - 29);
+    const old = new Set(before.agreements);
+    expect(after.agreements.filter((item) => !old.has(item)).map((item) => item.text)).toEqual(["a new one"]);
+  });
+
+  it("converts every entry again after a rebuild, as agreementItem does", () => {
+    const index = build();
+    const before = viewData(index, TODAY);
+    index.clear();
+    const after = viewData(fill(index), TODAY);
+    expect(after.agreements).toEqual(index.agreements().map(agreementItem));
+    expect(after.agreements).toEqual(before.agreements);
+    const old = new Set(before.agreements);
+    expect(after.agreements.some((item) => old.has(item))).toBe(false);
   });
 
   it("builds the rows again on another day", () => {

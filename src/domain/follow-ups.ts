@@ -302,6 +302,13 @@ function comparePeople(a: Person, b: Person): number {
   return compareSortText(a.sort, b.sort) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 }
 
+/** The rank of each value in `order`, a permutation of 0 … n - 1. */
+function ranks(order: Int32Array): Int32Array {
+  const rank = new Int32Array(order.length);
+  for (let r = 0; r < order.length; r++) rank[order[r] as number] = r;
+  return rank;
+}
+
 function identity(n: number): Int32Array {
   const out = new Int32Array(n);
   for (let i = 0; i < n; i++) out[i] = i;
@@ -400,17 +407,10 @@ function sortAll(items: readonly AgreementItem[]): Prepared {
     person[i] = p;
   }
 
-  // Ranks: dates by their numbers; people by name, then key.
-  const dateRank = new Int32Array(dates.length);
-  dateNumbers
-    .map((_, i) => i)
-    .sort((a, b) => (dateNumbers[a] as number) - (dateNumbers[b] as number))
-    .forEach((d, rank) => (dateRank[d] = rank));
-  const personRank = new Int32Array(people.length);
-  people
-    .map((_, i) => i)
-    .sort((a, b) => comparePeople(people[a] as Person, people[b] as Person))
-    .forEach((p, rank) => (personRank[p] = rank));
+  // Ranks: dates by their numbers; people by name, then key. (Typed arrays: plain arrays made by
+  // `map` differ in their kind of elements from one list to the next, which costs recompiling.)
+  const dateRank = ranks(identity(dates.length).sort((a, b) => (dateNumbers[a] as number) - (dateNumbers[b] as number)));
+  const personRank = ranks(identity(people.length).sort((a, b) => comparePeople(people[a] as Person, people[b] as Person)));
 
   const dateSlot = new Int32Array(n);
   const personSlot = new Int32Array(n);

@@ -18,7 +18,7 @@
  *   (the same items, give or take a few) is derived from the last one (see `update`).
  */
 import { addDays, daysBetween, formatRelativeDue, isoDateNumber, isValidIsoDate } from "./dates";
-import { COLLATOR, compareSortText, foldForSearch, matchesWords, searchWords, sortText, type SortText } from "./collation";
+import { COLLATOR, compareSortText, foldForSearch, matchesWords, quickCompare, searchWords, sortText, type SortText } from "./collation";
 import { baseName, personName } from "./person";
 import type { IsoDate } from "./types";
 import type { AgreementItem, FollowUpGroup, FollowUpSection, FollowUpsModel, FollowUpsQuery } from "./view-models";
@@ -268,11 +268,24 @@ function textKeyOf(item: AgreementItem): string | null {
   return sortText(item.text).key;
 }
 
-/** Text (`ka` and `kb` its keys), then path, line and position. */
-function compareTies(items: readonly AgreementItem[], a: number, ka: string | null, b: number, kb: string | null): number {
+/** Texts' keys, made when the texts alone do not tell their order (see `quickCompare`). */
+type TextKeys = (string | null | undefined)[];
+
+/**
+ * Text, then path, line and position, of the items at positions `a` and `b`; `x` and `y` are where
+ * their keys are kept in `keys`.
+ */
+function compareTies(items: readonly AgreementItem[], a: number, b: number, keys: TextKeys, x: number, y: number): number {
   const ia = items[a] as AgreementItem;
   const ib = items[b] as AgreementItem;
-  const text = ka !== null && kb !== null ? (ka === kb ? 0 : ka < kb ? -1 : 1) : COLLATOR.compare(ia.text, ib.text);
+  let text = quickCompare(ia.text, ib.text);
+  if (text === null) {
+    let ka = keys[x];
+    if (ka === undefined) ka = keys[x] = textKeyOf(ia);
+    let kb = keys[y];
+    if (kb === undefined) kb = keys[y] = textKeyOf(ib);
+    text = ka !== null && kb !== null ? (ka === kb ? 0 : ka < kb ? -1 : 1) : COLLATOR.compare(ia.text, ib.text);
+  }
   return text || (ia.path === ib.path ? 0 : ia.path < ib.path ? -1 : 1) || ia.line - ib.line || a - b;
 }
 
@@ -292,9 +305,7 @@ function comparePositions(prep: Prepared, a: number, b: number): number {
     if (pb < 0) return -1;
     return comparePeople(prep.people[pa] as Person, prep.people[pb] as Person);
   }
-  const ia = prep.items[a] as AgreementItem;
-  const ib = prep.items[b] as AgreementItem;
-  return compareTies(prep.items, a, textKeyOf(ia), b, textKeyOf(ib));
+  return compareTies(prep.items, a, b, [], 0, 1);
 }
 
 /** By title as the collator orders it, then by key (the keys of two people differ). */
@@ -334,18 +345,18 @@ function countingSort(input: Int32Array, slot: Int32Array, slots: number): Int32
 }
 
 /**
- * Sorts `order[start … end - 1]`, positions tied on date and person, by text and the rest; the
- * texts' keys are made once for the run (insertion sort when short).
+ * Sorts `order[start … end - 1]`, positions tied on date and person, by text and the rest; keys
+ * are made only for texts that need them, once each (insertion sort when short).
  */
 function sortRun(items: readonly AgreementItem[], order: Int32Array, start: number, end: number): void {
   const n = end - start;
-  const keys: (string | null)[] = [];
+  const keys: TextKeys = [];
   const local: number[] = [];
   for (let j = 0; j < n; j++) {
-    keys.push(textKeyOf(items[order[start + j] as number] as AgreementItem));
+    keys.push(undefined);
     local.push(j);
   }
-  const compare = (x: number, y: number) => compareTies(items, order[start + x] as number, keys[x] ?? null, order[start + y] as number, keys[y] ?? null);
+  const compare = (x: number, y: number) => compareTies(items, order[start + x] as number, order[start + y] as number, keys, x, y);
   if (n <= 12) {
     for (let j = 1; j < n; j++) {
       const current = local[j] as number;
@@ -359,7 +370,8 @@ function sortRun(items: readonly AgreementItem[], order: Int32Array, start: numb
   } else {
     local.sort(compare);
   }
-  const positions = local.map((x) => order[start + x] as number);
+  const positions = new Int32Array(n);
+  for (let j = 0; j < n; j++) positions[j] = order[start + (local[j] as number)] as number;
   order.set(positions, start);
 }
 

@@ -5,6 +5,7 @@ import {
   compareNames,
   compareSortText,
   foldForSearch,
+  quickCompare,
   matchesWords,
   searchWords,
   sortText,
@@ -111,6 +112,47 @@ describe("sortText", () => {
       }),
       { numRuns: RUNS },
     );
+  });
+});
+
+describe("quickCompare", () => {
+  it.each([
+    ["send the rfc", "Send the RFC", 0],
+    ["review", "send", -1],
+    ["Zed", "anya", 1],
+    ["ab", "abc", -1],
+    ["ab ", "ab", 1],
+    ["a b", "ab", -1],
+    ["zoe", "анна", -1],
+  ] as const)("%j against %j: %d", (a, b, expected) => {
+    expect(quickCompare(a, b)).toBe(expected);
+  });
+
+  it.each([
+    ["item 2", "item 10"],
+    ["émile", "eddie"],
+    ["\u0438\u0306a", "\u043aa"],
+    ["ab", "ab\u00ad"],
+    ["ab", "ab-"],
+  ])("leaves %j against %j to the keys", (a, b) => {
+    expect(quickCompare(a, b)).toBeNull();
+  });
+
+  it("answers as the collator does whenever it answers", () => {
+    const simple = fc.array(fc.constantFrom(..." abcdenxyzABNZаеийкяАИЯ"), { maxLength: 6 }).map((parts) => parts.join(""));
+    const text = fc.oneof(trickyText, simple, fc.tuple(simple, trickyText).map(([a, b]) => a + b));
+    fc.assert(
+      fc.property(text, text, (a, b) => {
+        const quick = quickCompare(a, b);
+        if (quick !== null) expect(quick).toBe(sign(COLLATOR.compare(a, b)));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("answers for most texts that differ early", () => {
+    expect(quickCompare("checks the budget", "reviews the on-call rota")).toBe(-1);
+    expect(quickCompare("Позвонить Анне", "позвонить Борису")).toBe(-1);
   });
 });
 

@@ -4,23 +4,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { fixedClock } from "../../src/domain/dates";
-import { PeopleIndex, type IndexSettings } from "../../src/index/people-index";
-import { DEFAULT_SETTINGS } from "../../src/settings";
+import { PeopleIndex } from "../../src/index/people-index";
 import { factsOf } from "../builders/facts";
+import { indexSettings } from "../builders/index-settings";
 
-const SETTINGS: IndexSettings = {
-  peopleFolder: "People",
-  meetingsFolder: "1-1s",
-  personTags: ["person"],
-  meetingTags: ["meeting/one-on-one"],
-  templatePath: "",
-  datedNotesCountAsSeen: true,
-  agreementsAnywhere: false,
-  defaultCadence: DEFAULT_SETTINGS.defaultCadence,
-  dueSoonDays: 2,
-  dueSoonPercent: 25,
-  queueHeading: "Next 1:1",
-};
+const SETTINGS = indexSettings();
 const TODAY = "2026-11-21";
 
 // ---- a small world of notes that name each other in every way the index understands ------------

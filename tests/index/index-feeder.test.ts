@@ -2,26 +2,14 @@
 // changes that arrive meanwhile once the build is done.
 import { describe, expect, it } from "vitest";
 import { fixedClock } from "../../src/domain/dates";
-import { PeopleIndex, type IndexSettings } from "../../src/index/people-index";
+import { PeopleIndex } from "../../src/index/people-index";
 import { copyFacts } from "../../src/index/facts";
 import { IndexFeeder } from "../../src/obsidian/index-feeder";
 import { factsOf } from "../builders/facts";
-import { DEFAULT_SETTINGS } from "../../src/settings";
+import { indexSettings } from "../builders/index-settings";
 import { createTestApp, flush } from "../fakes/harness";
 
-const SETTINGS: IndexSettings = {
-  peopleFolder: "People",
-  meetingsFolder: "1-1s",
-  personTags: ["person"],
-  meetingTags: ["meeting/one-on-one"],
-  templatePath: "",
-  datedNotesCountAsSeen: true,
-  agreementsAnywhere: false,
-  defaultCadence: DEFAULT_SETTINGS.defaultCadence,
-  dueSoonDays: 2,
-  dueSoonPercent: 25,
-  queueHeading: "Next 1:1",
-};
+const SETTINGS = indexSettings();
 
 const meeting = (person: string, task: string) =>
   `---\ntype: one-on-one\nperson: "[[${person}]]"\ndate: 2026-11-07\n---\n## Agreements\n- [ ] @me ${task}\n`;

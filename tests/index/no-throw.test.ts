@@ -7,27 +7,15 @@ import fc from "fast-check";
 import { fixedClock } from "../../src/domain/dates";
 import { classify, personFromFileName } from "../../src/index/classify";
 import { copyFacts, type FileFacts } from "../../src/index/facts";
-import { PeopleIndex, type IndexSettings } from "../../src/index/people-index";
-import { DEFAULT_SETTINGS } from "../../src/settings";
+import { PeopleIndex } from "../../src/index/people-index";
 import { viewData } from "../../src/views/view-data";
 import { factsOf } from "../builders/facts";
+import { indexSettings } from "../builders/index-settings";
 import { PROPERTY_TIMEOUT_MS, RUNS } from "../properties";
 
 const TODAY = "2026-11-21";
 
-const settings: IndexSettings = {
-  peopleFolder: "People",
-  meetingsFolder: "1-1s",
-  personTags: ["person"],
-  meetingTags: ["meeting/one-on-one"],
-  templatePath: "Templates/1-1",
-  datedNotesCountAsSeen: true,
-  agreementsAnywhere: true,
-  defaultCadence: DEFAULT_SETTINGS.defaultCadence,
-  dueSoonDays: 2,
-  dueSoonPercent: 25,
-  queueHeading: "Next 1:1",
-};
+const settings = indexSettings({ templatePath: "Templates/1-1", agreementsAnywhere: true });
 
 const PATHS = [
   "People/Anya.md",

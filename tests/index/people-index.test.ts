@@ -1,22 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { fixedClock } from "../../src/domain/dates";
-import { PeopleIndex, type IndexSettings } from "../../src/index/people-index";
-import { DEFAULT_SETTINGS } from "../../src/settings";
+import { PeopleIndex } from "../../src/index/people-index";
 import { factsOf } from "../builders/facts";
+import { indexSettings } from "../builders/index-settings";
 
-const settings: IndexSettings = {
-  peopleFolder: "People",
-  meetingsFolder: "1-1s",
-  personTags: ["person"],
-  meetingTags: ["meeting/one-on-one"],
-  templatePath: "",
-  datedNotesCountAsSeen: true,
-  agreementsAnywhere: false,
-  defaultCadence: DEFAULT_SETTINGS.defaultCadence,
-  dueSoonDays: 2,
-  dueSoonPercent: 25,
-  queueHeading: "Next 1:1",
-};
+const settings = indexSettings();
 
 const VAULT: Record<string, string> = {
   "People/Anya Petrova.md": [

@@ -5,23 +5,11 @@ import { describe, expect, it } from "vitest";
 import { fixedClock } from "../../src/domain/dates";
 import { blankPropertiesBlock } from "../../src/index/facts";
 import { classify } from "../../src/index/classify";
-import { PeopleIndex, type IndexSettings } from "../../src/index/people-index";
-import { DEFAULT_SETTINGS } from "../../src/settings";
+import { PeopleIndex } from "../../src/index/people-index";
 import { factsOf } from "../builders/facts";
+import { indexSettings } from "../builders/index-settings";
 
-const SETTINGS: IndexSettings = {
-  peopleFolder: "People",
-  meetingsFolder: "1-1s",
-  personTags: ["person"],
-  meetingTags: [],
-  templatePath: "",
-  datedNotesCountAsSeen: true,
-  agreementsAnywhere: false,
-  defaultCadence: DEFAULT_SETTINGS.defaultCadence,
-  dueSoonDays: 2,
-  dueSoonPercent: 25,
-  queueHeading: "Next 1:1",
-};
+const SETTINGS = indexSettings({ meetingTags: [] });
 
 function indexOf(files: Record<string, string>): PeopleIndex {
   const index = new PeopleIndex(SETTINGS, fixedClock("2026-11-21"));

@@ -4,24 +4,12 @@ import { describe, expect, it } from "vitest";
 import { fixedClock } from "../../src/domain/dates";
 import { agreementItem } from "../../src/domain/follow-ups";
 import { personRow } from "../../src/domain/people-table";
-import { PeopleIndex, type IndexSettings } from "../../src/index/people-index";
-import { DEFAULT_SETTINGS } from "../../src/settings";
+import { PeopleIndex } from "../../src/index/people-index";
 import { viewData } from "../../src/views/view-data";
 import { factsOf } from "../builders/facts";
+import { indexSettings } from "../builders/index-settings";
 
-const SETTINGS: IndexSettings = {
-  peopleFolder: "People",
-  meetingsFolder: "1-1s",
-  personTags: ["person"],
-  meetingTags: ["meeting/one-on-one"],
-  templatePath: "",
-  datedNotesCountAsSeen: true,
-  agreementsAnywhere: false,
-  defaultCadence: DEFAULT_SETTINGS.defaultCadence,
-  dueSoonDays: 2,
-  dueSoonPercent: 25,
-  queueHeading: "Next 1:1",
-};
+const SETTINGS = indexSettings();
 const TODAY = "2026-11-21";
 
 const meeting = (person: string, date: string, tasks: string[]) =>

@@ -1,28 +1,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, openPreview, ROOT, startPreview, until, type PreviewPage, type PreviewServer } from "./harness";
+import { describe, expect, it } from "vitest";
+import { ROOT, until, usePreviewSession } from "./harness";
 
-let browser: Browser;
-let server: PreviewServer;
-let preview: PreviewPage | null = null;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), startPreview()]);
-});
-
-afterAll(async () => {
-  await browser.close();
-  await server.stop();
-});
-
-afterEach(async () => {
-  const errors = preview?.errors ?? [];
-  await preview?.close();
-  preview = null;
-  expect(errors).toEqual([]);
-});
+const session = usePreviewSession();
 
 /** Every note of a vault folder (hidden folders left out), path → text. */
 function notes(folder: string, prefix = ""): Record<string, string> {
@@ -38,10 +19,9 @@ function notes(folder: string, prefix = ""): Record<string, string> {
 
 describe("Follow-ups", () => {
   it("ticks an agreement off: exactly that line changes on disk", async () => {
-    preview = await openPreview(browser, server);
-    const { page } = preview;
+    const { page } = await session.open();
     const path = "1-1s/Anya Petrova/2026-11-13.md";
-    const before = server.read(path);
+    const before = session.server.read(path);
 
     const status = page.locator(".status-bar .ooo-status-bar");
     expect((await status.textContent())?.trim()).toBe("8 overdue · 7 people due");
@@ -53,7 +33,7 @@ describe("Follow-ups", () => {
     const box = view.getByRole("checkbox", { name: "Done: review Anya's promotion packet outline" });
     await box.click();
 
-    const after = await until("the tick on disk", () => server.read(path), (text) => text !== before);
+    const after = await until("the tick on disk", () => session.server.read(path), (text) => text !== before);
     const linesBefore = before.split("\n");
     const linesAfter = after.split("\n");
     expect(linesAfter.length).toBe(linesBefore.length);
@@ -64,7 +44,7 @@ describe("Follow-ups", () => {
 
     // Nothing else in the vault changed.
     const demo = notes(join(ROOT, "demo-vault"));
-    const now = notes(server.vault);
+    const now = notes(session.server.vault);
     expect(Object.keys(now).sort()).toEqual(Object.keys(demo).sort());
     for (const [file, text] of Object.entries(now)) if (file !== path) expect(text, file).toBe(demo[file]);
 
@@ -75,8 +55,7 @@ describe("Follow-ups", () => {
   });
 
   it("groups by person and filters to the other person's agreements", async () => {
-    preview = await openPreview(browser, server);
-    const { page } = preview;
+    const { page } = await session.open();
     await page.locator(".side-dock-ribbon-action[aria-label='Open follow-ups']").click();
     const view = page.locator('.workspace-leaf-content[data-type="one-on-ones-follow-ups"]');
     await view.getByRole("button", { name: "By person" }).click();

@@ -1,12 +1,14 @@
 // Helpers for the end-to-end tests: a preview server (`scripts/preview.mjs`) on a free port
 // against a fresh copy of demo-vault/ in a temporary folder, Debian's Chromium driven by
 // playwright-core, and a page that records every console error, page error and dialog.
+// usePreviewSession sets these up for a test file that drives the page.
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, expect } from "vitest";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 /** The day the demo vault's story is set on; the page's clock is fixed to it. */
@@ -126,6 +128,63 @@ export async function openPreview(browser: Browser, server: PreviewServer, param
   const state = await page.evaluate(() => document.body.dataset.preview);
   if (state !== "ready") throw new Error(`The preview did not start:\n${errors.join("\n")}`);
   return { page, context, errors, dialogs, close: () => context.close() };
+}
+
+export interface PreviewSession {
+  /** The server of this test file; read it inside a test or hook, once beforeAll has run. */
+  readonly server: PreviewServer;
+  /** Opens the preview page (see openPreview); it is closed after the test. */
+  open(params?: Record<string, string>): Promise<PreviewPage>;
+}
+
+export interface PreviewSessionOptions {
+  /** Files added to the copy of the demo vault, path → text. */
+  extraFiles?: Record<string, string>;
+  /** Fail a test whose page opened a dialog (alert, confirm, prompt). */
+  failOnDialogs?: boolean;
+}
+
+/**
+ * Registers the hooks of a test file that drives the preview page: one browser and one preview
+ * server for the whole file, and after each test the pages it opened closed, and the test failed
+ * on any console error or uncaught exception they recorded.
+ */
+export function usePreviewSession(options: PreviewSessionOptions = {}): PreviewSession {
+  let browser: Browser | undefined;
+  let server: PreviewServer | undefined;
+  let opened: PreviewPage[] = [];
+
+  beforeAll(async () => {
+    [browser, server] = await Promise.all([launchBrowser(), startPreview({ extraFiles: options.extraFiles })]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  afterEach(async () => {
+    const pages = opened;
+    opened = [];
+    await Promise.all(pages.map((preview) => preview.close()));
+    if (options.failOnDialogs) expect(pages.flatMap((preview) => preview.dialogs)).toEqual([]);
+    expect(pages.flatMap((preview) => preview.errors)).toEqual([]);
+  });
+
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error("The preview session has not started: use it inside a test or hook.");
+    return value;
+  };
+  return {
+    get server() {
+      return started(server);
+    },
+    async open(params = {}) {
+      const preview = await openPreview(started(browser), started(server), params);
+      opened.push(preview);
+      return preview;
+    },
+  };
 }
 
 /** Waits until every change the page made is written to disk. */

@@ -1,35 +1,15 @@
-import type { Browser } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, openPreview, startPreview, texts, until, type PreviewPage, type PreviewServer } from "./harness";
+import { describe, expect, it } from "vitest";
+import { texts, until, usePreviewSession } from "./harness";
 
-let browser: Browser;
-let server: PreviewServer;
-let preview: PreviewPage | null = null;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), startPreview()]);
-});
-
-afterAll(async () => {
-  await browser.close();
-  await server.stop();
-});
-
-afterEach(async () => {
-  const errors = preview?.errors ?? [];
-  await preview?.close();
-  preview = null;
-  expect(errors).toEqual([]);
-});
+const session = usePreviewSession();
 
 describe("the live agreements block", () => {
   it("lists a person's open agreements in reading view and ticks one off in its own note", async () => {
     const note = "1-1s/Anya Petrova/2026-11-20.md";
     const source = "1-1s/Anya Petrova/2026-11-13.md";
-    preview = await openPreview(browser, server, { file: note });
-    const { page } = preview;
-    const noteBefore = server.read(note);
-    const sourceBefore = server.read(source);
+    const { page } = await session.open({ file: note });
+    const noteBefore = session.server.read(note);
+    const sourceBefore = session.server.read(source);
 
     await page.locator(".mod-root .view-action[aria-label='Reading view (Ctrl+E)']").click();
     const block = page.locator(".mod-root .markdown-reading-view .block-language-one-on-ones");
@@ -44,7 +24,7 @@ describe("the live agreements block", () => {
     ]);
 
     await block.getByRole("checkbox", { name: "Done: shares the RFC draft" }).click();
-    const after = await until("the tick on disk", () => server.read(source), (text) => text !== sourceBefore);
+    const after = await until("the tick on disk", () => session.server.read(source), (text) => text !== sourceBefore);
     const expected = sourceBefore.replace(
       "- [ ] [[Anya Petrova]] shares the RFC draft 📅 2026-11-28\n",
       "- [x] [[Anya Petrova]] shares the RFC draft 📅 2026-11-28 ✅ 2026-11-21\n",
@@ -52,7 +32,7 @@ describe("the live agreements block", () => {
     expect(expected).not.toBe(sourceBefore);
     expect(after).toBe(expected);
     // The note that shows the block is not touched; the block follows the change.
-    expect(server.read(note)).toBe(noteBefore);
+    expect(session.server.read(note)).toBe(noteBefore);
     await until("the row to go", () => texts(block.locator(".ooo-agreement-row-text")), (rows) => rows.length === 5 && !rows.includes("shares the RFC draft"));
 
     // Back in the editor, the note's text is the block's source, unchanged.

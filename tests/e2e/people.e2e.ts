@@ -1,26 +1,8 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, openPreview, runFromPalette, startPreview, texts, until, type PreviewPage, type PreviewServer } from "./harness";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { runFromPalette, texts, until, usePreviewSession } from "./harness";
 
-let browser: Browser;
-let server: PreviewServer;
-let preview: PreviewPage | null = null;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), startPreview()]);
-});
-
-afterAll(async () => {
-  await browser.close();
-  await server.stop();
-});
-
-afterEach(async () => {
-  const errors = preview?.errors ?? [];
-  await preview?.close();
-  preview = null;
-  expect(errors).toEqual([]);
-});
+const session = usePreviewSession();
 
 const table = (page: Page) => page.locator('.mod-root .workspace-leaf-content[data-type="one-on-ones-people"]');
 const names = (page: Page) => texts(table(page).locator("tbody .ooo-col-name .ooo-person-name"));
@@ -34,8 +16,7 @@ async function expectNames(page: Page, expected: string[]): Promise<void> {
 
 describe("People", () => {
   it("sorts by any column and filters by text, relationship, tag and archived", async () => {
-    preview = await openPreview(browser, server);
-    const { page } = preview;
+    const { page } = await session.open();
     await runFromPalette(page, "One-on-Ones: Open people");
     await table(page).waitFor();
     expect((await page.locator(".mod-root .workspace-tab-header.is-active").textContent())?.trim()).toBe("People");

@@ -1,56 +1,36 @@
-import type { Browser } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, openPreview, runFromPalette, startPreview, texts, until, type PreviewPage, type PreviewServer } from "./harness";
+import { describe, expect, it } from "vitest";
+import { runFromPalette, texts, until, usePreviewSession } from "./harness";
 
 const NAME = "<img src=x onerror=alert(1)>";
 
-let browser: Browser;
-let server: PreviewServer;
-let preview: PreviewPage | null = null;
+const PERSON = [
+  "---",
+  "type: person",
+  "relationship: friend",
+  "role: <script>window.injected = true</script>",
+  'team: "<b onmouseover=alert(2)>Team</b>"',
+  "cadence: weekly",
+  "last-seen: 2026-11-01",
+  "tags: [friends]",
+  "---",
+  "## Next 1:1",
+  "- <img src=y onerror=alert(3)>",
+  "",
+  "## Agreements",
+  "- [ ] @me ask about <img src=z onerror=alert(4)> 📅 2026-11-19",
+  "",
+  "```one-on-ones",
+  `agreements: [[${NAME}]]`,
+  "```",
+  "",
+].join("\n");
 
-beforeAll(async () => {
-  const person = [
-    "---",
-    "type: person",
-    "relationship: friend",
-    "role: <script>window.injected = true</script>",
-    'team: "<b onmouseover=alert(2)>Team</b>"',
-    "cadence: weekly",
-    "last-seen: 2026-11-01",
-    "tags: [friends]",
-    "---",
-    "## Next 1:1",
-    "- <img src=y onerror=alert(3)>",
-    "",
-    "## Agreements",
-    "- [ ] @me ask about <img src=z onerror=alert(4)> 📅 2026-11-19",
-    "",
-    "```one-on-ones",
-    `agreements: [[${NAME}]]`,
-    "```",
-    "",
-  ].join("\n");
-  [browser, server] = await Promise.all([launchBrowser(), startPreview({ extraFiles: { [`People/${NAME}.md`]: person } })]);
-});
-
-afterAll(async () => {
-  await browser.close();
-  await server.stop();
-});
-
-afterEach(async () => {
-  const errors = preview?.errors ?? [];
-  const dialogs = preview?.dialogs ?? [];
-  await preview?.close();
-  preview = null;
-  expect(dialogs).toEqual([]);
-  expect(errors).toEqual([]);
-});
+// An alert() from any of the notes' text would show as a dialog: none may open.
+const session = usePreviewSession({ extraFiles: { [`People/${NAME}.md`]: PERSON }, failOnDialogs: true });
 
 describe("note content is shown as text", () => {
   it("a person named like an HTML tag appears as those characters and runs nothing", async () => {
-    preview = await openPreview(browser, server, { file: `People/${NAME}.md` });
-    const { page } = preview;
+    const { page } = await session.open({ file: `People/${NAME}.md` });
 
     await runFromPalette(page, "One-on-Ones: Open people");
     const people = page.locator('.workspace-leaf-content[data-type="one-on-ones-people"]');

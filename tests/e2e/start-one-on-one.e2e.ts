@@ -1,36 +1,16 @@
-import type { Browser } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, openPreview, saved, startPreview, texts, until, type PreviewPage, type PreviewServer } from "./harness";
+import { describe, expect, it } from "vitest";
+import { saved, texts, until, usePreviewSession } from "./harness";
 
-let browser: Browser;
-let server: PreviewServer;
-let preview: PreviewPage | null = null;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), startPreview()]);
-});
-
-afterAll(async () => {
-  await browser.close();
-  await server.stop();
-});
-
-afterEach(async () => {
-  const errors = preview?.errors ?? [];
-  await preview?.close();
-  preview = null;
-  expect(errors).toEqual([]);
-});
+const session = usePreviewSession();
 
 const NOTE = "1-1s/José Álvarez/2026-11-21.md";
 const PERSON = "People/José Álvarez.md";
 
 describe("Start 1:1 from the command palette", () => {
   it("writes today's note for the chosen person, opens it, and empties the queue", async () => {
-    preview = await openPreview(browser, server);
-    const { page } = preview;
-    const personBefore = server.read(PERSON);
-    expect(server.exists(NOTE)).toBe(false);
+    const { page } = await session.open();
+    const personBefore = session.server.read(PERSON);
+    expect(session.server.exists(NOTE)).toBe(false);
 
     await page.keyboard.press("Control+P");
     const palette = page.locator(".modal.mod-command-palette");
@@ -46,7 +26,7 @@ describe("Start 1:1 from the command palette", () => {
     await until("José to be offered", () => texts(picker.locator(".ooo-suggestion-title")), (t) => t[0] === "José Álvarez");
     await page.keyboard.press("Enter");
 
-    const note = await until("the new note on disk", () => (server.exists(NOTE) ? server.read(NOTE) : ""), (t) => t !== "");
+    const note = await until("the new note on disk", () => (session.server.exists(NOTE) ? session.server.read(NOTE) : ""), (t) => t !== "");
     expect(note.startsWith('---\ntype: one-on-one\nperson: "[[José Álvarez]]"\ndate: 2026-11-21\n---\n# 1:1 with José Álvarez — 2026-11-21\n')).toBe(true);
     expect(note.match(/^## .*$/gm)).toEqual([
       "## Check-in",
@@ -78,16 +58,15 @@ describe("Start 1:1 from the command palette", () => {
     const expectedPerson = personBefore
       .replace(`${queued.join("\n")}\n`, "")
       .replace("  - on-call\n---\n", "  - on-call\nlast-seen: 2026-11-21\n---\n");
-    expect(server.read(PERSON)).toBe(expectedPerson);
+    expect(session.server.read(PERSON)).toBe(expectedPerson);
   });
 
   it("adds an agreement at the cursor of the open note, through the editor", async () => {
     const path = "1-1s/Anya Petrova/2026-11-20.md";
-    preview = await openPreview(browser, server, { file: path });
-    const { page } = preview;
+    const { page } = await session.open({ file: path });
     const editor = page.locator(".mod-root .workspace-leaf:visible textarea.preview-editor");
     const before = await editor.inputValue();
-    expect(before).toBe(server.read(path));
+    expect(before).toBe(session.server.read(path));
     // The cursor goes to the start of the line after the last agreement.
     const last = "- [ ] @me find Anya a mentor outside the team for the promotion period\n";
     const at = before.indexOf(last) + last.length;
@@ -103,7 +82,7 @@ describe("Start 1:1 from the command palette", () => {
     await modal.getByRole("button", { name: "Add" }).click();
 
     const line = "- [ ] @me send Anya the conference budget 📅 2026-11-28";
-    const text = await until("the agreement on disk", () => server.read(path), (t) => t.includes(line));
+    const text = await until("the agreement on disk", () => session.server.read(path), (t) => t.includes(line));
     expect(text).toBe(`${before.slice(0, at)}${line}${before.slice(at)}`);
     expect(await editor.inputValue()).toBe(text);
   });

@@ -1,4 +1,5 @@
 import { dateInFileName, datedHeading, parseIsoDate } from "../domain/dates";
+import { interned, internedOrNull } from "./intern";
 import type { IsoDate } from "../domain/types";
 import { baseName, isInFolder, linkTargetKey, parentPath, type FileFacts } from "./facts";
 
@@ -163,7 +164,7 @@ export function logEntries(facts: FileFacts): LogEntry[] {
   const entries: LogEntry[] = [];
   for (const heading of facts.headings) {
     const date = datedHeading(heading.text);
-    if (date) entries.push({ date, line: heading.line, level: heading.level, status: headingStatus(heading.text) });
+    if (date) entries.push({ date: interned(date), line: heading.line, level: heading.level, status: headingStatus(heading.text) });
   }
   return entries;
 }
@@ -190,7 +191,7 @@ export function classify(facts: FileFacts, settings: RecognitionSettings): FileK
   const inMeetingsFolder = settings.meetingsFolder !== "" && isInFolder(facts.path, settings.meetingsFolder);
   const isMeeting =
     explicitMeeting || inMeetingsFolder || hasTag(facts, settings.meetingTags) || ONE_ON_ONE_IN_NAME.test(name);
-  const date = parseIsoDate(property(fm, "date")) ?? dateInFileName(name);
+  const date = internedOrNull(parseIsoDate(property(fm, "date")) ?? dateInFileName(name));
 
   if (isMeeting) {
     let personRef: string | null = personFromProperty(property(fm, "person", "people", "with"));

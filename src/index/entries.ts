@@ -1,6 +1,6 @@
 import { parseCadence } from "../domain/cadence";
 import { dueInfo, type DueInfo } from "../domain/due";
-import type { Cadence, IsoDate, Owner, ParsedAgreement, Person, Problem, Relationship } from "../domain/types";
+import type { Cadence, IsoDate, Owner, Person, Problem, Relationship } from "../domain/types";
 import type { MeetingStatus } from "./classify";
 import { linkTargetKey } from "./facts";
 import { agreementOf, compareDates, heldEntries, nameOfPath, type FileRecord } from "./records";
@@ -13,7 +13,6 @@ export interface AgreementEntry {
   line: number;
   /** The line as it was read (without line ending), to find it again before writing. */
   original: string;
-  parsed: ParsedAgreement;
   text: string;
   due: IsoDate | null;
   recurring: boolean;
@@ -150,9 +149,9 @@ export function agreementEntries(record: FileRecord, ownerByProperty: string | n
   if (!inScope && !anywhere) return [];
   const out: AgreementEntry[] = [];
   for (const task of record.tasks) {
-    const parsed = agreementOf(task);
-    if (!parsed) continue;
-    const owner = parsed.owner;
+    const agreement = agreementOf(task);
+    if (!agreement) continue;
+    const owner = agreement.owner;
     let ownerPath: string | null = null;
     if (owner.kind === "link") ownerPath = resolve(owner.target);
     else if (owner.kind === "name") ownerPath = resolve(owner.name);
@@ -176,10 +175,9 @@ export function agreementEntries(record: FileRecord, ownerByProperty: string | n
       path,
       line: task.line,
       original: task.original,
-      parsed,
-      text: parsed.text,
-      due: parsed.due,
-      recurring: parsed.recurring,
+      text: agreement.text,
+      due: agreement.due,
+      recurring: agreement.recurring,
       owner,
       ownerIsMe: owner.kind === "me",
       ownerPath,

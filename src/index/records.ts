@@ -1,28 +1,50 @@
 import { parseAgreement } from "../domain/agreement";
 import { personSlug } from "../domain/person";
-import type { IsoDate, ParsedAgreement, Person } from "../domain/types";
+import type { IsoDate, Owner, Person } from "../domain/types";
 import { logEntries, type FileKind, type LogEntry } from "./classify";
 import { baseName, isOpenStatus, linkTargetKey, type FileFacts } from "./facts";
+import { interned } from "./intern";
 
 /** An open task of a file, as read from its text. */
 export interface OpenTask {
   line: number;
   original: string;
   /** The line read as an agreement, when first needed (a note out of scope never needs it). */
-  parsed?: ParsedAgreement | null;
+  agreement?: TaskAgreement | null;
   /** Date of the log entry the task sits under, if any. */
   entryDate: IsoDate | null;
   /** First linked note on the line (for tasks outside 1:1 notes). */
   firstLink: string | null;
 }
 
+/**
+ * What the index keeps of an open agreement: what the lists show and sort by. The rest of the
+ * parse (the line taken apart, tags, block id) is made again from the line when it is written,
+ * and is not kept for tens of thousands of lines.
+ */
+export interface TaskAgreement {
+  text: string;
+  due: IsoDate | null;
+  recurring: boolean;
+  owner: Owner;
+}
+
+/** The owners without anything of their own, one object each for every agreement. */
+const ME: Owner = Object.freeze({ kind: "me" });
+const NOBODY: Owner = Object.freeze({ kind: "none" });
+
 /** The agreement a task holds: null for a line that is not an open task with something in it. */
-export function agreementOf(task: OpenTask): ParsedAgreement | null {
-  if (task.parsed === undefined) {
+export function agreementOf(task: OpenTask): TaskAgreement | null {
+  if (task.agreement === undefined) {
     const parsed = parseAgreement(task.original);
-    task.parsed = !parsed || !parsed.open || (parsed.text.trim() === "" && parsed.owner.kind === "none") ? null : parsed;
+    if (!parsed || !parsed.open || (parsed.text.trim() === "" && parsed.owner.kind === "none")) {
+      task.agreement = null;
+    } else {
+      const owner = parsed.owner.kind === "me" ? ME : parsed.owner.kind === "none" ? NOBODY : parsed.owner;
+      task.agreement = { text: parsed.text, due: parsed.due === null ? null : interned(parsed.due), recurring: parsed.recurring, owner };
+    }
   }
-  return task.parsed;
+  return task.agreement;
 }
 
 /** What the index holds of one file: what it is, and what it adds to the derived lists. */
@@ -70,7 +92,7 @@ export function nameKey(path: string): string {
 
 /** The display name the index gives a person note: base name without one leading `@`. */
 export function nameOfPath(path: string): string {
-  return baseName(path).replace(/^@/, "");
+  return interned(baseName(path).replace(/^@/, ""));
 }
 
 /** How many texts the caches below remember before they start again. */
@@ -147,6 +169,7 @@ export function readOpenTasks(facts: FileFacts, text: string, kind: FileKind, qu
   const headings = kind.kind === "person" ? [...facts.headings].sort((a, b) => a.line - b.line) : [];
   const entries = kind.kind === "meeting" ? kind.entries : [];
   const queue = normKey(queueHeading);
+  const links = facts.links;
   const tasks: OpenTask[] = [];
   for (const task of open) {
     const raw = lines.line(task.line);
@@ -158,7 +181,7 @@ export function readOpenTasks(facts: FileFacts, text: string, kind: FileKind, qu
       if (heading && normKey(heading.text) === queue) continue;
     }
     const entry = lastBefore(entries, task.line);
-    const firstLink = facts.links.find((link) => link.line === task.line)?.target ?? null;
+    const firstLink = links.find((link) => link.line === task.line)?.target ?? null;
     tasks.push({ line: task.line, original, entryDate: entry?.date ?? null, firstLink });
   }
   return tasks.length > 0 ? trimmed(tasks) : NO_TASKS;

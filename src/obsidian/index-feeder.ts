@@ -1,21 +1,11 @@
 import { TFile, type App, type CachedMetadata, type EventRef, getAllTags } from "obsidian";
 import { localDateOf } from "../domain/dates";
 import { copyFacts, isOpenStatus, type FileFacts } from "../index/facts";
+import { interned } from "../index/intern";
 import type { PeopleIndex } from "../index/people-index";
 
 /** At most this many files are read at once while the index is built. */
 export const MAX_READS_IN_FLIGHT = 4;
-
-const dates = new Map<string, string>();
-
-/** One string per date for all files, instead of one per file. */
-function shared(date: string): string {
-  const known = dates.get(date);
-  if (known !== undefined) return known;
-  if (dates.size > 20_000) dates.clear();
-  dates.set(date, date);
-  return date;
-}
 
 /** Turns Obsidian's cached metadata of a file into the facts the index takes. */
 export function factsFrom(file: TFile, cache: CachedMetadata | null): FileFacts {
@@ -23,10 +13,10 @@ export function factsFrom(file: TFile, cache: CachedMetadata | null): FileFacts 
 }
 
 /**
- * The facts of a file, read from its cached metadata when first asked for. This runs for every
- * file of the vault and the index keeps what it returns, but most files are only ever asked for a
- * few of their facts (a dated 1:1 note never for its headings): each list is made on first use,
- * at its final length, and empty ones are shared. The metadata object is Obsidian's own, held by
+ * The facts of a file, read from its cached metadata when asked for. This runs for every file of
+ * the vault and the index keeps what it returns, but most files are only ever asked for a few of
+ * their facts (a dated 1:1 note never for its headings): each list is made on use, at its final
+ * length, and empty ones are shared. The metadata object is Obsidian's own, held by
  * the cache anyway; a new one comes with each change, and new facts with it.
  */
 class CachedFacts implements FileFacts {
@@ -37,8 +27,6 @@ class CachedFacts implements FileFacts {
   private readonly cache: CachedMetadata | null;
   private created_: string | null | undefined;
   private tags_: string[] | undefined;
-  private headings_: FileFacts["headings"] | undefined;
-  private links_: FileFacts["links"] | undefined;
   private tasks_: FileFacts["tasks"] | undefined;
 
   constructor(file: TFile, cache: CachedMetadata | null) {
@@ -54,7 +42,7 @@ class CachedFacts implements FileFacts {
   }
 
   get created(): string | null {
-    if (this.created_ === undefined) this.created_ = this.ctime > 0 ? shared(localDateOf(new Date(this.ctime))) : null;
+    if (this.created_ === undefined) this.created_ = this.ctime > 0 ? interned(localDateOf(new Date(this.ctime))) : null;
     return this.created_;
   }
 
@@ -71,28 +59,23 @@ class CachedFacts implements FileFacts {
     return this.tags_;
   }
 
+  /**
+   * Headings and links are made anew each time: they are read once or twice while a file is
+   * recognized and not after, and kept they would be a second copy of the cache's (an object per
+   * link of every note: the largest part of the facts in a large vault).
+   */
   get headings(): FileFacts["headings"] {
-    if (this.headings_ === undefined) {
-      const headings = this.cache?.headings;
-      this.headings_ = headings?.length
-        ? headings.map((h) => ({ text: h.heading, level: h.level, line: h.position.start.line }))
-        : NONE;
-    }
-    return this.headings_;
+    const headings = this.cache?.headings;
+    return headings?.length ? headings.map((h) => ({ text: h.heading, level: h.level, line: h.position.start.line })) : NONE;
   }
 
   get links(): FileFacts["links"] {
-    if (this.links_ === undefined) {
-      const links = this.cache?.links ?? [];
-      const frontmatterLinks = this.cache?.frontmatterLinks ?? [];
-      this.links_ =
-        links.length + frontmatterLinks.length === 0
-          ? NONE
-          : links
-              .map((l) => ({ target: l.link, line: l.position.start.line }))
-              .concat(frontmatterLinks.map((l) => ({ target: l.link, line: -1 })));
-    }
-    return this.links_;
+    const links = this.cache?.links ?? [];
+    const frontmatterLinks = this.cache?.frontmatterLinks ?? [];
+    if (links.length + frontmatterLinks.length === 0) return NONE;
+    return links
+      .map((l) => ({ target: l.link, line: l.position.start.line }))
+      .concat(frontmatterLinks.map((l) => ({ target: l.link, line: -1 })));
   }
 
   /** Only open tasks matter to the index; leaving out the others saves memory in large vaults. */

@@ -107,7 +107,6 @@ describe("agreementItem", () => {
       path: "1-1s/Anya Petrova/2026-11-07.md",
       line: 4,
       original: line,
-      parsed,
       text: parsed.text,
       due: parsed.due,
       recurring: parsed.recurring,

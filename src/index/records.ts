@@ -182,7 +182,8 @@ export function readOpenTasks(facts: FileFacts, text: string, kind: FileKind, qu
     }
     const entry = lastBefore(entries, task.line);
     const firstLink = links.find((link) => link.line === task.line)?.target ?? null;
-    tasks.push({ line: task.line, original, entryDate: entry?.date ?? null, firstLink });
+    // Every field from the start (`agreement` too): a field added later costs the object more.
+    tasks.push({ line: task.line, original, agreement: undefined, entryDate: entry?.date ?? null, firstLink });
   }
   return tasks.length > 0 ? trimmed(tasks) : NO_TASKS;
 }

@@ -25,9 +25,9 @@ class CachedFacts implements FileFacts {
   readonly propertiesUnread?: boolean;
   private readonly ctime: number;
   private readonly cache: CachedMetadata | null;
-  private created_: string | null | undefined;
-  private tags_: string[] | undefined;
-  private tasks_: FileFacts["tasks"] | undefined;
+  // Every field is given a value in the constructor: one added later costs each object more.
+  private created_: string | null | undefined = undefined;
+  private tags_: string[] | undefined = undefined;
 
   constructor(file: TFile, cache: CachedMetadata | null) {
     this.path = file.path;
@@ -60,9 +60,9 @@ class CachedFacts implements FileFacts {
   }
 
   /**
-   * Headings and links are made anew each time: they are read once or twice while a file is
-   * recognized and not after, and kept they would be a second copy of the cache's (an object per
-   * link of every note: the largest part of the facts in a large vault).
+   * Headings, links and tasks are made anew each time: they are read once or twice while a file
+   * is recognized and not after, and kept they would be a second copy of the cache's (an object
+   * per link and task of every note: the largest part of the facts in a large vault).
    */
   get headings(): FileFacts["headings"] {
     const headings = this.cache?.headings;
@@ -78,16 +78,13 @@ class CachedFacts implements FileFacts {
       .concat(frontmatterLinks.map((l) => ({ target: l.link, line: -1 })));
   }
 
-  /** Only open tasks matter to the index; leaving out the others saves memory in large vaults. */
+  /** Only open tasks matter to the index: the others are left out. */
   get tasks(): FileFacts["tasks"] {
-    if (this.tasks_ === undefined) {
-      let tasks: FileFacts["tasks"] | null = null;
-      for (const item of this.cache?.listItems ?? []) {
-        if (item.task !== undefined && isOpenStatus(item.task)) (tasks ??= []).push({ line: item.position.start.line, status: item.task });
-      }
-      this.tasks_ = tasks ? tasks.slice() : NONE;
+    let tasks: FileFacts["tasks"] | null = null;
+    for (const item of this.cache?.listItems ?? []) {
+      if (item.task !== undefined && isOpenStatus(item.task)) (tasks ??= []).push({ line: item.position.start.line, status: item.task });
     }
-    return this.tasks_;
+    return tasks ?? NONE;
   }
 }
 

@@ -60,17 +60,26 @@ function lowerStrings(value: unknown): string[] {
   return [];
 }
 
-/** A property value by name, case-insensitively. */
+/** A property value by name (names given in lower case), case-insensitively. */
 export function property(frontmatter: Record<string, unknown> | null, ...names: string[]): unknown {
   if (!frontmatter) return undefined;
   for (const name of names) {
     if (name in frontmatter) return frontmatter[name];
   }
-  const lower = names.map((name) => name.toLowerCase());
+  // Spelled otherwise: only a key with a capital letter can be (most notes have none).
   for (const key of Object.keys(frontmatter)) {
-    if (lower.includes(key.toLowerCase())) return frontmatter[key];
+    if (hasCapital(key) && names.includes(key.toLowerCase())) return frontmatter[key];
   }
   return undefined;
+}
+
+/** Whether lower-casing may change `text`: an ASCII capital, or a character past ASCII. */
+function hasCapital(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if ((code >= 65 && code <= 90) || code > 127) return true;
+  }
+  return false;
 }
 
 /** A folder named `templates`, `template`, `_templates` or `_template` anywhere in the path. */

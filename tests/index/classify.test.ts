@@ -28,10 +28,19 @@ describe("classify", () => {
     ["a daily note", facts("Daily/2026-11-20.md"), "dated"],
     ["a note with a date property", facts("Notes/Offsite.md", { frontmatter: { date: "2026-11-02" } }), "dated"],
     ["a plain note", facts("Notes/Ideas.md"), "other"],
+    ["Type: Person, spelled with capitals", facts("Anywhere/Ada.md", { frontmatter: { Type: "Person" } }), "person"],
+    ["a DATE property spelled in capitals", facts("Notes/Offsite.md", { frontmatter: { DATE: "2026-11-02" } }), "dated"],
+    ["a Person property of a 1:1 note", facts("Notes/Sync 1-1.md", { frontmatter: { Person: "[[Ada]]", Date: "2026-11-02" } }), "meeting"],
+    ["a property named with a letter past ASCII is no date", facts("Notes/Offsite.md", { frontmatter: { Dáte: "2026-11-02" } }), "other"],
     ["the template note", facts("Templates/1-1 template.md", { frontmatter: { type: "one-on-one" } }), "other"],
     ["any templates folder", facts("templates/core/121.md", { tags: ["121"] }), "other"],
   ])("%s", (_name, input, kind) => {
     expect(classify(input, settings).kind).toBe(kind);
+  });
+
+  it("reads the properties of a 1:1 note whatever their case", () => {
+    const kind = classify(facts("Notes/Sync 1-1.md", { frontmatter: { Person: "[[Ada]]", DATE: "2026-11-02", Status: "Skipped" } }), settings);
+    expect(kind).toMatchObject({ kind: "meeting", personRef: "Ada", date: "2026-11-02", status: "skipped" });
   });
 
   it("takes the person of a 1:1 note from the property first", () => {

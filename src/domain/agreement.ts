@@ -115,6 +115,9 @@ const TRAILING_FIELDS: { kind: FieldKind; pattern: RegExp }[] = [
   { kind: "dataview", pattern: /\(([^[\]():]+)::([^()[\]]*)\)$/ },
 ];
 
+/** What each of the fields above holds: an emoji (all past U+2000) or Dataview's `::`. */
+const FIELD_MARK = /[\u2000-\uffff]|::/;
+
 /** Date fields anywhere in a line (outside the trailing fields Tasks reads). */
 const INLINE_DATE_FIELDS = DATE_FIELDS.map(({ kind, emoji }) => ({ kind, pattern: new RegExp(`${emoji} *${DATE}`, "g") }));
 const INLINE_DATAVIEW = [/\[([^[\]():]+)::([^[\]]*)\]/g, /\(([^[\]():]+)::([^()[\]]*)\)/g];
@@ -164,6 +167,8 @@ function trailingTokenAt(body: string, end: number, first: boolean): Field | nul
   if (isTagWord(word)) return { kind: "tag", start: wordStart, end, value: word.slice(1) };
   const offset = Math.max(0, end - WINDOW);
   const windowText = body.slice(offset, end);
+  // Every field has an emoji or `::` in it: most words before the fields have neither.
+  if (!FIELD_MARK.test(windowText)) return null;
   for (const { kind, pattern } of TRAILING_FIELDS) {
     const m = pattern.exec(windowText);
     if (!m) continue;
@@ -387,30 +392,37 @@ function findOwner(body: string, limit: number, removed: Field[]): OwnerToken | 
 // ---------------------------------------------------------------------------------------------
 // Agreements
 
-function removeSpans(text: string, spans: { start: number; end: number }[]): string {
-  const sorted = [...spans].sort((a, b) => a.start - b.start);
+/**
+ * The text with the spans cut out and its white space collapsed (runs to one space, none at the
+ * ends). The pieces between spans are trimmed and joined by one space, so that the common line
+ * (single spaces between its words) needs no second pass.
+ */
+function withoutSpans(text: string, spans: readonly { start: number; end: number }[]): string {
+  const sorted = spans.length > 1 ? [...spans].sort((a, b) => a.start - b.start) : spans;
   let out = "";
   let p = 0;
+  const add = (piece: string) => {
+    const trimmed = piece.trim();
+    if (trimmed !== "") out = out === "" ? trimmed : `${out} ${trimmed}`;
+  };
   for (const s of sorted) {
     if (s.start < p) {
       p = Math.max(p, s.end);
       continue;
     }
-    out += `${text.slice(p, s.start)} `;
+    add(text.slice(p, s.start));
     p = s.end;
   }
-  return out + text.slice(p);
+  add(text.slice(p));
+  return collapse(out);
 }
+
+/** White space at either end, two in a row, or any but a plain space. */
+const NOT_COLLAPSED = /^\s|\s$|\s\s|[^\S ]/;
 
 function collapse(text: string): string {
   // Most descriptions have single spaces between words and none at the ends: nothing to do.
-  let plain = text.length === 0 || (!isWhiteAt(text, 0) && !isWhiteAt(text, text.length - 1));
-  for (let i = 0; plain && i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 32) plain = !isWhiteAt(text, i + 1);
-    else if (code <= 13 || code >= 0xa0) plain = !isWhiteAt(text, i);
-  }
-  return plain ? text : text.replace(/\s+/g, " ").trim();
+  return NOT_COLLAPSED.test(text) ? text.replace(/\s+/g, " ").trim() : text;
 }
 
 interface BodyAnalysis {
@@ -448,9 +460,9 @@ export function parseAgreement(line: string): ParsedAgreement | null {
   // Trailing fields are listed from the end: the last one written wins, as in Tasks.
   const fields = [...trailing.fields, ...inline];
   const removed: { start: number; end: number }[] = fields.filter(isRemovable);
-  const description = collapse(removeSpans(body, removed));
+  const description = withoutSpans(body, removed);
   if (owner) removed.push(owner);
-  const text = collapse(removeSpans(body, removed));
+  const text = withoutSpans(body, removed);
 
   const tags: string[] = [];
   TAGS_ANYWHERE.lastIndex = 0;

@@ -13,7 +13,7 @@ export interface OpenTask {
   agreement?: TaskAgreement | null;
   /** Date of the log entry the task sits under, if any. */
   entryDate: IsoDate | null;
-  /** First linked note on the line (for tasks outside 1:1 notes). */
+  /** First linked note on the line, outside person notes and 1:1 notes (in them: null, not needed). */
   firstLink: string | null;
 }
 
@@ -64,6 +64,7 @@ export interface FileRecord {
 /** Shared by the many files without any (never changed). */
 export const NO_TASKS: readonly OpenTask[] = Object.freeze([]);
 const NO_SEEN: readonly string[] = Object.freeze([]);
+const NO_LINKS: FileFacts["links"] = Object.freeze([]) as unknown as FileFacts["links"];
 
 /**
  * A list to keep, at its final length: an array grown by `push` keeps room for more (16 slots
@@ -169,7 +170,8 @@ export function readOpenTasks(facts: FileFacts, text: string, kind: FileKind, qu
   const headings = kind.kind === "person" ? [...facts.headings].sort((a, b) => a.line - b.line) : [];
   const entries = kind.kind === "meeting" ? kind.entries : [];
   const queue = normKey(queueHeading);
-  const links = facts.links;
+  // The first link of a task's line names whom it is with only outside person notes and 1:1 notes.
+  const links = kind.kind === "person" || kind.kind === "meeting" ? NO_LINKS : facts.links;
   const tasks: OpenTask[] = [];
   for (const task of open) {
     const raw = lines.line(task.line);

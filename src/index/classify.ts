@@ -1,7 +1,7 @@
 import { dateInFileName, datedHeading, parseIsoDate } from "../domain/dates";
-import { interned, internedOrNull } from "./intern";
 import type { IsoDate } from "../domain/types";
 import { baseName, isInFolder, linkTargetKey, parentPath, type FileFacts } from "./facts";
+import { interned, internedOrNull } from "./intern";
 
 /** The settings that decide what a note is. */
 export interface RecognitionSettings {

@@ -29,7 +29,7 @@ export interface TaskAgreement {
   owner: Owner;
 }
 
-/** The owners without anything of their own, one object each for every agreement. */
+/** The owners with nothing of their own: one object each, shared by every agreement. */
 const ME: Owner = Object.freeze({ kind: "me" });
 const NOBODY: Owner = Object.freeze({ kind: "none" });
 

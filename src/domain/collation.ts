@@ -208,6 +208,7 @@ function endsElement(c: number): boolean {
  * when texts differ early, as most do; relies on the order `buildKeyTable` checks.
  */
 export function quickCompare(a: string, b: string): number | null {
+  if (a === b) return 0;
   if (keyTable === undefined) keyTable = buildKeyTable();
   if (keyTable === null) return null;
   const n = Math.min(a.length, b.length);

@@ -268,22 +268,26 @@ function textKeyOf(item: AgreementItem): string | null {
   return sortText(item.text).key;
 }
 
-/** Texts' keys, made when the texts alone do not tell their order (see `quickCompare`). */
+/** Texts' keys by position, made when the texts alone do not tell their order (see `quickCompare`). */
 type TextKeys = (string | null | undefined)[];
 
 /**
- * Text, then path, line and position, of the items at positions `a` and `b`; `x` and `y` are where
- * their keys are kept in `keys`.
+ * Text, then path, line and position, of the items at positions `a` and `b`. Text keys made on
+ * the way are kept in `keys` by position, when given.
  */
-function compareTies(items: readonly AgreementItem[], a: number, b: number, keys: TextKeys, x: number, y: number): number {
+function compareTies(items: readonly AgreementItem[], a: number, b: number, keys: TextKeys | null): number {
   const ia = items[a] as AgreementItem;
   const ib = items[b] as AgreementItem;
   let text = quickCompare(ia.text, ib.text);
   if (text === null) {
-    let ka = keys[x];
-    if (ka === undefined) ka = keys[x] = textKeyOf(ia);
-    let kb = keys[y];
-    if (kb === undefined) kb = keys[y] = textKeyOf(ib);
+    let ka = keys?.[a];
+    if (ka === undefined) ka = textKeyOf(ia);
+    let kb = keys?.[b];
+    if (kb === undefined) kb = textKeyOf(ib);
+    if (keys) {
+      keys[a] = ka;
+      keys[b] = kb;
+    }
     text = ka !== null && kb !== null ? (ka === kb ? 0 : ka < kb ? -1 : 1) : COLLATOR.compare(ia.text, ib.text);
   }
   return text || (ia.path === ib.path ? 0 : ia.path < ib.path ? -1 : 1) || ia.line - ib.line || a - b;
@@ -305,7 +309,7 @@ function comparePositions(prep: Prepared, a: number, b: number): number {
     if (pb < 0) return -1;
     return comparePeople(prep.people[pa] as Person, prep.people[pb] as Person);
   }
-  return compareTies(prep.items, a, b, [], 0, 1);
+  return compareTies(prep.items, a, b, null);
 }
 
 /** By title as the collator orders it, then by key (the keys of two people differ). */
@@ -345,34 +349,26 @@ function countingSort(input: Int32Array, slot: Int32Array, slots: number): Int32
 }
 
 /**
- * Sorts `order[start … end - 1]`, positions tied on date and person, by text and the rest; keys
- * are made only for texts that need them, once each (insertion sort when short).
+ * Sorts `order[start … end - 1]`, positions tied on date and person, by text and the rest. Text
+ * keys are made only for texts that need them, once each, kept in `keys` by position; a short
+ * run (the common case) is sorted in place by insertion.
  */
-function sortRun(items: readonly AgreementItem[], order: Int32Array, start: number, end: number): void {
-  const n = end - start;
-  const keys: TextKeys = [];
-  const local: number[] = [];
-  for (let j = 0; j < n; j++) {
-    keys.push(undefined);
-    local.push(j);
-  }
-  const compare = (x: number, y: number) => compareTies(items, order[start + x] as number, order[start + y] as number, keys, x, y);
-  if (n <= 12) {
-    for (let j = 1; j < n; j++) {
-      const current = local[j] as number;
+function sortRun(items: readonly AgreementItem[], order: Int32Array, start: number, end: number, keys: TextKeys): void {
+  if (end - start <= 12) {
+    for (let j = start + 1; j < end; j++) {
+      const current = order[j] as number;
       let k = j - 1;
-      while (k >= 0 && compare(local[k] as number, current) > 0) {
-        local[k + 1] = local[k] as number;
+      while (k >= start && compareTies(items, order[k] as number, current, keys) > 0) {
+        order[k + 1] = order[k] as number;
         k--;
       }
-      local[k + 1] = current;
+      order[k + 1] = current;
     }
-  } else {
-    local.sort(compare);
+    return;
   }
-  const positions = new Int32Array(n);
-  for (let j = 0; j < n; j++) positions[j] = order[start + (local[j] as number)] as number;
-  order.set(positions, start);
+  const run = Array.from(order.subarray(start, end));
+  run.sort((a, b) => compareTies(items, a, b, keys));
+  order.set(run, start);
 }
 
 /**
@@ -445,6 +441,7 @@ function sortAll(items: readonly AgreementItem[]): Prepared {
     haystacks: null,
   };
   const order = prep.order;
+  const keys: TextKeys = new Array<string | null | undefined>(n);
   for (let start = 0; start < n; ) {
     const first = order[start] as number;
     let end = start + 1;
@@ -453,7 +450,7 @@ function sortAll(items: readonly AgreementItem[]): Prepared {
       if (dateSlot[next] !== dateSlot[first] || personSlot[next] !== personSlot[first]) break;
       end++;
     }
-    if (end - start > 1) sortRun(prep.items, order, start, end);
+    if (end - start > 1) sortRun(prep.items, order, start, end, keys);
     start = end;
   }
   return prep;

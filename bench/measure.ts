@@ -2,7 +2,6 @@
 // Obsidian's cache holds it), and then the real index, feeder and view models are timed.
 import { gzipSync } from "node:zlib";
 import { readFileSync, statSync } from "node:fs";
-import { QUEUE_HEADING } from "../src/constants";
 import { fixedClock } from "../src/domain/dates";
 import { agreementItem, buildFollowUps } from "../src/domain/follow-ups";
 import { buildPeopleTable, personRow } from "../src/domain/people-table";
@@ -10,7 +9,7 @@ import type { FollowUpsQuery, PeopleQuery } from "../src/domain/view-models";
 import type { FileFacts } from "../src/index/facts";
 import { PeopleIndex, type IndexSettings } from "../src/index/people-index";
 import { factsFrom, IndexFeeder } from "../src/obsidian/index-feeder";
-import { DEFAULT_SETTINGS } from "../src/settings";
+import { DEFAULT_SETTINGS, indexSettings } from "../src/settings";
 import { viewData } from "../src/views/view-data";
 import type { TFile } from "obsidian";
 import { BenchApp } from "./bench-app";
@@ -18,19 +17,8 @@ import { defaultSpec, editNote, generateVault, Random, type GeneratedVault } fro
 
 export const TODAY = "2026-11-21";
 
-export const INDEX_SETTINGS: IndexSettings = {
-  peopleFolder: DEFAULT_SETTINGS.peopleFolder,
-  meetingsFolder: DEFAULT_SETTINGS.meetingsFolder,
-  personTags: DEFAULT_SETTINGS.personTags,
-  meetingTags: DEFAULT_SETTINGS.meetingTags,
-  templatePath: DEFAULT_SETTINGS.templatePath,
-  datedNotesCountAsSeen: DEFAULT_SETTINGS.datedNotesCountAsSeen,
-  agreementsAnywhere: DEFAULT_SETTINGS.agreementsAnywhere,
-  defaultCadence: DEFAULT_SETTINGS.defaultCadence,
-  dueSoonDays: DEFAULT_SETTINGS.dueSoonDays,
-  dueSoonPercent: DEFAULT_SETTINGS.dueSoonPercent,
-  queueHeading: QUEUE_HEADING,
-};
+/** The index's settings as the plugin gives them with the default settings. */
+export const INDEX_SETTINGS: IndexSettings = indexSettings(DEFAULT_SETTINGS);
 
 // ---- statistics and timing ----------------------------------------------------------------------
 

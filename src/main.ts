@@ -1,10 +1,10 @@
 import { Notice, Plugin, TFile, debounce, requireApiVersion, type WorkspaceLeaf } from "obsidian";
-import { CODE_BLOCK_LANGUAGE, COMMAND_IDS, ICON, QUEUE_HEADING, VIEW_TYPE_FOLLOW_UPS, VIEW_TYPE_PEOPLE } from "./constants";
+import { CODE_BLOCK_LANGUAGE, COMMAND_IDS, ICON, VIEW_TYPE_FOLLOW_UPS, VIEW_TYPE_PEOPLE } from "./constants";
 import { systemClock, type Clock } from "./domain/dates";
 import { peopleBase } from "./domain/people-base";
 import { peopleToCsv, peopleToMarkdown } from "./domain/people-table";
 import type { FollowUpsQuery, PeopleQuery, PersonRow } from "./domain/view-models";
-import { PeopleIndex, type IndexSettings } from "./index/people-index";
+import { PeopleIndex } from "./index/people-index";
 import { agreementsBlockProcessor } from "./obsidian/agreements-block";
 import { registerAdoptionCommands } from "./obsidian/adoption-commands";
 import { CommandActions, registerCommands } from "./obsidian/commands";
@@ -15,7 +15,7 @@ import { describe, NoteWriter } from "./obsidian/note-writer";
 import { OneOnOnesSettingTab } from "./obsidian/settings-tab";
 import { Toggler } from "./obsidian/toggler";
 import { DiscreetMode, privateLinesExtension, privateSectionMarker } from "./obsidian/discreet";
-import { normalizeSettings, privateHeadings, type OneOnOnesSettings } from "./settings";
+import { indexSettings, normalizeSettings, privateHeadings, type OneOnOnesSettings } from "./settings";
 import { FollowUpsView } from "./views/follow-ups-view";
 import type { ViewHost } from "./views/host";
 import { PeopleView } from "./views/people-view";
@@ -248,20 +248,4 @@ export default class OneOnOnesPlugin extends Plugin {
 /** The settings that decide which files' text the index needs. */
 function recognition(s: OneOnOnesSettings): string {
   return JSON.stringify([s.peopleFolder, s.meetingsFolder, s.personTags, s.meetingTags, s.templatePath, s.agreementsAnywhere]);
-}
-
-function indexSettings(settings: OneOnOnesSettings): IndexSettings {
-  return {
-    peopleFolder: settings.peopleFolder,
-    meetingsFolder: settings.meetingsFolder,
-    personTags: settings.personTags,
-    meetingTags: settings.meetingTags,
-    templatePath: settings.templatePath,
-    datedNotesCountAsSeen: settings.datedNotesCountAsSeen,
-    agreementsAnywhere: settings.agreementsAnywhere,
-    defaultCadence: settings.defaultCadence,
-    dueSoonDays: settings.dueSoonDays,
-    dueSoonPercent: settings.dueSoonPercent,
-    queueHeading: QUEUE_HEADING,
-  };
 }

@@ -1,9 +1,11 @@
+import { QUEUE_HEADING } from "./constants";
 import { DEFAULT_AGENDA_SECTIONS } from "./domain/agenda";
 import { parseCadence } from "./domain/cadence";
 import { validatePattern } from "./domain/paths";
 import { PEOPLE_COLUMNS } from "./domain/people-table";
 import type { FollowUpsQuery, PeopleQuery } from "./domain/view-models";
 import { DEFAULT_QUESTIONS } from "./domain/questions";
+import type { IndexSettings } from "./index/people-index";
 import {
   RELATIONSHIPS,
   type AgendaSection,
@@ -295,4 +297,21 @@ function clone<T>(value: T): T {
 /** Titles of the private-notes section as configured; headings saying "private" count too. */
 export function privateHeadings(settings: OneOnOnesSettings): string[] {
   return settings.agendaSections.filter((s) => s.id === "private-notes").map((s) => s.title);
+}
+
+/** What the index takes of the settings. */
+export function indexSettings(settings: OneOnOnesSettings): IndexSettings {
+  return {
+    peopleFolder: settings.peopleFolder,
+    meetingsFolder: settings.meetingsFolder,
+    personTags: settings.personTags,
+    meetingTags: settings.meetingTags,
+    templatePath: settings.templatePath,
+    datedNotesCountAsSeen: settings.datedNotesCountAsSeen,
+    agreementsAnywhere: settings.agreementsAnywhere,
+    defaultCadence: settings.defaultCadence,
+    dueSoonDays: settings.dueSoonDays,
+    dueSoonPercent: settings.dueSoonPercent,
+    queueHeading: QUEUE_HEADING,
+  };
 }

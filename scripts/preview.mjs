@@ -279,7 +279,15 @@ export async function startPreview(options = {}) {
       await mkdir(path.dirname(target), { recursive: true });
       // The folders just created must not have led anywhere else either.
       await resolveInVault(rootReal, url.searchParams.get("path"));
-      await writeFile(target, body);
+      // Written whole or not at all: a reader never sees the note half written.
+      const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+      try {
+        await writeFile(temporary, body);
+        await rename(temporary, target);
+      } catch (error) {
+        await rm(temporary, { force: true });
+        throw error;
+      }
       log(`  wrote   ${url.searchParams.get("path")}`);
       return send(res, 204, "text/plain", "");
     }

@@ -1,6 +1,6 @@
 // The preview server: it listens on 127.0.0.1 only, answers only its own page (token and host
 // name), and writes inside the vault folder only.
-import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import http from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -82,6 +82,28 @@ describe("the preview server", () => {
     expect(server.read("Inbox/renamed.md")).toBe("hello\n");
     expect((await request("DELETE", `/api/file?path=${encodeURIComponent("Inbox/renamed.md")}`)).status).toBe(204);
     expect(server.exists("Inbox/renamed.md")).toBe(false);
+  });
+
+  it("replaces a note whole: a reader sees the old text or the new, never a part", async () => {
+    const old = "old\n".repeat(250_000);
+    const fresh = "new\n".repeat(250_000);
+    expect((await put("Inbox/big.md", old)).status).toBe(204);
+    let writing = true;
+    const seen = new Set<string>();
+    const reads = (async () => {
+      while (writing) {
+        const text = server.read("Inbox/big.md");
+        seen.add(text === old ? "old" : text === fresh ? "new" : `other (${text.length} characters)`);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    })();
+    for (let i = 0; i < 5; i++) expect((await put("Inbox/big.md", i % 2 === 0 ? fresh : old)).status).toBe(204);
+    writing = false;
+    await reads;
+    expect([...seen].filter((kind) => kind !== "old" && kind !== "new")).toEqual([]);
+    expect(server.read("Inbox/big.md")).toBe(fresh);
+    // No temporary file is left beside it.
+    expect(readdirSync(join(server.vault, "Inbox")).filter((name) => name.startsWith("."))).toEqual([]);
   });
 
   it("refuses paths that leave the vault", async () => {

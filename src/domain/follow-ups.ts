@@ -371,6 +371,25 @@ function sortRun(items: readonly AgreementItem[], order: Int32Array, start: numb
   order.set(run, start);
 }
 
+/** The valid due dates of a list, each once (the fields of `Prepared` of the same names). */
+type DateTable = Pick<Prepared, "dates" | "dateNumbers" | "dateIndex">;
+
+/**
+ * The index of an item's due date in `table`, -1 without a valid one. A date not there yet is
+ * added, to the table `own()` returns (which may copy a table shared with an earlier list).
+ */
+function dateOf(item: AgreementItem, table: DateTable, own: () => DateTable = () => table): number {
+  const number = item.due === null ? -1 : isoDateNumber(item.due);
+  if (number < 0) return -1;
+  const known = table.dateIndex.get(number);
+  if (known !== undefined) return known;
+  const into = own();
+  const d = into.dates.push(item.due as IsoDate) - 1;
+  into.dateNumbers.push(number);
+  into.dateIndex.set(number, d);
+  return d;
+}
+
 /**
  * Sorts by due date (none last), person (by name, nobody last) and text. Dates are checked once
  * per distinct date and ordered as strings, people are ranked once per distinct person, and the
@@ -378,28 +397,15 @@ function sortRun(items: readonly AgreementItem[], order: Int32Array, start: numb
  */
 function sortAll(items: readonly AgreementItem[]): Prepared {
   const n = items.length;
-  const dateIndex = new Map<number, number>();
-  const dates: IsoDate[] = [];
-  const dateNumbers: number[] = [];
+  const table: DateTable = { dates: [], dateNumbers: [], dateIndex: new Map() };
+  const { dates, dateNumbers, dateIndex } = table;
   const personIndex = new Map<string, number>();
   const people: Person[] = [];
   const itemDate = new Int32Array(n);
   const person = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const item = items[i] as AgreementItem;
-    let d = -1;
-    const number = item.due === null ? -1 : isoDateNumber(item.due);
-    if (number >= 0) {
-      const known = dateIndex.get(number);
-      if (known === undefined) {
-        d = dates.push(item.due as IsoDate) - 1;
-        dateNumbers.push(number);
-        dateIndex.set(number, d);
-      } else {
-        d = known;
-      }
-    }
-    itemDate[i] = d;
+    itemDate[i] = dateOf(item, table);
     const key = personKey(item);
     let p = -1;
     if (key !== null) {
@@ -551,30 +557,20 @@ function update(prev: Prepared, items: readonly AgreementItem[]): Prepared | nul
   }
 
   // The maps may be shared with earlier lists: copied before anything is added.
-  let { dates, dateNumbers, dateIndex, personIndex } = prev;
+  let table: DateTable = prev;
   let ownDates = false;
+  const ownTable = (): DateTable => {
+    if (!ownDates) {
+      table = { dates: table.dates.slice(), dateNumbers: table.dateNumbers.slice(), dateIndex: new Map(table.dateIndex) };
+      ownDates = true;
+    }
+    return table;
+  };
+  let { personIndex } = prev;
   let ownPeople = false;
   for (const i of added) {
     const item = items[i] as AgreementItem;
-    let d = -1;
-    const number = item.due === null ? -1 : isoDateNumber(item.due);
-    if (number >= 0) {
-      const known = dateIndex.get(number);
-      if (known === undefined) {
-        if (!ownDates) {
-          dates = dates.slice();
-          dateNumbers = dateNumbers.slice();
-          dateIndex = new Map(dateIndex);
-          ownDates = true;
-        }
-        d = dates.push(item.due as IsoDate) - 1;
-        dateNumbers.push(number);
-        dateIndex.set(number, d);
-      } else {
-        d = known;
-      }
-    }
-    date[i] = d;
+    date[i] = dateOf(item, table, ownTable);
     const key = personKey(item);
     let p = -1;
     if (key !== null) {
@@ -604,6 +600,7 @@ function update(prev: Prepared, items: readonly AgreementItem[]): Prepared | nul
     person[i] = p;
   }
 
+  const { dates, dateNumbers, dateIndex } = table;
   const prep: Prepared = { items: items.slice(), order: new Int32Array(n), date, dates, dateNumbers, dateIndex, person, people, personIndex, haystacks };
   const kept = new Int32Array(n - added.length);
   let w = 0;

@@ -36,20 +36,25 @@ export const FOLLOW_UP_SECTIONS: readonly { id: FollowUpSection; title: string }
 
 export const NO_PERSON_TITLE = "No person";
 
-/** What `agreementItem` reads from the index's `AgreementEntry`. */
+/** What `agreementItem` reads from the index's `AgreementEntry` (which adds the owner itself). */
 export interface AgreementEntryLike {
+  /** `path:line` — changes when the line moves; use path, line and original to write. */
   id: string;
   path: string;
   line: number;
+  /** The line as it was read (without line ending), to find it again before writing. */
   original: string;
   /** The description without owner and fields; may hold links. */
   text: string;
   due: IsoDate | null;
   recurring: boolean;
   ownerIsMe: boolean;
+  /** Display name of the owner: "Me", a person's name, or the name as written. */
   ownerName: string | null;
+  /** The person this agreement was made with (the 1:1's person). */
   personPath: string | null;
   personName: string | null;
+  /** Date of the meeting (note or log entry) it was written in. */
   meetingDate: IsoDate | null;
 }
 

@@ -1,32 +1,16 @@
 import { parseCadence } from "../domain/cadence";
 import { dueInfo, type DueInfo } from "../domain/due";
+import type { AgreementEntryLike } from "../domain/follow-ups";
 import type { Cadence, IsoDate, Owner, Person, Problem, Relationship } from "../domain/types";
 import type { MeetingStatus } from "./classify";
 import { linkTargetKey } from "./facts";
 import { agreementOf, compareDates, heldEntries, nameOfPath, type FileRecord } from "./records";
 
 /** One open agreement, resolved against the people of the vault. */
-export interface AgreementEntry {
-  /** `path:line` — changes when the line moves; use path, line and original to write. */
-  id: string;
-  path: string;
-  line: number;
-  /** The line as it was read (without line ending), to find it again before writing. */
-  original: string;
-  text: string;
-  due: IsoDate | null;
-  recurring: boolean;
+export interface AgreementEntry extends AgreementEntryLike {
   owner: Owner;
-  ownerIsMe: boolean;
   /** Person note path of the owner, when the owner is a person. */
   ownerPath: string | null;
-  /** Display name of the owner: "Me", a person's name, or the name as written. */
-  ownerName: string | null;
-  /** The person this agreement was made with (the 1:1's person). */
-  personPath: string | null;
-  personName: string | null;
-  /** Date of the meeting (note or log entry) it was written in. */
-  meetingDate: IsoDate | null;
 }
 
 export interface MeetingEntry {

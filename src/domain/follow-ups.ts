@@ -383,12 +383,12 @@ type DateTable = Pick<Prepared, "dates" | "dateNumbers" | "dateIndex">;
  * The index of an item's due date in `table`, -1 without a valid one. A date not there yet is
  * added, to the table `own()` returns (which may copy a table shared with an earlier list).
  */
-function dateOf(item: AgreementItem, table: DateTable, own: () => DateTable = () => table): number {
+function dateOf(item: AgreementItem, table: DateTable, own?: () => DateTable): number {
   const number = item.due === null ? -1 : isoDateNumber(item.due);
   if (number < 0) return -1;
   const known = table.dateIndex.get(number);
   if (known !== undefined) return known;
-  const into = own();
+  const into = own ? own() : table;
   const d = into.dates.push(item.due as IsoDate) - 1;
   into.dateNumbers.push(number);
   into.dateIndex.set(number, d);

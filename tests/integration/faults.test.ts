@@ -479,7 +479,9 @@ describe("a person note renamed", () => {
   });
 });
 
-describe("big notes and vaults", () => {
+// Whether big inputs are handled right, not how fast (that is for `npm run bench`): room enough
+// for a busy machine running several test files at once.
+describe("big notes and vaults", { timeout: 30_000 }, () => {
   it("reads and ticks an agreement at the end of a 10 MB note, every other byte kept", async () => {
     const line = "Notes from the offsite, written down at length so that nothing is forgotten. ✍️\r\n";
     const filler = line.repeat(Math.ceil((10 * 1024 * 1024) / line.length));

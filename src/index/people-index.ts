@@ -24,7 +24,7 @@ import {
 import { blankPropertiesBlock, hasOpenTask, linkTargetKey, type FileFacts } from "./facts";
 import { LogOwners } from "./log-owners";
 import { PersonKeys } from "./person-keys";
-import { nameOfPath, NO_TASKS, normKey, pathKey, readOpenTasks, seenContributions, targetOf, trimmed, type FileRecord } from "./records";
+import { nameOfPath, normKey, pathKey, readOpenTasks, seenContributions, targetOf, trimmed, UNREAD_TASKS, type FileRecord } from "./records";
 import { SeenDates } from "./seen-dates";
 import { SortedList } from "./sorted-list";
 
@@ -109,6 +109,8 @@ export class PeopleIndex {
 
   private readonly dirtyFiles = new Set<string>();
   private readonly dirtyPeople = new Set<string>();
+  /** Files stored without their text that a person's `log` property has named since. */
+  private readonly textWanted = new Set<string>();
   /** Seen keys with changed dates that someone's last seen reads. */
   private readonly changedSeen = new Set<string>();
   private readonly seenChanged = (key: string): void => {
@@ -133,8 +135,25 @@ export class PeopleIndex {
     const record = this.files.get(facts.path);
     const kind = record && record.facts === facts ? record.kind.kind : classify(facts, this.settings).kind;
     if (kind === "person" || kind === "meeting") return true;
-    // A note with dated headings may be the running log a person's `log` property names.
-    return logEntries(facts).length > 0;
+    // A running log a person's `log` property names; a note with dated headings may become one.
+    // (A note named only later is asked for by `takeWantedTexts`.)
+    return this.logs.ownerByProperty(facts.path) !== null || logEntries(facts).length > 0;
+  }
+
+  /**
+   * Files the index holds without their text that it needs now: a person's `log` property named
+   * them after they arrived. Give each to `upsert` with its text. Each path is handed out once.
+   */
+  takeWantedTexts(): string[] {
+    this.settleStructure();
+    if (this.textWanted.size === 0) return [];
+    const paths: string[] = [];
+    for (const path of this.textWanted) {
+      const record = this.files.get(path);
+      if (record?.tasks === UNREAD_TASKS && hasOpenTask(record.facts)) paths.push(path);
+    }
+    this.textWanted.clear();
+    return paths;
   }
 
   /** Adds or replaces a file. `text` is needed only when `needsText(facts)`. */
@@ -144,6 +163,7 @@ export class PeopleIndex {
   }
 
   remove(path: string): void {
+    this.textWanted.delete(path);
     const record = this.files.get(path);
     if (!record) return;
     this.seen.remove(path, record.seen, this.seenChanged);
@@ -354,7 +374,7 @@ export class PeopleIndex {
       facts,
       kind,
       person,
-      tasks: carried ? carried.tasks : text !== null ? readOpenTasks(facts, text, kind, this.settings.queueHeading) : NO_TASKS,
+      tasks: carried ? carried.tasks : text !== null ? readOpenTasks(facts, text, kind, this.settings.queueHeading) : UNREAD_TASKS,
       seen: seenContributions(facts, kind, this.clock.today(), this.settings.datedNotesCountAsSeen),
       propertiesBroken:
         facts.propertiesUnread === true &&
@@ -370,6 +390,7 @@ export class PeopleIndex {
       this.seen.add(path, record.seen, this.seenChanged);
     }
     this.files.set(path, record);
+    if (record.tasks !== UNREAD_TASKS) this.textWanted.delete(path);
     if (!old) this.logs.fileAdded(path);
     if ((old?.person ?? null) !== person) this.replacePerson(path, old?.person ?? null, person);
     this.dirtyFiles.add(path);
@@ -424,6 +445,7 @@ export class PeopleIndex {
     this.watchers.clear();
     this.dirtyFiles.clear();
     this.dirtyPeople.clear();
+    this.textWanted.clear();
     this.changedSeen.clear();
     this.peopleToday = null;
     this.byPerson = null;
@@ -457,7 +479,11 @@ export class PeopleIndex {
       }
     }
     const { notes, people } = this.logs.settleProperties();
-    for (const path of notes) this.dirtyFiles.add(path);
+    for (const path of notes) {
+      this.dirtyFiles.add(path);
+      const record = this.files.get(path);
+      if (record?.tasks === UNREAD_TASKS && hasOpenTask(record.facts) && this.logs.ownerByProperty(path) !== null) this.textWanted.add(path);
+    }
     for (const path of people) this.dirtyPeople.add(path);
   }
 

@@ -63,6 +63,8 @@ export interface FileRecord {
 
 /** Shared by the many files without any (never changed). */
 export const NO_TASKS: readonly OpenTask[] = Object.freeze([]);
+/** The tasks of a file whose text was not read (the index did not need it then). */
+export const UNREAD_TASKS: readonly OpenTask[] = Object.freeze([]);
 const NO_SEEN: readonly string[] = Object.freeze([]);
 const NO_LINKS: FileFacts["links"] = Object.freeze([]) as unknown as FileFacts["links"];
 

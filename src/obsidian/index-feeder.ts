@@ -176,6 +176,13 @@ export class IndexFeeder {
         this.index.upsert(facts, null);
         if (this.index.needsText(facts)) needText.push({ file, facts });
       }
+      // Notes a person's `log` property named after they went by: their tasks are agreements too.
+      const listed = new Set(needText.map((item) => item.file.path));
+      for (const path of this.index.takeWantedTexts()) {
+        const file = this.app.vault.getAbstractFileByPath(path);
+        const facts = this.index.facts(path);
+        if (!listed.has(path) && file instanceof TFile && facts) needText.push({ file, facts });
+      }
     } finally {
       release();
     }
@@ -206,6 +213,16 @@ export class IndexFeeder {
     const touched = [...this.touched];
     this.touched.clear();
     for (const path of touched) this.refresh(path);
+    this.readWanted();
+  }
+
+  /** Reads the notes the index has come to need the text of (a `log` property names them now). */
+  private readWanted(): void {
+    for (const path of this.index.takeWantedTexts()) {
+      const file = this.app.vault.getAbstractFileByPath(path);
+      const facts = this.index.facts(path);
+      if (file instanceof TFile && facts) void this.readAndUpsert(file, facts);
+    }
   }
 
   /** Subscribes to vault and metadata events; returns the refs for the plugin to register. */
@@ -222,12 +239,14 @@ export class IndexFeeder {
         const facts = factsFrom(file, cache);
         this.invalidate(file.path);
         this.index.upsert(facts, this.index.needsText(facts) ? data : null);
+        this.readWanted();
       }),
       vault.on("delete", (file) => {
         if (file instanceof TFile) {
           this.invalidate(file.path);
           this.index.remove(file.path);
           if (this.building) this.touched.add(file.path);
+          else if (this.built) this.readWanted();
         }
       }),
       vault.on("rename", (file, oldPath) => {
@@ -252,6 +271,7 @@ export class IndexFeeder {
         const facts = cache || !previous ? factsFrom(file, cache) : copyFacts(previous, { path: file.path });
         this.index.rename(oldPath, facts, null);
         if (this.index.needsText(facts)) void this.readAndUpsert(file, facts);
+        this.readWanted();
       }),
     ];
     return this.refs;

@@ -84,6 +84,44 @@ describe("IndexFeeder", () => {
     expect(index.agreements()).toHaveLength(150);
   });
 
+  it("reads a running log with no dated heading that a person's log property names", async () => {
+    // The log comes first, so when it goes by nobody names it yet.
+    const { app } = createTestApp({
+      files: {
+        "Journal.md": "Notes with Anya.\n- [ ] @me send the doc\n",
+        "Other.md": "- [ ] @me not anyone's\n",
+        "People/Anya.md": '---\ntype: person\nlog: "[[Journal]]"\n---\n',
+        "People/Ben.md": "---\ntype: person\n---\n",
+      },
+      layoutReady: true,
+    });
+    const index = new PeopleIndex(SETTINGS, fixedClock("2026-11-21"));
+    const feeder = new IndexFeeder(app, index, { sliceMs: 0 });
+    feeder.listen();
+    await feeder.build();
+    const agreements = () => index.agreements().map((a) => [a.path, a.personPath, a.text]);
+    expect(agreements()).toEqual([["Journal.md", "People/Anya.md", "send the doc"]]);
+
+    // Later on: Ben's note names another note as his log, and a note is renamed onto Anya's.
+    const file = (path: string) => {
+      const found = app.vault.getFileByPath(path);
+      if (!found) throw new Error(`missing ${path}`);
+      return found;
+    };
+    await app.vault.modify(file("People/Ben.md"), '---\ntype: person\nlog: "[[Other]]"\n---\n');
+    await flush(app);
+    expect(agreements()).toContainEqual(["Other.md", "People/Ben.md", "not anyone's"]);
+    await app.vault.delete(file("Journal.md"));
+    await app.vault.create("Drafts.md", "- [ ] @me book the room\n");
+    await flush(app);
+    await app.fileManager.renameFile(file("Drafts.md"), "Journal.md");
+    await flush(app);
+    expect(agreements()).toEqual([
+      ["Journal.md", "People/Anya.md", "book the room"],
+      ["Other.md", "People/Ben.md", "not anyone's"],
+    ]);
+  });
+
   it("gives way to a newer build started while it runs", async () => {
     const { app } = createTestApp({ files: vault(100), layoutReady: true });
     const index = new PeopleIndex(SETTINGS, fixedClock("2026-11-21"));

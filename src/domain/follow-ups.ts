@@ -353,27 +353,24 @@ function countingSort(input: Int32Array, slot: Int32Array, slots: number): Int32
   return out;
 }
 
+/** Runs of tied items up to this long are sorted by insertion (see `sortShortRun`). */
+const SHORT_RUN = 12;
+
 /**
- * Sorts `order[start … end - 1]`, positions tied on date and person, by text and the rest. Text
- * keys are made only for texts that need them, once each, kept in `keys` by position; a short
- * run (the common case) is sorted in place by insertion.
+ * Sorts a short run `order[start … end - 1]`, positions tied on date and person, in place by
+ * insertion: by text and the rest. Text keys are made only for texts that need them, once each,
+ * kept in `keys` by position.
  */
-function sortRun(items: readonly AgreementItem[], order: Int32Array, start: number, end: number, keys: TextKeys): void {
-  if (end - start <= 12) {
-    for (let j = start + 1; j < end; j++) {
-      const current = order[j] as number;
-      let k = j - 1;
-      while (k >= start && compareTies(items, order[k] as number, current, keys) > 0) {
-        order[k + 1] = order[k] as number;
-        k--;
-      }
-      order[k + 1] = current;
+function sortShortRun(items: readonly AgreementItem[], order: Int32Array, start: number, end: number, keys: TextKeys): void {
+  for (let j = start + 1; j < end; j++) {
+    const current = order[j] as number;
+    let k = j - 1;
+    while (k >= start && compareTies(items, order[k] as number, current, keys) > 0) {
+      order[k + 1] = order[k] as number;
+      k--;
     }
-    return;
+    order[k + 1] = current;
   }
-  const run = Array.from(order.subarray(start, end));
-  run.sort((a, b) => compareTies(items, a, b, keys));
-  order.set(run, start);
 }
 
 /** The valid due dates of a list, each once (the fields of `Prepared` of the same names). */
@@ -453,6 +450,9 @@ function sortAll(items: readonly AgreementItem[]): Prepared {
   };
   const order = prep.order;
   const keys: TextKeys = new Array<string | null | undefined>(n);
+  // Runs tied on date and person: short ones sorted at once, long ones (many agreements with one
+  // person and no date, say) once their texts are ranked, each distinct text compared once.
+  const long: number[] = [];
   for (let start = 0; start < n; ) {
     const first = order[start] as number;
     let end = start + 1;
@@ -461,10 +461,53 @@ function sortAll(items: readonly AgreementItem[]): Prepared {
       if (dateSlot[next] !== dateSlot[first] || personSlot[next] !== personSlot[first]) break;
       end++;
     }
-    if (end - start > 1) sortRun(prep.items, order, start, end, keys);
+    if (end - start > SHORT_RUN) long.push(start, end);
+    else if (end - start > 1) sortShortRun(prep.items, order, start, end, keys);
     start = end;
   }
+  if (long.length > 0) sortLongRuns(prep.items, order, long);
   return prep;
+}
+
+/**
+ * Sorts the runs `order[long[k] … long[k + 1] - 1]` (k even) by text, then path, line and
+ * position: the distinct texts of all runs are sorted once and each item compared by its text's rank.
+ */
+function sortLongRuns(items: readonly AgreementItem[], order: Int32Array, long: readonly number[]): void {
+  const rankOf = new Map<string, number>();
+  const texts: string[] = [];
+  for (let k = 0; k < long.length; k += 2) {
+    for (let j = long[k] as number; j < (long[k + 1] as number); j++) {
+      const text = (items[order[j] as number] as AgreementItem).text;
+      if (!rankOf.has(text)) {
+        rankOf.set(text, 0);
+        texts.push(text);
+      }
+    }
+  }
+  const sorted = texts.map(sortText).sort(compareSortText);
+  // Texts the collator holds equal share a rank: path and line order them.
+  for (let t = 0, rank = 0; t < sorted.length; t++) {
+    if (t > 0 && compareSortText(sorted[t - 1] as SortText, sorted[t] as SortText) !== 0) rank++;
+    rankOf.set((sorted[t] as SortText).raw, rank);
+  }
+  const rank = new Int32Array(items.length);
+  for (let k = 0; k < long.length; k += 2) {
+    const start = long[k] as number;
+    const end = long[k + 1] as number;
+    for (let j = start; j < end; j++) {
+      const i = order[j] as number;
+      rank[i] = rankOf.get((items[i] as AgreementItem).text) as number;
+    }
+    const run = order.subarray(start, end);
+    run.sort((a, b) => {
+      const r = (rank[a] as number) - (rank[b] as number);
+      if (r !== 0) return r;
+      const ia = items[a] as AgreementItem;
+      const ib = items[b] as AgreementItem;
+      return (ia.path === ib.path ? 0 : ia.path < ib.path ? -1 : 1) || ia.line - ib.line || a - b;
+    });
+  }
 }
 
 /** How far ahead the walk over the previous list looks for an item before calling it new. */

@@ -116,8 +116,8 @@ export interface VaultFigures {
    */
   followUpsAfterChangeMs: number;
   /**
-   * Every entry converted (agreementItem), as viewData does once after the index is built (for
-   * the status bar, before any view opens), with the young collection that follows; median.
+   * Every entry converted (agreementItem), as viewData does once when a view first opens after the
+   * index is built, with the young collection that follows; median.
    */
   followUpsConvertMs: number;
   /** On first opening: the model built over converted items it has not seen; median. */
@@ -128,7 +128,7 @@ export interface VaultFigures {
   followUpsModelWarmMs: number;
   /** The People model after one edit: viewData and buildPeopleTable over its rows; median. */
   peopleAfterChangeMs: number;
-  /** Every row made (personRow), as viewData does once after the index is built, and collected; median. */
+  /** Every row made (personRow), as the status bar does once after the index is built, and collected; median. */
   peopleConvertMs: number;
   /** On first opening: rows it has not seen sorted and filtered; median. */
   peopleModelMs: number;
@@ -255,7 +255,7 @@ export async function measureVault(vault: GeneratedVault, options: { runs: numbe
   }
 
   // View models. Converting: every entry made an item or row, as viewData does once after the
-  // index is built (the status bar asks for it before any view opens), and the young generation
+  // index is built (rows for the status bar at once, items when a view first opens), and the young generation
   // collected, which copies what was made: that is part of its cost, not of the model's. First
   // opening: the model built over items or rows it has not seen. Fresh items and rows each run; a
   // run costs tens of milliseconds, so there are at least 11 and the median is not the JIT's

@@ -20,7 +20,7 @@ import { FollowUpsView } from "./views/follow-ups-view";
 import type { ViewHost } from "./views/host";
 import { PeopleView } from "./views/people-view";
 import { StatusBar, statusCounts } from "./views/status-bar";
-import { viewData } from "./views/view-data";
+import { statusData } from "./views/view-data";
 
 /** Bases (`.base` files) arrived with this version of Obsidian. */
 const BASES_API_VERSION = "1.9.10";
@@ -107,7 +107,7 @@ export default class OneOnOnesPlugin extends Plugin {
   }
 
   private updateStatusBar(): void {
-    this.statusBar?.update(statusCounts(viewData(this.index, this.clock.today())));
+    this.statusBar?.update(statusCounts(statusData(this.index, this.clock.today())));
   }
 
   /** Resolves once the index has been built. */

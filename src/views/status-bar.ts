@@ -1,17 +1,30 @@
 import { followUpSection } from "../domain/follow-ups";
 import { peopleDue } from "../domain/people-table";
-import type { ViewData } from "./view-data";
+import type { IsoDate } from "../domain/types";
+import type { PersonRow } from "../domain/view-models";
 
 export interface StatusCounts {
   overdueAgreements: number;
   peopleDue: number;
 }
 
-export function statusCounts(data: ViewData): StatusCounts {
-  return {
-    overdueAgreements: data.agreements.filter((a) => followUpSection(a.due, data.today) === "overdue").length,
-    peopleDue: peopleDue(data.people).length,
-  };
+/**
+ * What the counts are made of: open agreements as the index holds them or as the views show them
+ * (only their due dates are read, so they need not be converted), and the people's rows.
+ */
+export interface StatusInput {
+  today: IsoDate;
+  agreements: readonly { due: IsoDate | null }[];
+  people: readonly PersonRow[];
+}
+
+export function statusCounts(data: StatusInput): StatusCounts {
+  let overdue = 0;
+  for (const { due } of data.agreements) {
+    // An overdue date comes before today; one that is no valid date counts as none.
+    if (due !== null && due < data.today && followUpSection(due, data.today) === "overdue") overdue++;
+  }
+  return { overdueAgreements: overdue, peopleDue: peopleDue(data.people).length };
 }
 
 /** "2 overdue · 3 people due", or a quiet "All caught up" when there is nothing. */

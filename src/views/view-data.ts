@@ -58,6 +58,18 @@ export function viewData(index: PeopleIndex, today: IsoDate): ViewData {
   return { today, agreements: items, people: rows, notesToCheck };
 }
 
+/**
+ * What the status bar counts: the index's agreements as they are (it reads their due dates only,
+ * so no item is made for them: converting every entry waits until a view opens) and the people's
+ * rows, shared with `viewData`.
+ */
+export function statusData(index: PeopleIndex, today: IsoDate): { today: IsoDate; agreements: readonly AgreementEntry[]; people: PersonRow[] } {
+  const before = last.get(index);
+  const people =
+    before?.peopleVersion === index.version("people") && before.today === today ? before.rows : index.people().map((entry) => rowOf(entry, today));
+  return { today, agreements: index.agreements(), people };
+}
+
 function rowOf(entry: PersonEntry, today: IsoDate): PersonRow {
   const cached = personRows.get(entry);
   if (cached?.today === today) return cached.row;

@@ -52,7 +52,17 @@ export abstract class IndexView<Props extends object> extends ItemView {
   /** The index as plain data; in discreet mode without personal details. */
   private data(): ViewData {
     const data = viewData(this.host.index, this.host.clock.today());
-    return this.host.discreet() ? { ...data, people: withoutPersonalDetails(data.people) } : data;
+    if (!this.host.discreet()) return data;
+    const people = withoutPersonalDetails(data.people);
+    // The agreements stay unmade until read (a spread would read them).
+    return {
+      today: data.today,
+      people,
+      notesToCheck: data.notesToCheck,
+      get agreements() {
+        return data.agreements;
+      },
+    };
   }
 
   override async onClose(): Promise<void> {

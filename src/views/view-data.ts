@@ -4,13 +4,17 @@ import type { IsoDate } from "../domain/types";
 import type { AgreementItem, PersonRow } from "../domain/view-models";
 import type { AgreementEntry, NoteProblem, PeopleIndex, PersonEntry } from "../index/people-index";
 
-/** What every view reads from the index, as plain data. */
+/**
+ * What every view reads from the index, as plain data. `agreements` are made on first read, from
+ * the index as it is then (read them when the data is handed over): a view that shows only
+ * people never waits for every agreement to be converted.
+ */
 export interface ViewData {
-  today: IsoDate;
-  agreements: AgreementItem[];
-  people: PersonRow[];
+  readonly today: IsoDate;
+  readonly agreements: AgreementItem[];
+  readonly people: PersonRow[];
   /** 1:1 notes with problems that no person's row shows (their person has no note). */
-  notesToCheck: readonly NoteProblem[];
+  readonly notesToCheck: readonly NoteProblem[];
 }
 
 /**
@@ -22,13 +26,17 @@ export interface ViewData {
  */
 const personRows = new WeakMap<PersonEntry, { today: IsoDate; row: PersonRow }>();
 
-interface Converted {
-  /** The index's lists' versions these were converted from. */
-  agreementsVersion: number;
-  peopleVersion: number;
+interface ConvertedAgreements {
+  /** The version of the index's list these were converted from. */
+  version: number;
   /** The entries converted (a copy: the index changes its list in place), and their items. */
   entries: readonly AgreementEntry[];
   items: AgreementItem[];
+}
+
+interface ConvertedPeople {
+  /** The version of the index's list these were made from, and the day. */
+  version: number;
   today: IsoDate;
   rows: PersonRow[];
   /** The index's list of note problems, and those of it without a person. */
@@ -36,38 +44,51 @@ interface Converted {
   notesToCheck: readonly NoteProblem[];
 }
 
-/** The last conversion per index: unchanged lists give the same arrays. */
-const last = new WeakMap<PeopleIndex, Converted>();
+/** The last conversions per index: unchanged lists give the same arrays. */
+const lastAgreements = new WeakMap<PeopleIndex, ConvertedAgreements>();
+const lastPeople = new WeakMap<PeopleIndex, ConvertedPeople>();
 
 export function viewData(index: PeopleIndex, today: IsoDate): ViewData {
-  const agreementsVersion = index.version("agreements");
-  const peopleVersion = index.version("people");
-  const before = last.get(index);
-  let entries = before?.entries ?? [];
-  let items = before?.items ?? [];
-  if (before?.agreementsVersion !== agreementsVersion) {
-    const current = index.agreements();
-    items = convertAgreements(current, before);
-    entries = current.slice();
-  }
-  const rows =
-    before?.peopleVersion === peopleVersion && before.today === today ? before.rows : index.people().map((entry) => rowOf(entry, today));
-  const problems = index.noteProblems();
-  const notesToCheck = before?.problems === problems ? before.notesToCheck : problems.filter((p) => p.personPath === null);
-  last.set(index, { agreementsVersion, peopleVersion, entries, items, today, rows, problems, notesToCheck });
-  return { today, agreements: items, people: rows, notesToCheck };
+  const { rows, notesToCheck } = peopleData(index, today);
+  let agreements: AgreementItem[] | null = null;
+  return {
+    today,
+    people: rows,
+    notesToCheck,
+    get agreements(): AgreementItem[] {
+      return (agreements ??= agreementItems(index));
+    },
+  };
 }
 
 /**
  * What the status bar counts: the index's agreements as they are (it reads their due dates only,
- * so no item is made for them: converting every entry waits until a view opens) and the people's
- * rows, shared with `viewData`.
+ * so no item is made for them) and the people's rows, shared with `viewData`.
  */
 export function statusData(index: PeopleIndex, today: IsoDate): { today: IsoDate; agreements: readonly AgreementEntry[]; people: PersonRow[] } {
-  const before = last.get(index);
-  const people =
-    before?.peopleVersion === index.version("people") && before.today === today ? before.rows : index.people().map((entry) => rowOf(entry, today));
-  return { today, agreements: index.agreements(), people };
+  return { today, agreements: index.agreements(), people: peopleData(index, today).rows };
+}
+
+function agreementItems(index: PeopleIndex): AgreementItem[] {
+  const version = index.version("agreements");
+  const before = lastAgreements.get(index);
+  if (before?.version === version) return before.items;
+  const current = index.agreements();
+  const items = convertAgreements(current, before);
+  lastAgreements.set(index, { version, entries: current.slice(), items });
+  return items;
+}
+
+function peopleData(index: PeopleIndex, today: IsoDate): ConvertedPeople {
+  const version = index.version("people");
+  const problems = index.noteProblems();
+  const before = lastPeople.get(index);
+  if (before?.version === version && before.today === today && before.problems === problems) return before;
+  const rows = before?.version === version && before.today === today ? before.rows : index.people().map((entry) => rowOf(entry, today));
+  const notesToCheck = before?.problems === problems ? before.notesToCheck : problems.filter((p) => p.personPath === null);
+  const next = { version, today, rows, problems, notesToCheck };
+  lastPeople.set(index, next);
+  return next;
 }
 
 function rowOf(entry: PersonEntry, today: IsoDate): PersonRow {
@@ -88,7 +109,7 @@ const LOOK_AHEAD = 8;
  * a map, made then; a list that shares nothing with the previous one (after a rebuild) is
  * converted without either.
  */
-function convertAgreements(entries: readonly AgreementEntry[], before: Converted | undefined): AgreementItem[] {
+function convertAgreements(entries: readonly AgreementEntry[], before: ConvertedAgreements | undefined): AgreementItem[] {
   const n = entries.length;
   const out = new Array<AgreementItem>(n);
   const prev = before?.entries ?? [];

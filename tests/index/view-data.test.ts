@@ -54,6 +54,7 @@ describe("viewData", () => {
   it("after an edit, converts only the entries of that file and the people it touched", () => {
     const index = build();
     const before = viewData(index, TODAY);
+    void before.agreements; // read at once, as a view does
     const edited = "1-1s/P4/2026-11-07.md";
     feed(index, edited, meeting("P4", "2026-11-07", ["- [ ] @me task 4 📅 2026-11-14", "- [ ] [[P4]] theirs 4", "- [ ] @me a new one 📅 2026-11-01"]));
     const after = viewData(index, TODAY);
@@ -72,6 +73,7 @@ describe("viewData", () => {
   it("keeps the items of the entries that stay when many go at once", () => {
     const index = build();
     const before = viewData(index, TODAY);
+    void before.agreements; // read at once, as a view does
     index.batch(() => {
       for (let i = 10; i < 25; i++) index.remove(`1-1s/P${i}/2026-11-07.md`);
       feed(index, "1-1s/P3/2026-11-07.md", meeting("P3", "2026-11-07", ["- [ ] @me task 3 📅 2026-11-13", "- [ ] [[P3]] theirs 3", "- [ ] @me a new one"]));
@@ -86,6 +88,7 @@ describe("viewData", () => {
   it("converts every entry again after a rebuild, as agreementItem does", () => {
     const index = build();
     const before = viewData(index, TODAY);
+    void before.agreements; // read at once, as a view does
     index.clear();
     const after = viewData(fill(index), TODAY);
     expect(after.agreements).toEqual(index.agreements().map(agreementItem));
@@ -101,5 +104,16 @@ describe("viewData", () => {
     expect(tomorrow.people).not.toBe(today.people);
     expect(tomorrow.people).toEqual(index.people().map((entry) => personRow(entry, "2026-11-22")));
     expect(tomorrow.agreements).toBe(today.agreements);
+  });
+
+  it("makes the agreements only when they are read", () => {
+    const index = build();
+    const people = viewData(index, TODAY);
+    expect(people.people.length).toBeGreaterThan(0);
+    feed(index, "1-1s/P4/2026-11-07.md", meeting("P4", "2026-11-07", ["- [ ] @me read late"]));
+    // Read after the change: the list as it is when read, the same array on a second read.
+    expect(people.agreements.map((item) => item.text)).toContain("read late");
+    expect(people.agreements).toBe(people.agreements);
+    expect(viewData(index, TODAY).agreements).toBe(people.agreements);
   });
 });

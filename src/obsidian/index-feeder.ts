@@ -178,11 +178,7 @@ export class IndexFeeder {
       }
       // Notes a person's `log` property named after they went by: their tasks are agreements too.
       const listed = new Set(needText.map((item) => item.file.path));
-      for (const path of this.index.takeWantedTexts()) {
-        const file = this.app.vault.getAbstractFileByPath(path);
-        const facts = this.index.facts(path);
-        if (!listed.has(path) && file instanceof TFile && facts) needText.push({ file, facts });
-      }
+      for (const item of this.wantedFiles()) if (!listed.has(item.file.path)) needText.push(item);
     } finally {
       release();
     }
@@ -216,13 +212,19 @@ export class IndexFeeder {
     this.readWanted();
   }
 
-  /** Reads the notes the index has come to need the text of (a `log` property names them now). */
-  private readWanted(): void {
+  /** The notes the index has come to need the text of (a `log` property names them now). */
+  private wantedFiles(): { file: TFile; facts: FileFacts }[] {
+    const wanted: { file: TFile; facts: FileFacts }[] = [];
     for (const path of this.index.takeWantedTexts()) {
       const file = this.app.vault.getAbstractFileByPath(path);
       const facts = this.index.facts(path);
-      if (file instanceof TFile && facts) void this.readAndUpsert(file, facts);
+      if (file instanceof TFile && facts) wanted.push({ file, facts });
     }
+    return wanted;
+  }
+
+  private readWanted(): void {
+    for (const { file, facts } of this.wantedFiles()) void this.readAndUpsert(file, facts);
   }
 
   /** Subscribes to vault and metadata events; returns the refs for the plugin to register. */

@@ -295,7 +295,14 @@ function compareTies(items: readonly AgreementItem[], a: number, b: number, keys
     }
     text = ka !== null && kb !== null ? (ka === kb ? 0 : ka < kb ? -1 : 1) : COLLATOR.compare(ia.text, ib.text);
   }
-  return text || (ia.path === ib.path ? 0 : ia.path < ib.path ? -1 : 1) || ia.line - ib.line || a - b;
+  return text || comparePlaces(items, a, b);
+}
+
+/** Path, line, then position of the items at positions `a` and `b`: the order of equal texts. */
+function comparePlaces(items: readonly AgreementItem[], a: number, b: number): number {
+  const ia = items[a] as AgreementItem;
+  const ib = items[b] as AgreementItem;
+  return (ia.path === ib.path ? 0 : ia.path < ib.path ? -1 : 1) || ia.line - ib.line || a - b;
 }
 
 /** The display order of two positions: due date (none last), person (nobody last), then ties. */
@@ -471,7 +478,8 @@ function sortAll(items: readonly AgreementItem[]): Prepared {
 
 /**
  * Sorts the runs `order[long[k] … long[k + 1] - 1]` (k even) by text, then path, line and
- * position: the distinct texts of all runs are sorted once and each item compared by its text's rank.
+ * position: the distinct texts of all runs are sorted once, and items compared by their texts'
+ * ranks.
  */
 function sortLongRuns(items: readonly AgreementItem[], order: Int32Array, long: readonly number[]): void {
   const rankOf = new Map<string, number>();
@@ -500,13 +508,7 @@ function sortLongRuns(items: readonly AgreementItem[], order: Int32Array, long: 
       rank[i] = rankOf.get((items[i] as AgreementItem).text) as number;
     }
     const run = order.subarray(start, end);
-    run.sort((a, b) => {
-      const r = (rank[a] as number) - (rank[b] as number);
-      if (r !== 0) return r;
-      const ia = items[a] as AgreementItem;
-      const ib = items[b] as AgreementItem;
-      return (ia.path === ib.path ? 0 : ia.path < ib.path ? -1 : 1) || ia.line - ib.line || a - b;
-    });
+    run.sort((a, b) => (rank[a] as number) - (rank[b] as number) || comparePlaces(items, a, b));
   }
 }
 

@@ -83,8 +83,9 @@ function peopleData(index: PeopleIndex, today: IsoDate): ConvertedPeople {
   const version = index.version("people");
   const problems = index.noteProblems();
   const before = lastPeople.get(index);
-  if (before?.version === version && before.today === today && before.problems === problems) return before;
-  const rows = before?.version === version && before.today === today ? before.rows : index.people().map((entry) => rowOf(entry, today));
+  const sameRows = before?.version === version && before.today === today;
+  if (before && sameRows && before.problems === problems) return before;
+  const rows = before && sameRows ? before.rows : index.people().map((entry) => rowOf(entry, today));
   const notesToCheck = before?.problems === problems ? before.notesToCheck : problems.filter((p) => p.personPath === null);
   const next = { version, today, rows, problems, notesToCheck };
   lastPeople.set(index, next);

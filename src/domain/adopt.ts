@@ -19,7 +19,7 @@
  *   already, and then it is not offered again.
  * - A note whose properties are not valid YAML is never written to; it is listed with the reason.
  */
-import { lookupKey, personKeys, personSlug, readProperty } from "./person";
+import { lookupKey, peopleByName, personKeys, personSlug, readProperty } from "./person";
 import { personNoteText, isEmptyValue } from "./person-note";
 import { parseIsoDate } from "./dates";
 import { personNotePath, safeFileName } from "./paths";
@@ -207,22 +207,6 @@ function shown(value: unknown): string {
   return Array.isArray(value) ? "a list" : "a value it does not understand";
 }
 
-/** Lookup of existing people by name, alias and their slugs (not by first name alone). */
-function peopleLookup(people: AdoptionPersonInput[]): (name: string) => AdoptionPersonInput[] {
-  const byKey = new Map<string, AdoptionPersonInput[]>();
-  for (const person of people) {
-    for (const text of [person.name, ...person.aliases]) {
-      for (const key of [lookupKey(text), personSlug(text)]) {
-        if (key === "") continue;
-        const list = byKey.get(key) ?? [];
-        if (!list.includes(person)) list.push(person);
-        byKey.set(key, list);
-      }
-    }
-  }
-  return (name) => byKey.get(lookupKey(name)) ?? byKey.get(personSlug(name)) ?? [];
-}
-
 /** The link target of an existing person note: its base name, with any `@`. */
 function noteBaseName(path: string): string {
   return path.slice(path.lastIndexOf("/") + 1).replace(/\.md$/i, "");
@@ -267,7 +251,7 @@ function finishGroup(key: string, group: Group, peopleFolder: string): NewPerson
 /** Builds the adoption plan. Pure: reads only its input. */
 export function planAdoption(input: AdoptionInput): AdoptionPlan {
   const exists = input.exists ?? (() => false);
-  const findExisting = peopleLookup(input.people);
+  const findExisting = peopleByName(input.people);
   const groups = new Map<string, Group>();
   const unplaced: Unplaced[] = [];
 

@@ -17,7 +17,7 @@
  *   organization; role is the job title.
  */
 import { personNotePath, fileNameKey, safeFileName } from "./paths";
-import { lookupKey, personSlug, readProperty } from "./person";
+import { lookupKey, peopleByName, readProperty } from "./person";
 import { isEmptyValue, personNoteText } from "./person-note";
 import { splitName } from "./people-table";
 import { daysInMonth, isValidIsoDate } from "./dates";
@@ -266,28 +266,13 @@ function mergeContact(into: Contact, from: Contact): void {
   into.tags = toTags([...into.tags, ...from.tags]);
 }
 
-function lookup(people: readonly ExistingPerson[]): (name: string) => ExistingPerson[] {
-  const byKey = new Map<string, ExistingPerson[]>();
-  for (const person of people) {
-    for (const text of [person.name, ...person.aliases]) {
-      for (const key of [lookupKey(text), personSlug(text)]) {
-        if (key === "") continue;
-        const list = byKey.get(key) ?? [];
-        if (!list.includes(person)) list.push(person);
-        byKey.set(key, list);
-      }
-    }
-  }
-  return (name) => byKey.get(lookupKey(name)) ?? byKey.get(personSlug(name)) ?? [];
-}
-
 /**
  * What importing the contacts would do: person notes to create, people to update (only empty
  * properties), and rows skipped with their reason. Pure; the bad rows of reading come first.
  */
 export function planImport(read: ContactsRead, people: readonly ExistingPerson[], options: ImportOptions): ImportPlan {
   const exists = options.exists ?? (() => false);
-  const find = lookup(people);
+  const find = peopleByName(people);
   const plan: ImportPlan = { creates: [], updates: [], unchanged: [], skipped: [...read.bad], warnings: [] };
 
   // One contact per name: later ones with the same name (or file name) are merged into the first.

@@ -295,6 +295,25 @@ export function lookupKey(text: string): string {
 }
 
 /**
+ * Finds people by name or alias, as written (`lookupKey`) or as a slug — not by first name alone.
+ * A name may find several people; each is listed once.
+ */
+export function peopleByName<T extends { name: string; aliases: readonly string[] }>(people: readonly T[]): (name: string) => T[] {
+  const byKey = new Map<string, T[]>();
+  for (const person of people) {
+    for (const text of [person.name, ...person.aliases]) {
+      for (const key of [lookupKey(text), personSlug(text)]) {
+        if (key === "") continue;
+        const list = byKey.get(key) ?? [];
+        if (!list.includes(person)) list.push(person);
+        byKey.set(key, list);
+      }
+    }
+  }
+  return (name) => byKey.get(lookupKey(name)) ?? byKey.get(personSlug(name)) ?? [];
+}
+
+/**
  * True for a UTF-16 unit that separates words in a slug: ASCII punctuation and spaces, Latin-1
  * symbols, general punctuation, symbols and arrows, CJK punctuation, variation selectors,
  * full-width punctuation and surrogates (astral characters are mostly emoji). Letters and digits

@@ -7,6 +7,7 @@ import {
   linkTargetOf,
   lookupKey,
   parsePerson,
+  peopleByName,
   personKeys,
   personName,
   personSlug,
@@ -436,6 +437,29 @@ describe("personKeys", () => {
       }),
       { numRuns: RUNS },
     );
+  });
+});
+
+describe("peopleByName", () => {
+  const anya = { name: "Anya Petrova", aliases: ["Anya P.", "Аня"] };
+  const anyaToo = { name: "anya petrova", aliases: [] };
+  const ben = { name: "Ben Okafor", aliases: ["Anya Petrova"] };
+  const bjorn = { name: "Bj\u00f6rn Lund", aliases: [] };
+
+  it("finds people by name and alias, in any case and Unicode form, and by slug", () => {
+    const find = peopleByName([anya, ben, bjorn]);
+    expect(find("  ANYA P. ")).toEqual([anya]);
+    expect(find("аня")).toEqual([anya]);
+    expect(find("ben-okafor")).toEqual([ben]);
+    expect(find("bjo\u0308rn lund")).toEqual([bjorn]);
+    expect(find("Björn")).toEqual([]);
+  });
+
+  it("lists every person a name finds, each once, and nobody for a first name alone", () => {
+    const find = peopleByName([anya, anyaToo, ben]);
+    expect(find("Anya Petrova")).toEqual([anya, anyaToo, ben]);
+    expect(find("Anya")).toEqual([]);
+    expect(find("")).toEqual([]);
   });
 });
 

@@ -21,6 +21,8 @@ interface Options {
   browserTrace: string | null;
   /** Only profile the cold build of this vault (see bench/profile.ts). */
   profile: { notes: number; people: number } | null;
+  /** Only measure a snapshot of this vault's index as JSON (see bench/snapshot.ts). */
+  snapshot: { notes: number; people: number } | null;
 }
 
 const FULL = [1000, 10000, 20000, 50000].flatMap((notes) => [50, 500, 2000].map((people) => ({ notes, people })));
@@ -42,6 +44,7 @@ function parse(argv: string[]): Options {
     browserVault: null,
     browserTrace: null,
     profile: null,
+    snapshot: null,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -69,11 +72,11 @@ function parse(argv: string[]): Options {
     else if (arg === "--browser-only") options.browser = "only";
     else if (arg === "--browser-runs") options.browserRuns = Number(next());
     else if (arg === "--browser-trace") options.browserTrace = next();
-    else if (arg === "--profile") {
+    else if (arg === "--profile" || arg === "--snapshot") {
       const spec = next();
       const [notes, people] = spec.split("x").map(Number);
-      if (!notes || !people) throw new Error(`--profile takes NOTESxPEOPLE, not ${spec}`);
-      options.profile = { notes, people };
+      if (!notes || !people) throw new Error(`${arg} takes NOTESxPEOPLE, not ${spec}`);
+      options[arg === "--profile" ? "profile" : "snapshot"] = { notes, people };
     } else if (arg === "--browser-vault") {
       const spec = next();
       const [notes, people] = spec.split("x").map(Number);
@@ -114,6 +117,14 @@ async function main(): Promise<void> {
     const { profileColdBuild } = await import("./profile");
     const out = options.json ?? "cold-build.cpuprofile";
     process.stdout.write(`${await profileColdBuild(options.profile.notes, options.profile.people, options.runs, out)}\n`);
+    return;
+  }
+  if (options.snapshot) {
+    const scope = globalThis as { window?: unknown };
+    scope.window ??= globalThis;
+    const { measureSnapshot, snapshotTable } = await import("./snapshot");
+    const { notes, people } = options.snapshot;
+    process.stdout.write(`${snapshotTable(notes, people, await measureSnapshot(notes, people, options.runs))}\n`);
     return;
   }
   const browser = options.browser === "no" ? undefined : await browserSection(options, log);

@@ -2,9 +2,9 @@ import { parseCadence } from "../domain/cadence";
 import { dueInfo, type DueInfo } from "../domain/due";
 import type { AgreementEntryLike } from "../domain/follow-ups";
 import type { Cadence, IsoDate, Owner, Person, Problem, Relationship } from "../domain/types";
-import type { MeetingStatus } from "./classify";
+import { logEntries, type MeetingStatus } from "./classify";
 import { linkTargetKey } from "./facts";
-import { agreementOf, compareDates, heldEntries, nameOfPath, type FileRecord } from "./records";
+import { agreementOf, compareDates, heldEntries, lastBefore, nameOfPath, type FileRecord } from "./records";
 
 /** One open agreement, resolved against the people of the vault. */
 export interface AgreementEntry extends AgreementEntryLike {
@@ -131,6 +131,8 @@ export function agreementEntries(record: FileRecord, ownerByProperty: string | n
     inScope = true;
   }
   if (!inScope && !anywhere) return [];
+  // In a log a person's `log` property names, a task's meeting is the dated heading above it.
+  const logDates = ownerByProperty !== null && kind.kind !== "meeting" ? logEntries(record.facts) : null;
   const out: AgreementEntry[] = [];
   for (const task of record.tasks) {
     const agreement = agreementOf(task);
@@ -168,7 +170,7 @@ export function agreementEntries(record: FileRecord, ownerByProperty: string | n
       ownerName,
       personPath,
       personName: personPath ? nameOfPath(personPath) : kind.kind === "meeting" ? kind.personRef : null,
-      meetingDate: task.entryDate ?? (kind.kind === "meeting" ? kind.date : null),
+      meetingDate: task.entryDate ?? (kind.kind === "meeting" ? kind.date : logDates ? (lastBefore(logDates, task.line)?.date ?? null) : null),
     });
   }
   return out;

@@ -152,9 +152,11 @@ export function seenContributions(facts: FileFacts, kind: FileKind, today: IsoDa
     }
     // A log linked from a person's `log` property is resolved when people are derived.
     for (const entry of kind.entries) if (entry.status === "held") add(`log:${facts.path}`, entry.date);
-  } else if (kind.kind === "other") {
+  } else if (kind.kind === "other" || kind.kind === "dated") {
+    // Any of these may be the log a person's `log` property names (resolved when people are derived).
     for (const entry of heldEntries(facts)) add(`log:${facts.path}`, entry.date);
-  } else if (kind.kind === "dated" && datedNotesCountAsSeen) {
+  }
+  if (kind.kind === "dated" && datedNotesCountAsSeen) {
     let openLines: Set<number> | null = null;
     for (const task of facts.tasks) if (isOpenStatus(task.status)) (openLines ??= new Set()).add(task.line);
     for (const link of facts.links) {
@@ -230,7 +232,7 @@ function ownCopy(line: string): string {
 }
 
 /** The last item before `line`, in an array in the order given. */
-function lastBefore<T extends { line: number }>(items: readonly T[], line: number): T | undefined {
+export function lastBefore<T extends { line: number }>(items: readonly T[], line: number): T | undefined {
   let found: T | undefined;
   for (const item of items) if (item.line < line) found = item;
   return found;

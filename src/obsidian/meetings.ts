@@ -176,16 +176,13 @@ export class Meetings {
   }
 
   /**
-   * The person's running log. A 1:1 note whose date is impossible (`date: 2026-02-30`, or such a
-   * file name) has no date either, but it is one meeting, not a log to add entries to.
+   * The person's running log, as the index reads it: their `log` property's note or a dateless 1:1
+   * note about them. A note that is one dated 1:1 is no log to add entries to, whatever names it.
    */
   private runningLog(person: PersonEntry): string | null {
     const path = this.index.logOf(person.path);
     if (path === null) return null;
-    const name = path.slice(path.lastIndexOf("/") + 1);
-    const frontmatter = this.index.facts(path)?.frontmatter ?? {};
-    const dated = Object.keys(frontmatter).some((key) => key.toLowerCase() === "date") || /\d{4}-\d{2}-\d{2}/.test(name);
-    return dated ? null : path;
+    return this.index.meetingsWith(person.path).some((m) => m.path === path && m.kind === "log") ? path : null;
   }
 
   isFirstMeeting(person: PersonEntry, date: IsoDate): boolean {

@@ -36,7 +36,7 @@ function note(path: string, v: readonly number[]): string {
   if (path.startsWith("People/") || path.startsWith("Friends/")) {
     const lines = ["---", path.startsWith("Friends/") ? "type: person" : pick(["type: person", "tags: [person]", "relationship: peer"], n(0))];
     if (n(1) % 2 === 0) lines.push(`aliases: [${pick(["Anya", "Sammy", "Lena", "Ben"], n(2))}]`);
-    if (n(3) % 4 === 0) lines.push(`log: "[[${pick(["Journal", "1-1s/Lena", "missing", "Anya log"], n(4))}]]"`);
+    if (n(3) % 4 === 0) lines.push(`log: "[[${pick(["Journal", "1-1s/Lena", "missing", "Anya log", "Log since 2026-10-01"], n(4))}]]"`);
     if (n(5) % 3 === 0) lines.push(`last-seen: ${pick(DATES, n(6))}`);
     lines.push(`cadence: ${pick(["weekly", "monthly", "none", "sometimes"], n(7))}`);
     // Now and then properties Obsidian cannot read, or a block of comments only.
@@ -60,6 +60,8 @@ function note(path: string, v: readonly number[]): string {
     return lines.join("\n");
   }
   const lines = [`Lunch with [[${pick(NAMES, n(0))}]].`];
+  // A note of its own date (as many templates give every note) may still be someone's log.
+  if (n(5) % 3 === 0) lines.unshift("---", `date: ${pick(DATES, n(6))}`, "---");
   if (n(1) % 2 === 0) lines.push(`## ${pick(DATES, n(2))}`, `Met [[${pick(NAMES, n(3))}]]`);
   lines.push(task(n(4)), "");
   return name === "" ? "" : lines.join("\n");
@@ -82,6 +84,7 @@ const PATHS = [
   "Daily/2026-11-21.md",
   "Journal.md",
   "Notes/Journal.md",
+  "Notes/Log since 2026-10-01.md",
 ];
 
 type Op =

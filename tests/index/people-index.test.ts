@@ -161,6 +161,31 @@ describe("PeopleIndex", () => {
     ]);
   });
 
+  it("reads the log a person's log property names as a log, whatever date the note has of its own", () => {
+    const journal = (own: string) =>
+      [own, "# Kai", "## 2026-11-02 call", "- [ ] @me send Kai the course list", "## 2026-10-12", "- [ ] @kai books the room", ""].join("\n");
+    for (const [path, text] of [
+      ["Journal/Kai.md", journal("")],
+      ["Journal/Kai.md", journal("---\ndate: 2024-01-15\n---")],
+      ["Journal/Kai since 2024-01-15.md", journal("")],
+    ] as const) {
+      const name = path.slice("Journal/".length, -3);
+      const kai = `---\nrelationship: mentee\ncadence: monthly\nlog: "[[${name}]]"\n---\n`;
+      const index = build({ ...VAULT, "People/Kai Berg.md": kai, [path]: text });
+      expect(index.logOf("People/Kai Berg.md"), path).toBe(path);
+      expect(index.person("People/Kai Berg.md")?.lastSeen, text).toBe("2026-11-02");
+      expect(index.meetingsWith("People/Kai Berg.md").map((m) => [m.kind, m.date]), text).toEqual([
+        ["log-entry", "2026-11-02"],
+        ["log-entry", "2026-10-12"],
+        ["log", null],
+      ]);
+      expect(index.agreementsWith("People/Kai Berg.md").map((a) => [a.text, a.meetingDate]), text).toEqual([
+        ["send Kai the course list", "2026-11-02"],
+        ["books the room", "2026-10-12"],
+      ]);
+    }
+  });
+
   it("never throws on odd notes", () => {
     const odd = {
       "People/[].md": "---\ntype: person\naliases: 42\ntags: {a: 1}\nbirthday: 2026-02-30\n---\n",

@@ -239,6 +239,36 @@ describe("Start 1:1 with people whose names give the same file", () => {
     ]);
   });
 
+  it("adds the entry to the note a person's log property names, even one with a date in its name or properties", async () => {
+    const kai = '---\ntype: person\nrelationship: mentee\nlog: "[[Journal/Kai since 2024-01-15]]"\n---\n';
+    const journal = "---\ndate: 2024-01-15\n---\n# Kai\n\n## 2026-10-30\n\nTalked about the move.\n";
+    const { app, plugin } = await loadFixture({ extra: { "People/Kai Berg.md": kai, "Journal/Kai since 2024-01-15.md": journal } });
+    // The index reads the note as Kai's running log: its dated heading is a meeting with Kai.
+    expect(plugin.index.logOf("People/Kai Berg.md")).toBe("Journal/Kai since 2024-01-15.md");
+    expect(plugin.index.person("People/Kai Berg.md")?.lastSeen).toBe("2026-10-30");
+    const before = files(app);
+    await runCommand(app, "start-one-on-one");
+    await activeSuggest(app).choose("Kai Berg");
+    const after = files(app);
+    expect(Object.keys(after).filter((path) => !(path in before))).toEqual([]);
+    const text = read(app, "Journal/Kai since 2024-01-15.md");
+    expect(text.startsWith("---\ndate: 2024-01-15\n---\n# Kai\n\n## 2026-11-21")).toBe(true);
+    expect(text.endsWith("## 2026-10-30\n\nTalked about the move.\n")).toBe(true);
+    expect(app.workspace.getActiveFile()?.path).toBe("Journal/Kai since 2024-01-15.md");
+  });
+
+  it("starts a note of its own when a person's log property names a dated 1:1 note, which is one meeting", async () => {
+    const kai = '---\ntype: person\nrelationship: mentee\nlog: "[[1-1s/Kai Berg/2026-11-14]]"\n---\n';
+    const earlier = '---\ntype: one-on-one\nperson: "[[Kai Berg]]"\ndate: 2026-11-14\n---\n## Check-in\n';
+    const { app, plugin } = await loadFixture({ extra: { "People/Kai Berg.md": kai, "1-1s/Kai Berg/2026-11-14.md": earlier } });
+    expect(plugin.index.meetingsWith("People/Kai Berg.md").map((m) => [m.path, m.kind])).toEqual([["1-1s/Kai Berg/2026-11-14.md", "note"]]);
+    await runCommand(app, "start-one-on-one");
+    await activeSuggest(app).choose("Kai Berg");
+    expect(read(app, "1-1s/Kai Berg/2026-11-14.md")).toBe(earlier);
+    expect(read(app, "1-1s/Kai Berg/2026-11-21.md")).toMatch(/^---\ntype: one-on-one\nperson: "\[\[Kai Berg\]\]"\ndate: 2026-11-21\n---\n/);
+    expect(app.workspace.getActiveFile()?.path).toBe("1-1s/Kai Berg/2026-11-21.md");
+  });
+
   it("writes into a folder that exists in another case instead of making a second one", async () => {
     const earlier = '---\ntype: one-on-one\nperson: "[[Sam Okafor]]"\ndate: 2026-11-01\n---\n';
     const { app } = await loadFixture({ extra: { "1-1s/sam okafor/2026-11-01.md": earlier } });

@@ -152,8 +152,9 @@ export function seenContributions(facts: FileFacts, kind: FileKind, today: IsoDa
     }
     // A log linked from a person's `log` property is resolved when people are derived.
     for (const entry of kind.entries) if (entry.status === "held") add(`log:${facts.path}`, entry.date);
-  } else if (kind.kind === "other" || kind.kind === "dated") {
-    // Any of these may be the log a person's `log` property names (resolved when people are derived).
+  } else {
+    // Any other note may be the log a person's `log` property names, their own note too (resolved
+    // when people are derived).
     for (const entry of heldEntries(facts)) add(`log:${facts.path}`, entry.date);
   }
   if (kind.kind === "dated" && datedNotesCountAsSeen) {

@@ -36,12 +36,15 @@ function note(path: string, v: readonly number[]): string {
   if (path.startsWith("People/") || path.startsWith("Friends/")) {
     const lines = ["---", path.startsWith("Friends/") ? "type: person" : pick(["type: person", "tags: [person]", "relationship: peer"], n(0))];
     if (n(1) % 2 === 0) lines.push(`aliases: [${pick(["Anya", "Sammy", "Lena", "Ben"], n(2))}]`);
-    if (n(3) % 4 === 0) lines.push(`log: "[[${pick(["Journal", "1-1s/Lena", "missing", "Anya log", "Log since 2026-10-01"], n(4))}]]"`);
+    if (n(3) % 4 === 0) lines.push(`log: "[[${pick(["Journal", "1-1s/Lena", "missing", "Anya log", "Log since 2026-10-01", "Ben"], n(4))}]]"`);
     if (n(5) % 3 === 0) lines.push(`last-seen: ${pick(DATES, n(6))}`);
     lines.push(`cadence: ${pick(["weekly", "monthly", "none", "sometimes"], n(7))}`);
     // Now and then properties Obsidian cannot read, or a block of comments only.
     if (n(9) % 6 === 0) lines.push(pick(["aliases: [Kai", "# only a comment"], n(9) >> 3));
-    lines.push("---", "## Next 1:1", "- [ ] a queued topic", "## Notes", task(n(8)), "");
+    lines.push("---", "## Next 1:1", "- [ ] a queued topic", "## Notes", task(n(8)));
+    // Some keep their 1:1s in the person note itself, under dated headings.
+    if (n(10) % 3 === 0) lines.push(`## ${pick(DATES, n(10) >> 2)}`, task(n(10) >> 4));
+    lines.push("");
     return lines.join("\n");
   }
   if (path.startsWith("1-1s/")) {

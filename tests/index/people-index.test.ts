@@ -186,6 +186,30 @@ describe("PeopleIndex", () => {
     }
   });
 
+  it("reads a person note its own log property names as their log", () => {
+    const kai = [
+      "---",
+      "relationship: mentee",
+      'log: "[[Kai Berg]]"',
+      "---",
+      "## Next 1:1",
+      "- [ ] ask about the move",
+      "## 2026-11-02",
+      "- [ ] @me send Kai the course list",
+      "## 2026-10-12",
+      "",
+    ].join("\n");
+    const index = build({ ...VAULT, "People/Kai Berg.md": kai });
+    expect(index.logOf("People/Kai Berg.md")).toBe("People/Kai Berg.md");
+    expect(index.person("People/Kai Berg.md")?.lastSeen).toBe("2026-11-02");
+    expect(index.meetingsWith("People/Kai Berg.md").map((m) => [m.kind, m.date])).toEqual([
+      ["log-entry", "2026-11-02"],
+      ["log-entry", "2026-10-12"],
+      ["log", null],
+    ]);
+    expect(index.agreementsWith("People/Kai Berg.md").map((a) => [a.text, a.meetingDate])).toEqual([["send Kai the course list", "2026-11-02"]]);
+  });
+
   it("never throws on odd notes", () => {
     const odd = {
       "People/[].md": "---\ntype: person\naliases: 42\ntags: {a: 1}\nbirthday: 2026-02-30\n---\n",

@@ -144,6 +144,65 @@ describe("Start 1:1…", () => {
     expectGolden("integration/start-new-log.md", read(app, "1-1s/Anya Petrova.md"));
   });
 
+  it("adds the entry to the note a person's log property names, even one with a date in its name or properties", async () => {
+    const kai = '---\ntype: person\nrelationship: mentee\nlog: "[[Journal/Kai since 2024-01-15]]"\n---\n';
+    const journal = "---\ndate: 2024-01-15\n---\n# Kai\n\n## 2026-10-30\n\nTalked about the move.\n";
+    const { app, plugin } = await loadFixture({ extra: { "People/Kai Berg.md": kai, "Journal/Kai since 2024-01-15.md": journal } });
+    // The index reads the note as Kai's running log: its dated heading is a meeting with Kai.
+    expect(plugin.index.logOf("People/Kai Berg.md")).toBe("Journal/Kai since 2024-01-15.md");
+    expect(plugin.index.person("People/Kai Berg.md")?.lastSeen).toBe("2026-10-30");
+    const before = files(app);
+    await runCommand(app, "start-one-on-one");
+    await activeSuggest(app).choose("Kai Berg");
+    const after = files(app);
+    expect(Object.keys(after).filter((path) => !(path in before))).toEqual([]);
+    const text = read(app, "Journal/Kai since 2024-01-15.md");
+    expect(text.startsWith("---\ndate: 2024-01-15\n---\n# Kai\n\n## 2026-11-21")).toBe(true);
+    expect(text.endsWith("## 2026-10-30\n\nTalked about the move.\n")).toBe(true);
+    expect(app.workspace.getActiveFile()?.path).toBe("Journal/Kai since 2024-01-15.md");
+  });
+
+  it("adds the entry to a person note its own log property names, and moves the queue into it", async () => {
+    const kai = [
+      "---",
+      "type: person",
+      "relationship: mentee",
+      'log: "[[Kai Berg]]"',
+      "---",
+      "## Next 1:1",
+      "- [ ] ask about the move",
+      "",
+      "## 2026-11-02",
+      "- [ ] @me send Kai the course list",
+      "",
+    ].join("\n");
+    const { app } = await loadFixture({ extra: { "People/Kai Berg.md": kai } });
+    const before = files(app);
+    await runCommand(app, "start-one-on-one");
+    await activeSuggest(app).choose("Kai Berg");
+    expect(Object.keys(files(app)).filter((path) => !(path in before))).toEqual([]);
+    const text = read(app, "People/Kai Berg.md");
+    // One new entry, above the newest; the topic moved into it and out of the queue.
+    expect(text.match(/^## 2026-11-21/gm)).toHaveLength(1);
+    expect(text.indexOf("## 2026-11-21")).toBeLessThan(text.indexOf("## 2026-11-02"));
+    expect(text.match(/ask about the move/g)).toHaveLength(1);
+    expect(text.indexOf("ask about the move")).toBeGreaterThan(text.indexOf("## 2026-11-21"));
+    expect(text.endsWith("## 2026-11-02\n- [ ] @me send Kai the course list\n")).toBe(true);
+    expect(notices(app)).toEqual([]);
+  });
+
+  it("starts a note of its own when a person's log property names a dated 1:1 note, which is one meeting", async () => {
+    const kai = '---\ntype: person\nrelationship: mentee\nlog: "[[1-1s/Kai Berg/2026-11-14]]"\n---\n';
+    const earlier = '---\ntype: one-on-one\nperson: "[[Kai Berg]]"\ndate: 2026-11-14\n---\n## Check-in\n';
+    const { app, plugin } = await loadFixture({ extra: { "People/Kai Berg.md": kai, "1-1s/Kai Berg/2026-11-14.md": earlier } });
+    expect(plugin.index.meetingsWith("People/Kai Berg.md").map((m) => [m.path, m.kind])).toEqual([["1-1s/Kai Berg/2026-11-14.md", "note"]]);
+    await runCommand(app, "start-one-on-one");
+    await activeSuggest(app).choose("Kai Berg");
+    expect(read(app, "1-1s/Kai Berg/2026-11-14.md")).toBe(earlier);
+    expect(read(app, "1-1s/Kai Berg/2026-11-21.md")).toMatch(/^---\ntype: one-on-one\nperson: "\[\[Kai Berg\]\]"\ndate: 2026-11-21\n---\n/);
+    expect(app.workspace.getActiveFile()?.path).toBe("1-1s/Kai Berg/2026-11-21.md");
+  });
+
   it("fills a custom template note", async () => {
     const { app } = await loadFixture({ data: { templatePath: "Templates/1-1 template" } });
     await runCommand(app, "start-one-on-one");
@@ -237,36 +296,6 @@ describe("Start 1:1 with people whose names give the same file", () => {
     expect(notices(app)).toEqual([
       '"1-1s/Kim.md" is about Kim (People/Kim.md), and Kim (People/Team/Kim.md) would get the same file name. Rename one of them; no 1:1 was started.',
     ]);
-  });
-
-  it("adds the entry to the note a person's log property names, even one with a date in its name or properties", async () => {
-    const kai = '---\ntype: person\nrelationship: mentee\nlog: "[[Journal/Kai since 2024-01-15]]"\n---\n';
-    const journal = "---\ndate: 2024-01-15\n---\n# Kai\n\n## 2026-10-30\n\nTalked about the move.\n";
-    const { app, plugin } = await loadFixture({ extra: { "People/Kai Berg.md": kai, "Journal/Kai since 2024-01-15.md": journal } });
-    // The index reads the note as Kai's running log: its dated heading is a meeting with Kai.
-    expect(plugin.index.logOf("People/Kai Berg.md")).toBe("Journal/Kai since 2024-01-15.md");
-    expect(plugin.index.person("People/Kai Berg.md")?.lastSeen).toBe("2026-10-30");
-    const before = files(app);
-    await runCommand(app, "start-one-on-one");
-    await activeSuggest(app).choose("Kai Berg");
-    const after = files(app);
-    expect(Object.keys(after).filter((path) => !(path in before))).toEqual([]);
-    const text = read(app, "Journal/Kai since 2024-01-15.md");
-    expect(text.startsWith("---\ndate: 2024-01-15\n---\n# Kai\n\n## 2026-11-21")).toBe(true);
-    expect(text.endsWith("## 2026-10-30\n\nTalked about the move.\n")).toBe(true);
-    expect(app.workspace.getActiveFile()?.path).toBe("Journal/Kai since 2024-01-15.md");
-  });
-
-  it("starts a note of its own when a person's log property names a dated 1:1 note, which is one meeting", async () => {
-    const kai = '---\ntype: person\nrelationship: mentee\nlog: "[[1-1s/Kai Berg/2026-11-14]]"\n---\n';
-    const earlier = '---\ntype: one-on-one\nperson: "[[Kai Berg]]"\ndate: 2026-11-14\n---\n## Check-in\n';
-    const { app, plugin } = await loadFixture({ extra: { "People/Kai Berg.md": kai, "1-1s/Kai Berg/2026-11-14.md": earlier } });
-    expect(plugin.index.meetingsWith("People/Kai Berg.md").map((m) => [m.path, m.kind])).toEqual([["1-1s/Kai Berg/2026-11-14.md", "note"]]);
-    await runCommand(app, "start-one-on-one");
-    await activeSuggest(app).choose("Kai Berg");
-    expect(read(app, "1-1s/Kai Berg/2026-11-14.md")).toBe(earlier);
-    expect(read(app, "1-1s/Kai Berg/2026-11-21.md")).toMatch(/^---\ntype: one-on-one\nperson: "\[\[Kai Berg\]\]"\ndate: 2026-11-21\n---\n/);
-    expect(app.workspace.getActiveFile()?.path).toBe("1-1s/Kai Berg/2026-11-21.md");
   });
 
   it("writes into a folder that exists in another case instead of making a second one", async () => {

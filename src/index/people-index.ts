@@ -24,7 +24,7 @@ import {
 import { blankPropertiesBlock, hasOpenTask, linkTargetKey, type FileFacts } from "./facts";
 import { LogOwners } from "./log-owners";
 import { PersonKeys } from "./person-keys";
-import { nameOfPath, normKey, pathKey, readOpenTasks, seenContributions, targetOf, trimmed, UNREAD_TASKS, type FileRecord } from "./records";
+import { nameOfPath, normKey, pathKey, readOpenTasks, seenContributions, slugOf, targetOf, trimmed, UNREAD_TASKS, type FileRecord } from "./records";
 import { SeenDates } from "./seen-dates";
 import { SortedList } from "./sorted-list";
 
@@ -85,7 +85,7 @@ export class PeopleIndex {
   private readonly seqOf = (path: string): number => this.files.get(path)?.seq ?? Number.MAX_SAFE_INTEGER;
   private readonly keys = new PersonKeys(this.seqOf);
   private readonly logs = new LogOwners(this.seqOf, () => this.files.keys());
-  private readonly seen = new SeenDates();
+  private readonly seen = new SeenDates(slugOf);
   /** Name key → person notes with that name (for namesakes). */
   private readonly byName = new Map<string, Set<string>>();
 
@@ -114,7 +114,13 @@ export class PeopleIndex {
   /** Seen keys with changed dates that someone's last seen reads. */
   private readonly changedSeen = new Set<string>();
   private readonly seenChanged = (key: string): void => {
+    if (this.watchers.size === 0) return;
     if (this.watchers.has(key)) this.changedSeen.add(key);
+    // A reference no person note carries is looked up by its slug: whoever carries that, watches it.
+    if (!key.startsWith("log:")) {
+      const slug = slugOf(key);
+      if (slug !== key && this.watchers.has(slug)) this.changedSeen.add(slug);
+    }
   };
   private peopleToday: IsoDate | null = null;
   private byPerson: { agreements: number; meetings: number; a: Map<string, AgreementEntry[]>; m: Map<string, MeetingEntry[]> } | null = null;
@@ -606,18 +612,25 @@ export class PeopleIndex {
       return;
     }
     const person = record.person;
-    const keys = new Set<string>();
-    for (const key of ownKeys(path, person)) if (this.keys.isOnly(key, path)) keys.add(key);
-    keys.add(pathKey(path));
+    // Last seen counts the references that resolve to this person, as meetings and links do: by
+    // the keys the note carries, and by references whose slug is one of them.
     const name = normKey(person.name);
-    keys.add(name);
+    const watched = new Set<string>([...ownKeys(path, person), name]);
+    const counted = new Set<string>();
+    for (const key of watched) {
+      if (this.keys.resolveTarget(key) === path) counted.add(key);
+      for (const ref of this.seen.withSlug(key) ?? []) if (!counted.has(ref) && this.keys.resolveTarget(ref) === path) counted.add(ref);
+    }
     const log = this.logs.logOf(path);
-    if (log) keys.add(`log:${log}`);
+    if (log) {
+      watched.add(`log:${log}`);
+      counted.add(`log:${log}`);
+    }
     const namesakes = this.keys.paths(name)?.filter((p) => p !== path && normKey(nameOfPath(p)) === name) ?? null;
     const fresh = personEntry({
       record: record as FileRecord & { person: Person },
       otherProblems: this.otherProblems(path, person, record.propertiesBroken),
-      latestSeen: this.seen.latest(keys),
+      latestSeen: this.seen.latest(counted),
       openAgreements: this.openCount.get(path) ?? 0,
       namesakes,
       today,
@@ -625,7 +638,8 @@ export class PeopleIndex {
       dueSoonDays: this.settings.dueSoonDays,
       dueSoonPercent: this.settings.dueSoonPercent,
     });
-    const keyList = [...keys];
+    for (const key of counted) watched.add(key);
+    const keyList = [...watched];
     this.watch(path, before?.keys ?? [], keyList);
     if (before && samePerson(before.entry, fresh)) {
       before.keys = keyList;

@@ -30,12 +30,6 @@ export class PersonKeys {
     return this.byKey.get(key);
   }
 
-  /** True when `key` names `path` and no other person note. */
-  isOnly(key: string, path: string): boolean {
-    const paths = this.byKey.get(key);
-    return paths !== undefined && paths.length === 1 && paths[0] === path;
-  }
-
   add(path: string, keys: readonly string[]): void {
     const seq = this.seqOf(path);
     for (const key of keys) {

@@ -125,14 +125,6 @@ export function slugOf(key: string): string {
   return slug;
 }
 
-/** Keys under which a reference to a person is filed: as written and as a slug. */
-export function refKeys(ref: string): string[] {
-  if (ref.startsWith("log:")) return [ref];
-  const key = normKey(ref).replace(/^@/, "");
-  const slug = slugOf(key);
-  return slug && slug !== key ? [key, slug] : [key];
-}
-
 /** Dated headings of a note that is not a 1:1 note, used when a person's `log` property names it. */
 export function heldEntries(facts: FileFacts): LogEntry[] {
   return logEntries(facts).filter((entry) => entry.status === "held");
@@ -143,7 +135,9 @@ export function seenContributions(facts: FileFacts, kind: FileKind, today: IsoDa
   const out: string[] = [];
   const add = (ref: string, date: IsoDate) => {
     if (compareDates(date, today) > 0) return; // a note prepared for a later day is not a meeting yet
-    for (const key of refKeys(ref)) out.push(key, date);
+    // Filed under the reference as written: it counts for the person it resolves to, as the
+    // meeting does (and a link does in Obsidian), and for nobody else.
+    out.push(ref.startsWith("log:") ? ref : targetOf(ref), date);
   };
   if (kind.kind === "meeting") {
     if (kind.date && kind.status === "held" && kind.personRef) add(kind.personRef, kind.date);

@@ -139,6 +139,16 @@ function readWanted(index: PeopleIndex, vault: ReadonlyMap<string, string>): voi
   }
 }
 
+/** What holds of any index: a held meeting or log entry on or before today counts for last seen. */
+function checkInvariants(index: PeopleIndex): void {
+  for (const person of index.people()) {
+    for (const meeting of index.meetingsWith(person.path)) {
+      if (meeting.kind === "log" || meeting.status !== "held" || meeting.date === null || meeting.date > TODAY) continue;
+      expect(person.lastSeen !== null && person.lastSeen >= meeting.date, `${person.path}: ${meeting.path} ${meeting.date}`).toBe(true);
+    }
+  }
+}
+
 /** Runs the operations one by one, then checks the index against one built from scratch. */
 function checkAgainstScratch(ops: readonly Op[]): void {
   let settings = SETTINGS;
@@ -184,6 +194,7 @@ function checkAgainstScratch(ops: readonly Op[]): void {
     readWanted(scratch, vault);
   });
   expect(observe(index, PATHS)).toEqual(observe(scratch, PATHS));
+  checkInvariants(scratch);
 }
 
 describe("the index, kept up to date one file at a time", () => {

@@ -210,6 +210,31 @@ describe("PeopleIndex", () => {
     expect(index.agreementsWith("People/Kai Berg.md").map((a) => [a.text, a.meetingDate])).toEqual([["send Kai the course list", "2026-11-02"]]);
   });
 
+  it("counts a meeting or a link for last seen for the person it resolves to, and nobody else", () => {
+    const files = {
+      "People/Anya Petrova.md": "---\nrelationship: report\n---\n",
+      "People/Anya Smith.md": "---\nrelationship: peer\naliases: [Anya]\n---\n",
+      "People/Kim.md": "---\nrelationship: friend\n---\n",
+      "People/Team/Kim.md": "---\nrelationship: report\n---\n",
+      // "@anya" is Anya Smith's alias and Anya Petrova's first name: the alias holder's, by the shorter path.
+      "1-1s/Anya Petrova/2026-11-07.md": '---\ntype: one-on-one\nperson: "@anya"\n---\n',
+      // Written with two spaces: no note carries that, its slug finds Anya Petrova.
+      "1-1s/2026-11-02.md": '---\ntype: one-on-one\nperson: "Anya  Petrova"\n---\n',
+      "Daily/2026-11-19.md": "Coffee with [[Kim]].\n",
+      "Daily/2026-11-20.md": "Review with [[People/Team/Kim|Kim]].\n",
+    };
+    const index = build(files);
+    const seen = (path: string) => index.person(path)?.lastSeen ?? null;
+    const met = (path: string) => index.meetingsWith(path).map((m) => m.path);
+    expect(met("People/Anya Smith.md")).toEqual(["1-1s/Anya Petrova/2026-11-07.md"]);
+    expect(seen("People/Anya Smith.md")).toBe("2026-11-07");
+    expect(met("People/Anya Petrova.md")).toEqual(["1-1s/2026-11-02.md"]);
+    expect(seen("People/Anya Petrova.md")).toBe("2026-11-02");
+    expect(index.findPerson("Kim")?.path).toBe("People/Kim.md");
+    expect(seen("People/Kim.md")).toBe("2026-11-19");
+    expect(seen("People/Team/Kim.md")).toBe("2026-11-20");
+  });
+
   it("never throws on odd notes", () => {
     const odd = {
       "People/[].md": "---\ntype: person\naliases: 42\ntags: {a: 1}\nbirthday: 2026-02-30\n---\n",

@@ -339,7 +339,7 @@ export class PeopleIndex {
   logOf(personPath: string): string | null {
     this.settleStructure();
     this.settleFiles(() => false);
-    return this.logs.logOf(personPath);
+    return this.runningLog(personPath);
   }
 
   /** What kind of note a path is, as recognized. */
@@ -356,7 +356,7 @@ export class PeopleIndex {
     this.settleAll();
     const own = this.people_.get(path);
     if (own) return own.entry;
-    const owner = this.logs.ownerOf(path);
+    const owner = this.isDayNote(path) ? null : this.logs.ownerOf(path);
     if (owner) return this.people_.get(owner)?.entry ?? null;
     const record = this.files.get(path);
     if (record?.kind.kind === "meeting" && record.kind.personRef) return this.findPerson(record.kind.personRef);
@@ -517,7 +517,10 @@ export class PeopleIndex {
         if (!targets.includes(target)) targets.push(target);
         return this.keys.resolveTarget(target);
       };
-      const owner = this.logs.ownerByProperty(path);
+      const owner = this.logOwner(path);
+      // Whether their log is a 1:1 of one day (a problem of theirs) may have changed.
+      const named = this.logs.ownerByProperty(path);
+      if (named !== null) this.dirtyPeople.add(named);
       this.logs.setCandidate(path, logCandidate(record, owner, resolve));
       const meetings = meetingEntries(record, owner, resolve);
       const agreements = agreementEntries(record, owner, resolve, this.settings.agreementsAnywhere);
@@ -621,7 +624,7 @@ export class PeopleIndex {
       if (this.keys.resolveTarget(key) === path) counted.add(key);
       for (const ref of this.seen.withSlug(key) ?? []) if (!counted.has(ref) && this.keys.resolveTarget(ref) === path) counted.add(ref);
     }
-    const log = this.logs.logOf(path);
+    const log = this.runningLog(path);
     if (log) {
       watched.add(`log:${log}`);
       counted.add(`log:${log}`);
@@ -654,6 +657,13 @@ export class PeopleIndex {
   /** Problems of a person that the note alone does not show: its properties, aliases, 1:1 notes. */
   private otherProblems(path: string, person: Person, propertiesBroken: boolean): Problem[] {
     const problems: Problem[] = [];
+    const log = this.logs.logOf(path);
+    if (log !== null && this.isDayNote(log)) {
+      problems.push({
+        field: "log",
+        message: `The log property names ${log}, the 1:1 note of one day, not a running log; it counts as that one 1:1.`,
+      });
+    }
     if (propertiesBroken) {
       problems.push({
         field: "properties",
@@ -674,6 +684,24 @@ export class PeopleIndex {
       for (const message of this.problems.get(note)?.messages ?? []) problems.push({ field: "1:1 notes", message: `${note}: ${message}` });
     }
     return problems;
+  }
+
+  /** Whether a note is the 1:1 of one day (dated, or dated with no day): never a running log. */
+  private isDayNote(path: string): boolean {
+    const kind = this.files.get(path)?.kind;
+    return kind?.kind === "meeting" && (kind.date !== null || kind.badDate !== null);
+  }
+
+  /** The person whose `log` property names the note, unless it is the 1:1 of one day. */
+  private logOwner(path: string): string | null {
+    const owner = this.logs.ownerByProperty(path);
+    return owner !== null && !this.isDayNote(path) ? owner : null;
+  }
+
+  /** A person's running log: their `log` property's note (unless a 1:1 of one day), else a dateless 1:1 note. */
+  private runningLog(person: string): string | null {
+    const log = this.logs.logOf(person);
+    return log !== null && !this.isDayNote(log) ? log : null;
   }
 
   private watch(path: string, before: readonly string[], after: readonly string[]): void {

@@ -139,10 +139,18 @@ function readWanted(index: PeopleIndex, vault: ReadonlyMap<string, string>): voi
   }
 }
 
-/** What holds of any index: a held meeting or log entry on or before today counts for last seen. */
+/**
+ * What holds of any index: a held meeting or log entry on or before today counts for last seen;
+ * a person's count of open agreements is the number listed with them; their log is among their
+ * meetings; the person a note is about is the one its meetings are listed under.
+ */
 function checkInvariants(index: PeopleIndex): void {
   for (const person of index.people()) {
+    expect(person.openAgreements, person.path).toBe(index.agreementsWith(person.path).length);
+    const log = index.logOf(person.path);
+    if (log !== null) expect(index.meetingsWith(person.path).map((m) => m.path), `${person.path}: ${log}`).toContain(log);
     for (const meeting of index.meetingsWith(person.path)) {
+      if (index.kindOf(meeting.path) !== "person") expect(index.personOfNote(meeting.path)?.path, meeting.path).toBe(person.path);
       if (meeting.kind === "log" || meeting.status !== "held" || meeting.date === null || meeting.date > TODAY) continue;
       expect(person.lastSeen !== null && person.lastSeen >= meeting.date, `${person.path}: ${meeting.path} ${meeting.date}`).toBe(true);
     }

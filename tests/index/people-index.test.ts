@@ -235,6 +235,27 @@ describe("PeopleIndex", () => {
     expect(seen("People/Team/Kim.md")).toBe("2026-11-20");
   });
 
+  it("never takes the 1:1 note of one day for a running log, whoever's log property names it", () => {
+    const files = {
+      "People/Anya Petrova.md": '---\nrelationship: report\nlog: "[[2026-11-14 Ben]]"\n---\n',
+      "People/Ben.md": "---\nrelationship: peer\n---\n",
+      "1-1s/2026-11-14 Ben.md": '---\ntype: one-on-one\nperson: "[[Ben]]"\n---\n## Agreements\n- [ ] @me send Ben the notes\n',
+    };
+    const index = build(files);
+    expect(index.logOf("People/Anya Petrova.md")).toBeNull();
+    expect(index.meetingsWith("People/Anya Petrova.md")).toEqual([]);
+    expect(index.meetingsWith("People/Ben.md").map((m) => [m.path, m.kind])).toEqual([["1-1s/2026-11-14 Ben.md", "note"]]);
+    expect(index.agreementsWith("People/Ben.md").map((a) => a.text)).toEqual(["send Ben the notes"]);
+    expect(index.personOfNote("1-1s/2026-11-14 Ben.md")?.path).toBe("People/Ben.md");
+    expect(index.person("People/Ben.md")?.lastSeen).toBe("2026-11-14");
+    expect(index.person("People/Anya Petrova.md")?.problems).toEqual([
+      {
+        field: "log",
+        message: "The log property names 1-1s/2026-11-14 Ben.md, the 1:1 note of one day, not a running log; it counts as that one 1:1.",
+      },
+    ]);
+  });
+
   it("never throws on odd notes", () => {
     const odd = {
       "People/[].md": "---\ntype: person\naliases: 42\ntags: {a: 1}\nbirthday: 2026-02-30\n---\n",

@@ -175,14 +175,9 @@ export class Meetings {
     return this.runningLog(person) ?? logNotePath({ folder: this.settings().meetingsFolder, personName: person.name });
   }
 
-  /**
-   * The person's running log, as the index reads it: their `log` property's note or a dateless 1:1
-   * note about them. A note that is one dated 1:1 is no log to add entries to, whatever names it.
-   */
+  /** The person's running log, as the index reads it (never the 1:1 note of one day). */
   private runningLog(person: PersonEntry): string | null {
-    const path = this.index.logOf(person.path);
-    if (path === null) return null;
-    return this.index.meetingsWith(person.path).some((m) => m.path === path && m.kind === "log") ? path : null;
+    return this.index.logOf(person.path);
   }
 
   isFirstMeeting(person: PersonEntry, date: IsoDate): boolean {

@@ -145,6 +145,20 @@ function readWanted(index: PeopleIndex, vault: ReadonlyMap<string, string>): voi
  * meetings; the person a note is about is the one its meetings are listed under.
  */
 function checkInvariants(index: PeopleIndex): void {
+  const nameOf = (path: string | null) => (path === null ? null : (index.person(path)?.name ?? null));
+  for (const agreement of index.agreements()) {
+    const where = `${agreement.path}:${agreement.line}`;
+    if (agreement.personPath !== null) expect(agreement.personName, where).toBe(nameOf(agreement.personPath));
+    if (agreement.ownerPath !== null) expect(agreement.ownerName, where).toBe(nameOf(agreement.ownerPath));
+    // In a 1:1 note or log, an agreement is made with the person its meetings are with.
+    const meetings = index.meetings().filter((m) => m.path === agreement.path);
+    if (meetings.length > 0 && index.kindOf(agreement.path) !== "person") {
+      expect(meetings.map((m) => m.personPath), where).toContain(agreement.personPath);
+    }
+  }
+  for (const meeting of index.meetings()) {
+    if (meeting.personPath !== null) expect(meeting.personName, meeting.path).toBe(nameOf(meeting.personPath));
+  }
   for (const person of index.people()) {
     expect(person.openAgreements, person.path).toBe(index.agreementsWith(person.path).length);
     const log = index.logOf(person.path);

@@ -44,7 +44,7 @@ export interface OneOnOnesSettings {
   personTags: string[];
   /** Tags (without `#`) that make a note a 1:1 note. */
   meetingTags: string[];
-  /** Any task in the vault that links to a person note counts as an agreement with them. */
+  /** Any task in the vault that links to a person note, or carries their tag (#people/anya-petrova), counts as an agreement with them. */
   agreementsAnywhere: boolean;
   /** Starting a 1:1 sets the person's `last-seen` to the meeting's date. */
   updateLastSeenOnStart: boolean;

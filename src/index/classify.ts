@@ -112,7 +112,8 @@ function personFromProperty(value: unknown): string | null {
   return ref;
 }
 
-function personFromTags(tags: string[]): string | null {
+/** The person a tag names: `people/anya-petrova` → `anya-petrova` (tags lower-cased, without `#`). */
+export function personFromTags(tags: readonly string[]): string | null {
   for (const tag of tags) {
     const match = /^(?:people|person|persons|1-1|one-on-one)\/(.+)$/.exec(tag);
     if (match?.[1]) return match[1];

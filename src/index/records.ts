@@ -1,7 +1,7 @@
 import { parseAgreement } from "../domain/agreement";
 import { personSlug } from "../domain/person";
 import type { IsoDate, Owner, Person } from "../domain/types";
-import { logEntries, type FileKind, type LogEntry } from "./classify";
+import { logEntries, personFromTags, type FileKind, type LogEntry } from "./classify";
 import { baseName, isOpenStatus, linkTargetKey, type FileFacts } from "./facts";
 import { interned } from "./intern";
 
@@ -13,7 +13,10 @@ export interface OpenTask {
   agreement?: TaskAgreement | null;
   /** Date of the log entry the task sits under, if any. */
   entryDate: IsoDate | null;
-  /** First linked note on the line, outside person notes and 1:1 notes (in them: null, not needed). */
+  /**
+   * Whom the line names, outside person notes and 1:1 notes (in them: null, not needed): its first
+   * link, else its first person tag (`#people/anya-petrova` → `anya-petrova`).
+   */
   firstLink: string | null;
 }
 
@@ -182,11 +185,22 @@ export function readOpenTasks(facts: FileFacts, text: string, kind: FileKind, qu
       if (heading && normKey(heading.text) === queue) continue;
     }
     const entry = lastBefore(entries, task.line);
-    const firstLink = links.find((link) => link.line === task.line)?.target ?? null;
+    const firstLink = links === NO_LINKS ? null : (links.find((link) => link.line === task.line)?.target ?? personFromTags(tagsOn(original)));
     // Every field from the start (`agreement` too): a field added later costs the object more.
     tasks.push({ line: task.line, original, agreement: undefined, entryDate: entry?.date ?? null, firstLink });
   }
   return tasks.length > 0 ? trimmed(tasks) : NO_TASKS;
+}
+
+/** The tags written on a line, lower-cased and without `#`, as a note's tags are given. */
+export function tagsOn(line: string): string[] {
+  const tags: string[] = [];
+  const tag = /(?:^|\s)#([\p{L}\p{N}_\-/]+)/gu;
+  for (let match = tag.exec(line); match !== null; match = tag.exec(line)) {
+    const text = (match[1] as string).toLowerCase();
+    if (!/^\d+$/.test(text)) tags.push(text);
+  }
+  return tags;
 }
 
 /**

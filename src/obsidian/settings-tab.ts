@@ -139,7 +139,7 @@ export class OneOnOnesSettingTab extends PluginSettingTab {
       .addToggle((t) => t.setValue(s.doneDates).onChange((v) => save((x) => (x.doneDates = v))));
     new Setting(containerEl)
       .setName("Agreements anywhere")
-      .setDesc("Any task in the vault that links to a person note counts as an agreement with them.")
+      .setDesc("Any task in the vault that links to a person note, or carries their tag (#people/anya-petrova), counts as an agreement with them.")
       .addToggle((t) => t.setValue(s.agreementsAnywhere).onChange((v) => save((x) => (x.agreementsAnywhere = v))));
 
     new Setting(containerEl).setName("Cadence and last seen").setHeading();

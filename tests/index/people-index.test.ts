@@ -151,6 +151,32 @@ describe("PeopleIndex", () => {
     expect(anywhere.agreements().find((a) => a.text === "books the venue")?.personName).toBe("Sam Okafor");
   });
 
+  it("counts tasks carrying a person's tag anywhere when the setting is on; a link on the line comes first", () => {
+    const files = {
+      ...VAULT,
+      "People/John Appleseed.md": "---\nrelationship: peer\n---\n",
+      "meetings/2024-11-20 Monthly All Hands.md": [
+        "---",
+        "date: 2024-11-20",
+        "tags: [meeting]",
+        "---",
+        "- #people/john-appleseed gave a great talk #kudos",
+        "- [ ] Chat with #people/john-appleseed re: other uses for Copilot",
+        "- [ ] ask [[Sam Okafor]] and #people/john-appleseed about the demo",
+        "- [ ] ping #people/nobody-here about the slides",
+        "- [ ] fix the#people/john-appleseed typo",
+        "",
+      ].join("\n"),
+    };
+    expect(build(files).agreementsWith("People/John Appleseed.md")).toEqual([]);
+    const anywhere = build(files, "2026-11-21", { ...settings, agreementsAnywhere: true });
+    expect(anywhere.agreementsWith("People/John Appleseed.md").map((a) => a.text)).toEqual([
+      "Chat with #people/john-appleseed re: other uses for Copilot",
+    ]);
+    expect(anywhere.agreementsWith("People/Sam Okafor.md").map((a) => a.text)).toContain("ask [[Sam Okafor]] and #people/john-appleseed about the demo");
+    expect(anywhere.agreements().filter((a) => a.path.startsWith("meetings/")).map((a) => a.personName)).toEqual(["John Appleseed", "Sam Okafor"]);
+  });
+
   it("finds the running log of a person and the person of a note", () => {
     const index = build();
     expect(index.logOf("People/@Lena.md")).toBe("1-1s/Lena.md");

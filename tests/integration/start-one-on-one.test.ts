@@ -191,6 +191,29 @@ describe("Start 1:1…", () => {
     expect(notices(app)).toEqual([]);
   });
 
+  it("forwards agreements within one running log: the copies in the new entry, the originals marked", async () => {
+    const log = [
+      "---",
+      "type: one-on-one",
+      'person: "[[Sam Okafor]]"',
+      "---",
+      "# 1:1s with Sam Okafor",
+      "",
+      "## 2026-10-30",
+      "- [ ] @me send Sam the trail map 📅 2026-11-25",
+      "- [ ] [[Sam Okafor]] books the hut",
+      "",
+    ].join("\n");
+    const { app } = await loadFixture({ data: { layout: "log", carryOver: "forward" }, extra: { "1-1s/Sam Okafor.md": log } });
+    await runCommand(app, "start-one-on-one");
+    await activeSuggest(app).choose("Sam Okafor");
+    const text = read(app, "1-1s/Sam Okafor.md");
+    expect(notices(app)).toEqual([]);
+    expect(text.match(/- \[ \] @me send Sam the trail map/g)).toHaveLength(1);
+    expect(text.match(/- \[ \] \[\[Sam Okafor\]\] books the hut/g)).toHaveLength(1);
+    expect(text).toContain("## 2026-10-30\n- [>] @me send Sam the trail map 📅 2026-11-25\n- [>] [[Sam Okafor]] books the hut\n");
+  });
+
   it("starts a note of its own when a person's log property names a dated 1:1 note, which is one meeting", async () => {
     const kai = '---\ntype: person\nrelationship: mentee\nlog: "[[1-1s/Kai Berg/2026-11-14]]"\n---\n';
     const earlier = '---\ntype: one-on-one\nperson: "[[Kai Berg]]"\ndate: 2026-11-14\n---\n## Check-in\n';

@@ -381,7 +381,7 @@ export class PeopleIndex {
       kind,
       person,
       tasks: carried ? carried.tasks : text !== null ? readOpenTasks(facts, text, kind, this.settings.queueHeading) : UNREAD_TASKS,
-      seen: seenContributions(facts, kind, this.clock.today(), this.settings.datedNotesCountAsSeen),
+      seen: seenContributions(facts, kind, this.settings.datedNotesCountAsSeen),
       propertiesBroken:
         facts.propertiesUnread === true &&
         (carried ? carried.propertiesBroken : text !== null ? !blankPropertiesBlock(text) : old?.facts === facts ? old.propertiesBroken : true),
@@ -633,7 +633,7 @@ export class PeopleIndex {
     const fresh = personEntry({
       record: record as FileRecord & { person: Person },
       otherProblems: this.otherProblems(path, person, record.propertiesBroken),
-      latestSeen: this.seen.latest(counted),
+      latestSeen: this.seen.latest(counted, today),
       openAgreements: this.openCount.get(path) ?? 0,
       namesakes,
       today,

@@ -134,10 +134,10 @@ export function heldEntries(facts: FileFacts): LogEntry[] {
 }
 
 /** The dates a file adds to "last seen", by key (see DESIGN: Last seen and due). */
-export function seenContributions(facts: FileFacts, kind: FileKind, today: IsoDate, datedNotesCountAsSeen: boolean): readonly string[] {
+export function seenContributions(facts: FileFacts, kind: FileKind, datedNotesCountAsSeen: boolean): readonly string[] {
   const out: string[] = [];
+  // Dates after today are kept too: a note prepared for a later day counts once that day comes.
   const add = (ref: string, date: IsoDate) => {
-    if (compareDates(date, today) > 0) return; // a note prepared for a later day is not a meeting yet
     // Filed under the reference as written: it counts for the person it resolves to, as the
     // meeting does (and a link does in Obsidian), and for nobody else.
     out.push(ref.startsWith("log:") ? ref : targetOf(ref), date);

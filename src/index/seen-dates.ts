@@ -59,8 +59,8 @@ export class SeenDates {
     return this.bySlug.get(slug);
   }
 
-  /** The latest date under any of the keys. */
-  latest(keys: Iterable<string>): IsoDate | null {
+  /** The latest date on or before `today` under any of the keys (a later one is not a meeting yet). */
+  latest(keys: Iterable<string>, today: IsoDate): IsoDate | null {
     let latest: IsoDate | null = null;
     for (const key of keys) {
       let date = this.latestOf.get(key);
@@ -68,6 +68,10 @@ export class SeenDates {
         date = null;
         for (const d of this.byKey.get(key)?.values() ?? []) if (date === null || d > date) date = d;
         this.latestOf.set(key, date);
+      }
+      if (date !== null && date > today) {
+        date = null;
+        for (const d of this.byKey.get(key)?.values() ?? []) if (d <= today && (date === null || d > date)) date = d;
       }
       if (date !== null && (latest === null || date > latest)) latest = date;
     }

@@ -3,7 +3,7 @@
 // built from scratch with the final files (in the same order of arrival) gives.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fixedClock } from "../../src/domain/dates";
+import { dateInFileName, fixedClock, parseIsoDate } from "../../src/domain/dates";
 import { PeopleIndex } from "../../src/index/people-index";
 import { factsOf } from "../builders/facts";
 import { indexSettings } from "../builders/index-settings";
@@ -144,7 +144,21 @@ function readWanted(index: PeopleIndex, vault: ReadonlyMap<string, string>): voi
  * a person's count of open agreements is the number listed with them; their log is among their
  * meetings; the person a note is about is the one its meetings are listed under.
  */
-function checkInvariants(index: PeopleIndex): void {
+function checkInvariants(index: PeopleIndex, settings: typeof SETTINGS, paths: Iterable<string>): void {
+  // With the setting on, a dated note linking someone (outside an open task) counts for their last seen.
+  if (settings.datedNotesCountAsSeen) {
+    for (const path of paths) {
+      const facts = index.facts(path);
+      if (!facts || index.kindOf(path) !== "dated") continue;
+      const date = parseIsoDate(facts.frontmatter?.date) ?? dateInFileName(path.slice(path.lastIndexOf("/") + 1, -3));
+      if (date === null || date > TODAY) continue;
+      const open = new Set(facts.tasks.filter((t) => t.status === " " || t.status === "/").map((t) => t.line));
+      for (const link of facts.links) {
+        const person = open.has(link.line) ? null : index.findPerson(link.target);
+        if (person) expect(person.lastSeen !== null && person.lastSeen >= date, `${path} → ${person.path}`).toBe(true);
+      }
+    }
+  }
   const nameOf = (path: string | null) => (path === null ? null : (index.person(path)?.name ?? null));
   for (const agreement of index.agreements()) {
     const where = `${agreement.path}:${agreement.line}`;
@@ -216,7 +230,7 @@ function checkAgainstScratch(ops: readonly Op[]): void {
     readWanted(scratch, vault);
   });
   expect(observe(index, PATHS)).toEqual(observe(scratch, PATHS));
-  checkInvariants(scratch);
+  checkInvariants(scratch, settings, vault.keys());
 }
 
 describe("the index, kept up to date one file at a time", () => {

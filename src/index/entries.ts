@@ -3,7 +3,7 @@ import { dueInfo, type DueInfo } from "../domain/due";
 import type { AgreementEntryLike } from "../domain/follow-ups";
 import type { Cadence, IsoDate, Owner, Person, Problem, Relationship } from "../domain/types";
 import { logEntries, type MeetingStatus } from "./classify";
-import { linkTargetKey } from "./facts";
+import { isOpenStatus, linkTargetKey } from "./facts";
 import { agreementOf, compareDates, heldEntries, lastBefore, nameOfPath, type FileRecord } from "./records";
 
 /** One open agreement, resolved against the people of the vault. */
@@ -111,6 +111,30 @@ export function sameNoteProblem(a: NoteProblem | null, b: NoteProblem | null): b
     a.messages.length === b.messages.length &&
     a.messages.every((m, i) => m === b.messages[i])
   );
+}
+
+/**
+ * What a file adds to last seen, `[person path, date, …]` (dates after today too: they count once
+ * that day comes): its held meetings, for the person each is listed with; and, with the setting
+ * on, for a daily note or a note with a date, everyone it links outside an open task (see DESIGN:
+ * Last seen and due). References count for the person they resolve to, and for nobody else.
+ */
+export function seenEntries(record: FileRecord, meetings: readonly MeetingEntry[], resolve: Resolve, datedNotesCountAsSeen: boolean): string[] {
+  const out: string[] = [];
+  for (const meeting of meetings) {
+    if (meeting.kind !== "log" && meeting.status === "held" && meeting.date !== null && meeting.personPath !== null) out.push(meeting.personPath, meeting.date);
+  }
+  const kind = record.kind;
+  if (kind.kind === "dated" && datedNotesCountAsSeen) {
+    let openLines: Set<number> | null = null;
+    for (const task of record.facts.tasks) if (isOpenStatus(task.status)) (openLines ??= new Set()).add(task.line);
+    for (const link of record.facts.links) {
+      if (openLines?.has(link.line)) continue;
+      const person = resolve(link.target);
+      if (person !== null) out.push(person, kind.date);
+    }
+  }
+  return out;
 }
 
 /**

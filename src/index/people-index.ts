@@ -4,6 +4,7 @@ import type { IsoDate, Person, Problem, Relationship } from "../domain/types";
 import { classify, logEntries, type FileKind, type RecognitionSettings } from "./classify";
 import {
   agreementEntries,
+  seenEntries,
   compareAgreements,
   compareMeetings,
   comparePaths,
@@ -24,7 +25,7 @@ import {
 import { blankPropertiesBlock, hasOpenTask, linkTargetKey, type FileFacts } from "./facts";
 import { LogOwners } from "./log-owners";
 import { PersonKeys } from "./person-keys";
-import { nameOfPath, normKey, pathKey, readOpenTasks, seenContributions, slugOf, targetOf, trimmed, UNREAD_TASKS, type FileRecord } from "./records";
+import { nameOfPath, normKey, pathKey, readOpenTasks, targetOf, trimmed, UNREAD_TASKS, type FileRecord } from "./records";
 import { SeenDates } from "./seen-dates";
 import { SortedList } from "./sorted-list";
 
@@ -50,12 +51,12 @@ interface FileDerived {
   targets: string[];
   /** What is wrong with the note, when it is a 1:1 note. */
   problem: NoteProblem | null;
+  /** What it adds to last seen: `[person path, date, …]`. */
+  seen: readonly string[];
 }
 
 interface PersonState {
   entry: PersonEntry;
-  /** The keys whose "seen" dates count for this person. */
-  keys: string[];
 }
 
 /** A file that adds nothing; its empty lists are shared by the many files like it. */
@@ -64,6 +65,7 @@ const NOTHING: FileDerived = Object.freeze({
   meetings: Object.freeze([]) as unknown as MeetingEntry[],
   targets: Object.freeze([]) as unknown as string[],
   problem: null,
+  seen: Object.freeze([]) as unknown as string[],
 });
 
 /**
@@ -85,7 +87,8 @@ export class PeopleIndex {
   private readonly seqOf = (path: string): number => this.files.get(path)?.seq ?? Number.MAX_SAFE_INTEGER;
   private readonly keys = new PersonKeys(this.seqOf);
   private readonly logs = new LogOwners(this.seqOf, () => this.files.keys());
-  private readonly seen = new SeenDates(slugOf);
+  /** Last seen dates by person path, from the files that add them. */
+  private readonly seen = new SeenDates();
   /** Name key → person notes with that name (for namesakes). */
   private readonly byName = new Map<string, Set<string>>();
 
@@ -98,8 +101,6 @@ export class PeopleIndex {
   private readonly peopleList = new SortedList<PersonEntry>(
     (a, b) => compareText(a.name, b.name) || (this.personSeq.get(a) ?? 0) - (this.personSeq.get(b) ?? 0),
   );
-  /** Seen key → people whose last seen reads it. */
-  private readonly watchers = new Map<string, Set<string>>();
   /** 1:1 notes with problems, by path. */
   private readonly problems = new Map<string, NoteProblem>();
   /** Person path → their 1:1 notes with problems. */
@@ -111,16 +112,9 @@ export class PeopleIndex {
   private readonly dirtyPeople = new Set<string>();
   /** Files stored without their text that a person's `log` property has named since. */
   private readonly textWanted = new Set<string>();
-  /** Seen keys with changed dates that someone's last seen reads. */
-  private readonly changedSeen = new Set<string>();
-  private readonly seenChanged = (key: string): void => {
-    if (this.watchers.size === 0) return;
-    if (this.watchers.has(key)) this.changedSeen.add(key);
-    // A reference no person note carries is looked up by its slug: whoever carries that, watches it.
-    if (!key.startsWith("log:")) {
-      const slug = slugOf(key);
-      if (slug !== key && this.watchers.has(slug)) this.changedSeen.add(slug);
-    }
+  /** A person's last seen may have changed: they are derived again. */
+  private readonly seenChanged = (path: string): void => {
+    this.dirtyPeople.add(path);
   };
   private peopleToday: IsoDate | null = null;
   private byPerson: { agreements: number; meetings: number; a: Map<string, AgreementEntry[]>; m: Map<string, MeetingEntry[]> } | null = null;
@@ -172,7 +166,6 @@ export class PeopleIndex {
     this.textWanted.delete(path);
     const record = this.files.get(path);
     if (!record) return;
-    this.seen.remove(path, record.seen, this.seenChanged);
     if (record.person) this.replacePerson(path, record.person, null);
     this.files.delete(path);
     this.logs.fileRemoved(path);
@@ -381,20 +374,11 @@ export class PeopleIndex {
       kind,
       person,
       tasks: carried ? carried.tasks : text !== null ? readOpenTasks(facts, text, kind, this.settings.queueHeading) : UNREAD_TASKS,
-      seen: seenContributions(facts, kind, this.settings.datedNotesCountAsSeen),
       propertiesBroken:
         facts.propertiesUnread === true &&
         (carried ? carried.propertiesBroken : text !== null ? !blankPropertiesBlock(text) : old?.facts === facts ? old.propertiesBroken : true),
     };
     if (person && old?.person === person && old.propertiesBroken !== record.propertiesBroken) this.dirtyPeople.add(path);
-    if (old) {
-      if (!sameSeen(old.seen, record.seen)) {
-        this.seen.remove(path, old.seen, this.seenChanged);
-        this.seen.add(path, record.seen, this.seenChanged);
-      }
-    } else {
-      this.seen.add(path, record.seen, this.seenChanged);
-    }
     this.files.set(path, record);
     if (record.tasks !== UNREAD_TASKS) this.textWanted.delete(path);
     if (!old) this.logs.fileAdded(path);
@@ -448,11 +432,9 @@ export class PeopleIndex {
     this.meetingList.clear();
     this.people_.clear();
     this.peopleList.clear();
-    this.watchers.clear();
     this.dirtyFiles.clear();
     this.dirtyPeople.clear();
     this.textWanted.clear();
-    this.changedSeen.clear();
     this.peopleToday = null;
     this.byPerson = null;
   }
@@ -525,12 +507,14 @@ export class PeopleIndex {
       const meetings = meetingEntries(record, owner, resolve);
       const agreements = agreementEntries(record, owner, resolve, this.settings.agreementsAnywhere);
       const problem = noteProblem(record, owner, resolve);
-      if (meetings.length > 0 || agreements.length > 0 || targets.length > 0 || problem) {
+      const seen = seenEntries(record, meetings, resolve, this.settings.datedNotesCountAsSeen);
+      if (meetings.length > 0 || agreements.length > 0 || targets.length > 0 || problem || seen.length > 0) {
         after = {
           agreements: agreements.length > 0 ? trimmed(agreements) : NOTHING.agreements,
           meetings: meetings.length > 0 ? trimmed(meetings) : NOTHING.meetings,
           targets: targets.length > 0 ? trimmed(targets) : NOTHING.targets,
           problem,
+          seen: seen.length > 0 ? trimmed(seen) : NOTHING.seen,
         };
       }
     } else {
@@ -538,6 +522,10 @@ export class PeopleIndex {
     }
     if (before === NOTHING && after === NOTHING) return;
     this.keys.use(path, before.targets, after.targets);
+    if (!sameSeen(before.seen, after.seen)) {
+      this.seen.remove(path, before.seen, this.seenChanged);
+      this.seen.add(path, after.seen, this.seenChanged);
+    }
     if (!sameNoteProblem(before.problem, after.problem)) this.setProblem(path, before.problem, after.problem);
     if (before !== NOTHING) {
       keep(before.agreements, after.agreements, sameAgreement);
@@ -592,8 +580,6 @@ export class PeopleIndex {
       this.peopleToday = today;
       for (const path of this.people_.keys()) this.dirtyPeople.add(path);
     }
-    for (const key of this.changedSeen) for (const path of this.watchers.get(key) ?? []) this.dirtyPeople.add(path);
-    this.changedSeen.clear();
     let done = 0;
     for (const path of this.dirtyPeople) {
       if ((++done & 127) === 0 && shouldYield()) return false;
@@ -609,31 +595,17 @@ export class PeopleIndex {
     if (!record?.person) {
       if (before) {
         this.peopleList.remove(before.entry);
-        this.watch(path, before.keys, []);
         this.people_.delete(path);
       }
       return;
     }
     const person = record.person;
-    // Last seen counts the references that resolve to this person, as meetings and links do: by
-    // the keys the note carries, and by references whose slug is one of them.
     const name = normKey(person.name);
-    const watched = new Set<string>([...ownKeys(path, person), name]);
-    const counted = new Set<string>();
-    for (const key of watched) {
-      if (this.keys.resolveTarget(key) === path) counted.add(key);
-      for (const ref of this.seen.withSlug(key) ?? []) if (!counted.has(ref) && this.keys.resolveTarget(ref) === path) counted.add(ref);
-    }
-    const log = this.runningLog(path);
-    if (log) {
-      watched.add(`log:${log}`);
-      counted.add(`log:${log}`);
-    }
     const namesakes = this.keys.paths(name)?.filter((p) => p !== path && normKey(nameOfPath(p)) === name) ?? null;
     const fresh = personEntry({
       record: record as FileRecord & { person: Person },
       otherProblems: this.otherProblems(path, person, record.propertiesBroken),
-      latestSeen: this.seen.latest(counted, today),
+      latestSeen: this.seen.latest(path, today),
       openAgreements: this.openCount.get(path) ?? 0,
       namesakes,
       today,
@@ -641,27 +613,27 @@ export class PeopleIndex {
       dueSoonDays: this.settings.dueSoonDays,
       dueSoonPercent: this.settings.dueSoonPercent,
     });
-    for (const key of counted) watched.add(key);
-    const keyList = [...watched];
-    this.watch(path, before?.keys ?? [], keyList);
-    if (before && samePerson(before.entry, fresh)) {
-      before.keys = keyList;
-      return;
-    }
+    if (before && samePerson(before.entry, fresh)) return;
     if (before) this.peopleList.remove(before.entry);
     this.personSeq.set(fresh, record.seq);
     this.peopleList.add(fresh);
-    this.people_.set(path, { entry: fresh, keys: keyList });
+    this.people_.set(path, { entry: fresh });
   }
 
   /** Problems of a person that the note alone does not show: its properties, aliases, 1:1 notes. */
   private otherProblems(path: string, person: Person, propertiesBroken: boolean): Problem[] {
     const problems: Problem[] = [];
     const log = this.logs.logOf(path);
+    const owner = log === null ? null : this.logs.ownerOf(log);
     if (log !== null && this.isDayNote(log)) {
       problems.push({
         field: "log",
         message: `The log property names ${log}, the 1:1 note of one day, not a running log; it counts as that one 1:1.`,
+      });
+    } else if (log !== null && owner !== null && owner !== path) {
+      problems.push({
+        field: "log",
+        message: `The log property names ${log}, which ${nameOfPath(owner)} (${owner}) has as their log too; its entries count for them.`,
       });
     }
     if (propertiesBroken) {
@@ -698,25 +670,15 @@ export class PeopleIndex {
     return owner !== null && !this.isDayNote(path) ? owner : null;
   }
 
-  /** A person's running log: their `log` property's note (unless a 1:1 of one day), else a dateless 1:1 note. */
+  /**
+   * A person's running log: their `log` property's note, else a dateless 1:1 note about them. Not
+   * a 1:1 of one day, nor a note another person's `log` property names as well (it is theirs).
+   */
   private runningLog(person: string): string | null {
     const log = this.logs.logOf(person);
-    return log !== null && !this.isDayNote(log) ? log : null;
-  }
-
-  private watch(path: string, before: readonly string[], after: readonly string[]): void {
-    for (const key of before) {
-      if (after.includes(key)) continue;
-      const people = this.watchers.get(key);
-      people?.delete(path);
-      if (people?.size === 0) this.watchers.delete(key);
-    }
-    for (const key of after) {
-      if (before.includes(key)) continue;
-      let people = this.watchers.get(key);
-      if (!people) this.watchers.set(key, (people = new Set()));
-      people.add(path);
-    }
+    if (log === null || this.isDayNote(log)) return null;
+    const owner = this.logs.ownerOf(log);
+    return owner === null || owner === person ? log : null;
   }
 
   /** Agreements and meetings by person, grouped once per change of the lists. */

@@ -58,8 +58,6 @@ export interface FileRecord {
   kind: FileKind;
   person: Person | null;
   tasks: readonly OpenTask[];
-  /** Keys this file adds a "seen" date to, each followed by the date: `[key, date, key, date…]`. */
-  seen: readonly string[];
   /** The properties block could not be read, and holds more than blank lines and comments. */
   propertiesBroken: boolean;
 }
@@ -68,7 +66,6 @@ export interface FileRecord {
 export const NO_TASKS: readonly OpenTask[] = Object.freeze([]);
 /** The tasks of a file whose text was not read (the index did not need it then). */
 export const UNREAD_TASKS: readonly OpenTask[] = Object.freeze([]);
-const NO_SEEN: readonly string[] = Object.freeze([]);
 const NO_LINKS: FileFacts["links"] = Object.freeze([]) as unknown as FileFacts["links"];
 
 /**
@@ -131,38 +128,6 @@ export function slugOf(key: string): string {
 /** Dated headings of a note that is not a 1:1 note, used when a person's `log` property names it. */
 export function heldEntries(facts: FileFacts): LogEntry[] {
   return logEntries(facts).filter((entry) => entry.status === "held");
-}
-
-/** The dates a file adds to "last seen", by key (see DESIGN: Last seen and due). */
-export function seenContributions(facts: FileFacts, kind: FileKind, datedNotesCountAsSeen: boolean): readonly string[] {
-  const out: string[] = [];
-  // Dates after today are kept too: a note prepared for a later day counts once that day comes.
-  const add = (ref: string, date: IsoDate) => {
-    // Filed under the reference as written: it counts for the person it resolves to, as the
-    // meeting does (and a link does in Obsidian), and for nobody else.
-    out.push(ref.startsWith("log:") ? ref : targetOf(ref), date);
-  };
-  if (kind.kind === "meeting") {
-    if (kind.date && kind.status === "held" && kind.personRef) add(kind.personRef, kind.date);
-    if (kind.personRef) {
-      for (const entry of kind.entries) if (entry.status === "held") add(kind.personRef, entry.date);
-    }
-    // A log linked from a person's `log` property is resolved when people are derived.
-    for (const entry of kind.entries) if (entry.status === "held") add(`log:${facts.path}`, entry.date);
-  } else {
-    // Any other note may be the log a person's `log` property names, their own note too (resolved
-    // when people are derived).
-    for (const entry of heldEntries(facts)) add(`log:${facts.path}`, entry.date);
-  }
-  if (kind.kind === "dated" && datedNotesCountAsSeen) {
-    let openLines: Set<number> | null = null;
-    for (const task of facts.tasks) if (isOpenStatus(task.status)) (openLines ??= new Set()).add(task.line);
-    for (const link of facts.links) {
-      if (openLines?.has(link.line)) continue;
-      add(linkTargetKey(link.target), kind.date);
-    }
-  }
-  return out.length === 0 ? NO_SEEN : out.slice();
 }
 
 export function readOpenTasks(facts: FileFacts, text: string, kind: FileKind, queueHeading: string): readonly OpenTask[] {

@@ -282,6 +282,35 @@ describe("PeopleIndex", () => {
     ]);
   });
 
+  it("counts a log's entries for the person whose log property names it, not for the person the note names", () => {
+    const files = {
+      "People/Anya Petrova.md": '---\nrelationship: report\nlog: "[[1-1s/Lena]]"\n---\n',
+      "People/Ben.md": "---\nrelationship: peer\n---\n",
+      "1-1s/Lena.md": '---\ntype: one-on-one\nperson: "[[Ben]]"\n---\n## 2026-11-07\n- [ ] @me send the notes\n',
+    };
+    const index = build(files);
+    expect(index.meetingsWith("People/Anya Petrova.md").map((m) => m.date)).toEqual(["2026-11-07", null]);
+    expect(index.person("People/Anya Petrova.md")?.lastSeen).toBe("2026-11-07");
+    expect(index.meetingsWith("People/Ben.md")).toEqual([]);
+    expect(index.person("People/Ben.md")?.lastSeen).toBeNull();
+  });
+
+  it("gives a log two people's log properties name to the one who came last, and tells the other", () => {
+    const files = {
+      "People/Anya Petrova.md": '---\nrelationship: report\nlog: "[[Team log]]"\n---\n',
+      "People/Ben.md": '---\nrelationship: peer\nlog: "[[Team log]]"\n---\n',
+      "Team log.md": "# Team\n## 2026-11-07\n",
+    };
+    const index = build(files);
+    expect(index.logOf("People/Ben.md")).toBe("Team log.md");
+    expect(index.person("People/Ben.md")?.lastSeen).toBe("2026-11-07");
+    expect(index.logOf("People/Anya Petrova.md")).toBeNull();
+    expect(index.person("People/Anya Petrova.md")?.lastSeen).toBeNull();
+    expect(index.person("People/Anya Petrova.md")?.problems).toEqual([
+      { field: "log", message: "The log property names Team log.md, which Ben (People/Ben.md) has as their log too; its entries count for them." },
+    ]);
+  });
+
   it("never throws on odd notes", () => {
     const odd = {
       "People/[].md": "---\ntype: person\naliases: 42\ntags: {a: 1}\nbirthday: 2026-02-30\n---\n",

@@ -21,6 +21,8 @@ interface Options {
   browserTrace: string | null;
   /** Only profile the cold build of this vault (see bench/profile.ts). */
   profile: { notes: number; people: number } | null;
+  /** Only profile one-file updates of this vault (see bench/profile.ts). */
+  profileUpdates: { notes: number; people: number } | null;
   /** Only measure a snapshot of this vault's index as JSON (see bench/snapshot.ts). */
   snapshot: { notes: number; people: number } | null;
 }
@@ -45,6 +47,7 @@ function parse(argv: string[]): Options {
     browserTrace: null,
     profile: null,
     snapshot: null,
+    profileUpdates: null,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -72,11 +75,11 @@ function parse(argv: string[]): Options {
     else if (arg === "--browser-only") options.browser = "only";
     else if (arg === "--browser-runs") options.browserRuns = Number(next());
     else if (arg === "--browser-trace") options.browserTrace = next();
-    else if (arg === "--profile" || arg === "--snapshot") {
+    else if (arg === "--profile" || arg === "--profile-updates" || arg === "--snapshot") {
       const spec = next();
       const [notes, people] = spec.split("x").map(Number);
       if (!notes || !people) throw new Error(`${arg} takes NOTESxPEOPLE, not ${spec}`);
-      options[arg === "--profile" ? "profile" : "snapshot"] = { notes, people };
+      options[arg === "--profile" ? "profile" : arg === "--snapshot" ? "snapshot" : "profileUpdates"] = { notes, people };
     } else if (arg === "--browser-vault") {
       const spec = next();
       const [notes, people] = spec.split("x").map(Number);
@@ -117,6 +120,15 @@ async function main(): Promise<void> {
     const { profileColdBuild } = await import("./profile");
     const out = options.json ?? "cold-build.cpuprofile";
     process.stdout.write(`${await profileColdBuild(options.profile.notes, options.profile.people, options.runs, out)}\n`);
+    return;
+  }
+  if (options.profileUpdates) {
+    const scope = globalThis as { window?: unknown };
+    scope.window ??= globalThis;
+    const { profileUpdates } = await import("./profile");
+    const { notes, people } = options.profileUpdates;
+    const out = options.json ?? "updates.cpuprofile";
+    process.stdout.write(`${await profileUpdates(notes, people, options.edits, out)}\n`);
     return;
   }
   if (options.snapshot) {

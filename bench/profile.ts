@@ -7,7 +7,8 @@ import { fixedClock } from "../src/domain/dates";
 import { PeopleIndex } from "../src/index/people-index";
 import { IndexFeeder } from "../src/obsidian/index-feeder";
 import { BenchApp } from "./bench-app";
-import { generate, INDEX_SETTINGS, TODAY } from "./measure";
+import { editNote, Random } from "./generate-vault";
+import { generate, INDEX_SETTINGS, median, TODAY } from "./measure";
 
 interface ProfileNode {
   id: number;
@@ -39,6 +40,77 @@ export function selfTimes(profile: Profile): { name: string; ms: number }[] {
   return [...byName].map(([name, ms]) => ({ name, ms })).sort((a, b) => b.ms - a.ms);
 }
 
+/** The profiler's own work on this thread (starting, stopping, sending the profile), and idle time. */
+const NOT_OURS = /^(dispatch|\(root\)|\(program\)|\(idle\))$|node:inspector/;
+
+function table(title: string, profile: Profile, runs: number, unit: string): string[] {
+  const times = selfTimes(profile).filter((t) => !NOT_OURS.test(t.name));
+  const total = times.reduce((sum, t) => sum + t.ms, 0);
+  return [title, "", `| self ms ${unit} | share | function |`, "|---|---|---|", ...times.slice(0, 25).map((t) => `| ${(t.ms / runs).toFixed(3)} | ${((100 * t.ms) / total).toFixed(1)}% | ${t.name} |`)];
+}
+
+/**
+ * Profiles one-file updates (`npm run bench -- --profile-updates 50000x500`): the index built,
+ * then `edits` edits as the benchmark makes them, each followed by reading the lists; only the
+ * updates are profiled (the metadata of each edited note is computed before, as Obsidian does).
+ */
+export async function profileUpdates(notes: number, people: number, edits: number, out: string): Promise<string> {
+  const vault = generate(notes, people);
+  const bench = new BenchApp(vault.files);
+  const names = vault.peoplePaths.map((p) => p.slice("People/".length, -3));
+  const index = new PeopleIndex(INDEX_SETTINGS, fixedClock(TODAY));
+  const feeder = new IndexFeeder(bench.app, index);
+  feeder.listen();
+  await feeder.build();
+  index.people();
+  index.agreements();
+  index.meetings();
+  const r = new Random(vault.spec.seed * 7919 + 17);
+  const session = new Session();
+  session.connect();
+  await post(session, "Profiler.enable");
+  await post(session, "Profiler.setSamplingInterval", { interval: 20 });
+  const times: number[] = [];
+  const profiles: Profile[] = [];
+  for (let i = 0; i < edits; i++) {
+    // The benchmark's mix of edits: mostly 1:1 notes, then daily notes, then person notes.
+    const roll = r.next();
+    const pool = roll < 0.7 ? vault.meetingPaths : roll < 0.9 ? vault.dailyPaths : vault.peoplePaths;
+    const path = r.pick(pool.length > 0 ? pool : vault.meetingPaths);
+    bench.put(path, editNote(r, path, bench.texts.get(path) as string, names));
+    await post(session, "Profiler.start");
+    const start = performance.now();
+    bench.changed(path);
+    index.people();
+    index.agreements();
+    index.meetings();
+    times.push(performance.now() - start);
+    profiles.push((await post<{ profile: Profile }>(session, "Profiler.stop")).profile);
+  }
+  session.disconnect();
+  const merged = mergeProfiles(profiles);
+  writeFileSync(out, JSON.stringify(merged));
+  const title = `${edits} one-file updates of ${notes} notes, ${people} people: median ${median(times).toFixed(3)} ms (profiler on); profile in ${out}`;
+  return table(title, merged, edits, "an edit").join("\n");
+}
+
+/** Profiles as one: the nodes of each renumbered after those of the ones before. */
+function mergeProfiles(profiles: readonly Profile[]): Profile {
+  const merged: Profile = { nodes: [], samples: [], timeDeltas: [] };
+  let offset = 0;
+  for (const profile of profiles) {
+    let top = 0;
+    for (const node of profile.nodes) {
+      merged.nodes.push({ ...node, id: node.id + offset, children: node.children?.map((c) => c + offset) });
+      top = Math.max(top, node.id);
+    }
+    for (const id of profile.samples) merged.samples.push(id + offset);
+    merged.timeDeltas.push(...profile.timeDeltas);
+    offset += top;
+  }
+  return merged;
+}
+
 export async function profileColdBuild(notes: number, people: number, runs: number, out: string): Promise<string> {
   const vault = generate(notes, people);
   const bench = new BenchApp(vault.files);
@@ -60,14 +132,6 @@ export async function profileColdBuild(notes: number, people: number, runs: numb
   const { profile } = await post<{ profile: Profile }>(session, "Profiler.stop");
   session.disconnect();
   writeFileSync(out, JSON.stringify(profile));
-  const times = selfTimes(profile);
-  const total = times.reduce((sum, t) => sum + t.ms, 0);
-  const lines = [
-    `Cold build of ${notes} notes, ${people} people: ${ms.toFixed(0)} ms a build (mean of ${runs}, profiler on); profile in ${out}`,
-    "",
-    "| self ms a build | share | function |",
-    "|---|---|---|",
-    ...times.slice(0, 25).map((t) => `| ${(t.ms / runs).toFixed(1)} | ${((100 * t.ms) / total).toFixed(1)}% | ${t.name} |`),
-  ];
-  return lines.join("\n");
+  const title = `Cold build of ${notes} notes, ${people} people: ${ms.toFixed(0)} ms a build (mean of ${runs}, profiler on); profile in ${out}`;
+  return table(title, profile, runs, "a build").join("\n");
 }

@@ -13,6 +13,8 @@
 //                                       and a DevTools trace of one more opening of each view
 //   npm run bench -- --profile 20000x500 [--runs 3] [--json cold.cpuprofile]
 //                                       profile the cold build: where its time goes, by function
+//   npm run bench -- --profile-updates 50000x500 [--edits 200] [--json updates.cpuprofile]
+//                                       profile one-file updates: where their time goes, by function
 //   npm run bench -- --snapshot 20000x500 [--runs 5]
 //                                       the index's inputs and lists as JSON: size, JSON.parse time
 //

@@ -55,10 +55,6 @@ interface FileDerived {
   seen: readonly string[];
 }
 
-interface PersonState {
-  entry: PersonEntry;
-}
-
 /** A file that adds nothing; its empty lists are shared by the many files like it. */
 const NOTHING: FileDerived = Object.freeze({
   agreements: Object.freeze([]) as unknown as AgreementEntry[],
@@ -96,7 +92,7 @@ export class PeopleIndex {
   private readonly openCount = new Map<string, number>();
   private readonly agreementList = new SortedList<AgreementEntry>(compareAgreements);
   private readonly meetingList = new SortedList<MeetingEntry>(compareMeetings);
-  private readonly people_ = new Map<string, PersonState>();
+  private readonly people_ = new Map<string, PersonEntry>();
   private readonly personSeq = new WeakMap<PersonEntry, number>();
   private readonly peopleList = new SortedList<PersonEntry>(
     (a, b) => compareText(a.name, b.name) || (this.personSeq.get(a) ?? 0) - (this.personSeq.get(b) ?? 0),
@@ -286,14 +282,14 @@ export class PeopleIndex {
 
   person(path: string): PersonEntry | null {
     this.settleAll();
-    return this.people_.get(path)?.entry ?? null;
+    return this.people_.get(path) ?? null;
   }
 
   /** Finds a person by a link target, a path, a name, an alias or a slug. */
   findPerson(ref: string): PersonEntry | null {
     this.settleAll();
     const path = this.keys.resolve(ref);
-    return path ? (this.people_.get(path)?.entry ?? null) : null;
+    return path ? (this.people_.get(path) ?? null) : null;
   }
 
   agreements(): AgreementEntry[] {
@@ -348,9 +344,9 @@ export class PeopleIndex {
   personOfNote(path: string): PersonEntry | null {
     this.settleAll();
     const own = this.people_.get(path);
-    if (own) return own.entry;
+    if (own) return own;
     const owner = this.isDayNote(path) ? null : this.logs.ownerOf(path);
-    if (owner) return this.people_.get(owner)?.entry ?? null;
+    if (owner) return this.people_.get(owner) ?? null;
     const record = this.files.get(path);
     if (record?.kind.kind === "meeting" && record.kind.personRef) return this.findPerson(record.kind.personRef);
     return null;
@@ -594,7 +590,7 @@ export class PeopleIndex {
     const before = this.people_.get(path);
     if (!record?.person) {
       if (before) {
-        this.peopleList.remove(before.entry);
+        this.peopleList.remove(before);
         this.people_.delete(path);
       }
       return;
@@ -613,11 +609,11 @@ export class PeopleIndex {
       dueSoonDays: this.settings.dueSoonDays,
       dueSoonPercent: this.settings.dueSoonPercent,
     });
-    if (before && samePerson(before.entry, fresh)) return;
-    if (before) this.peopleList.remove(before.entry);
+    if (before && samePerson(before, fresh)) return;
+    if (before) this.peopleList.remove(before);
     this.personSeq.set(fresh, record.seq);
     this.peopleList.add(fresh);
-    this.people_.set(path, { entry: fresh });
+    this.people_.set(path, fresh);
   }
 
   /** Problems of a person that the note alone does not show: its properties, aliases, 1:1 notes. */

@@ -1,11 +1,13 @@
 import { nameKey, pathKey } from "./records";
 
+const NOBODY: ReadonlySet<string> = new Set();
+
 /**
  * Running logs and whose they are: the note a person's `log` property names (found by path or by
  * name, as a link would be), else the person's first dateless 1:1 note in order of arrival.
  *
- * - Several people naming the same note: it belongs to the one that arrived last (each has it as
- *   their log).
+ * - Several people naming the same note: it belongs to the one that arrived last (`logOf` gives
+ *   it to each; the index tells the others it is not theirs).
  * - A note named by path wins over notes of the same name elsewhere; among notes of the same name
  *   the first to arrive wins; among paths differing in case only, the last.
  *
@@ -175,6 +177,11 @@ export class LogOwners {
   // ---- queries ----------------------------------------------------------------------------------
 
   /** The person whose `log` property names this note (the last to arrive of several). */
+  /** The people whose `log` property names the note (its owner among them). */
+  namers(path: string): ReadonlySet<string> {
+    return this.namedBy.get(path) ?? NOBODY;
+  }
+
   ownerByProperty(path: string): string | null {
     const owners = this.namedBy.get(path);
     if (!owners) return null;

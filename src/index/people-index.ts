@@ -496,9 +496,8 @@ export class PeopleIndex {
         return this.keys.resolveTarget(target);
       };
       const owner = this.logOwner(path);
-      // Whether their log is a 1:1 of one day (a problem of theirs) may have changed.
-      const named = this.logs.ownerByProperty(path);
-      if (named !== null) this.dirtyPeople.add(named);
+      // Whether the note is the log of whoever names it (their problem if not) may have changed.
+      for (const person of this.logs.namers(path)) this.dirtyPeople.add(person);
       this.logs.setCandidate(path, logCandidate(record, owner, resolve));
       const meetings = meetingEntries(record, owner, resolve);
       const agreements = agreementEntries(record, owner, resolve, this.settings.agreementsAnywhere);

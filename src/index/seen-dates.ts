@@ -1,8 +1,12 @@
 import type { IsoDate } from "../domain/types";
 
-/** The dates files add to people's "last seen", by person and file, with the latest remembered. */
+/**
+ * The dates files add to people's "last seen", by person and file, with the latest remembered.
+ * A file may add several dates for one person (a log's entries, a daily note of a later day): all
+ * are kept, since which of them counts depends on the day it is.
+ */
 export class SeenDates {
-  private readonly byPerson = new Map<string, Map<string, IsoDate>>();
+  private readonly byPerson = new Map<string, Map<string, IsoDate | IsoDate[]>>();
   private readonly latestOf = new Map<string, IsoDate | null>();
 
   /** Adds a file's dates (`[person, date, person, date…]`); `changed` hears of each person touched. */
@@ -11,9 +15,12 @@ export class SeenDates {
       const person = seen[i] as string;
       const date = seen[i + 1] as IsoDate;
       let byPath = this.byPerson.get(person);
-      if (!byPath) this.byPerson.set(person, (byPath = new Map<string, IsoDate>()));
+      if (!byPath) this.byPerson.set(person, (byPath = new Map<string, IsoDate | IsoDate[]>()));
       const current = byPath.get(path);
-      if (current === undefined || date > current) byPath.set(path, date);
+      if (current === undefined) byPath.set(path, date);
+      else if (typeof current === "string") {
+        if (current !== date) byPath.set(path, [current, date]);
+      } else if (!current.includes(date)) current.push(date);
       this.latestOf.delete(person);
       changed(person);
     }
@@ -34,15 +41,23 @@ export class SeenDates {
   latest(person: string, today: IsoDate): IsoDate | null {
     let date = this.latestOf.get(person);
     if (date === undefined) {
-      date = null;
-      for (const d of this.byPerson.get(person)?.values() ?? []) if (date === null || d > date) date = d;
+      date = this.latestUpTo(person, null);
       this.latestOf.set(person, date);
     }
-    if (date !== null && date > today) {
-      date = null;
-      for (const d of this.byPerson.get(person)?.values() ?? []) if (d <= today && (date === null || d > date)) date = d;
+    return date !== null && date > today ? this.latestUpTo(person, today) : date;
+  }
+
+  /** The latest of a person's dates, or of those on or before `until`. */
+  private latestUpTo(person: string, until: IsoDate | null): IsoDate | null {
+    let latest: IsoDate | null = null;
+    const consider = (d: IsoDate) => {
+      if ((until === null || d <= until) && (latest === null || d > latest)) latest = d;
+    };
+    for (const dates of this.byPerson.get(person)?.values() ?? []) {
+      if (typeof dates === "string") consider(dates);
+      else for (const d of dates) consider(d);
     }
-    return date;
+    return latest;
   }
 
   clear(): void {

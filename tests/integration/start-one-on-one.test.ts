@@ -6,6 +6,11 @@ import { FIXTURE_VAULT, loadFixture } from "./setup";
 const NEW_NOTE = "1-1s/Anya Petrova/2026-11-21.md";
 const ANYA = "People/Anya Petrova.md";
 
+/** Sam Okafor's running log with one entry, of 2026-10-30, holding `lines`. */
+function samLog(...lines: string[]): string {
+  return ["---", "type: one-on-one", 'person: "[[Sam Okafor]]"', "---", "# 1:1s with Sam Okafor", "", "## 2026-10-30", ...lines].join("\n");
+}
+
 afterEach(() => {
   vi.useRealTimers();
 });
@@ -117,18 +122,7 @@ describe("Start 1:1…", () => {
   });
 
   it("adds an entry to the running log in log layout", async () => {
-    const log = [
-      "---",
-      "type: one-on-one",
-      'person: "[[Sam Okafor]]"',
-      "---",
-      "# 1:1s with Sam Okafor",
-      "",
-      "## 2026-10-30",
-      "",
-      "Hiked the ridge trail.",
-      "",
-    ].join("\n");
+    const log = samLog("", "Hiked the ridge trail.", "");
     const { app } = await loadFixture({ data: { layout: "log" }, extra: { "1-1s/Sam Okafor.md": log } });
     await runCommand(app, "start-one-on-one");
     await activeSuggest(app).choose("Sam Okafor");
@@ -192,18 +186,7 @@ describe("Start 1:1…", () => {
   });
 
   it("forwards agreements within one running log: the copies in the new entry, the originals marked", async () => {
-    const log = [
-      "---",
-      "type: one-on-one",
-      'person: "[[Sam Okafor]]"',
-      "---",
-      "# 1:1s with Sam Okafor",
-      "",
-      "## 2026-10-30",
-      "- [ ] @me send Sam the trail map 📅 2026-11-25",
-      "- [ ] [[Sam Okafor]] books the hut",
-      "",
-    ].join("\n");
+    const log = samLog("- [ ] @me send Sam the trail map 📅 2026-11-25", "- [ ] [[Sam Okafor]] books the hut", "");
     const { app } = await loadFixture({ data: { layout: "log", carryOver: "forward" }, extra: { "1-1s/Sam Okafor.md": log } });
     await runCommand(app, "start-one-on-one");
     await activeSuggest(app).choose("Sam Okafor");

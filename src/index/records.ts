@@ -63,7 +63,7 @@ export interface FileRecord {
 }
 
 /** Shared by the many files without any (never changed). */
-export const NO_TASKS: readonly OpenTask[] = Object.freeze([]);
+const NO_TASKS: readonly OpenTask[] = Object.freeze([]);
 /** The tasks of a file whose text was not read (the index did not need it then). */
 export const UNREAD_TASKS: readonly OpenTask[] = Object.freeze([]);
 const NO_LINKS: FileFacts["links"] = Object.freeze([]) as unknown as FileFacts["links"];
@@ -158,7 +158,7 @@ export function readOpenTasks(facts: FileFacts, text: string, kind: FileKind, qu
 }
 
 /** The tags written on a line, lower-cased and without `#`, as a note's tags are given. */
-export function tagsOn(line: string): string[] {
+function tagsOn(line: string): string[] {
   const tags: string[] = [];
   const tag = /(?:^|\s)#([\p{L}\p{N}_\-/]+)/gu;
   for (let match = tag.exec(line); match !== null; match = tag.exec(line)) {

@@ -53,7 +53,7 @@ export default class OneOnOnesPlugin extends Plugin {
     const context = { app: this.app, index: this.index, meetings: this.meetings, writer: this.writer, settings, clock: this.clock, ready };
     this.actions = new CommandActions(context);
     registerCommands(this, context, this.actions);
-    registerAdoptionCommands(this, context);
+    registerAdoptionCommands(this, { ...context, updateSettings: (change) => this.updateSettings(change) });
     this.registerViewCommands();
     this.addSettingTab(new OneOnOnesSettingTab(this.app, this, this));
 

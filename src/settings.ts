@@ -40,12 +40,18 @@ export interface OneOnOnesSettings {
   defaultCadence: Record<Relationship | "unset", string>;
   /** A daily note or a note with a `date` property that links a person counts as seeing them. */
   datedNotesCountAsSeen: boolean;
+  /** Your own name: notes that name you and one other person are with that person; `@Name` of yours is `@me`. */
+  myName: string;
+  /** A meeting note not marked as a 1:1 that names one other known person is listed as a 1:1 with them. */
+  oneOtherPersonIsOneOnOne: boolean;
   /** Tags (without `#`) that make a note a person note. */
   personTags: string[];
   /** Tags (without `#`) that make a note a 1:1 note. */
   meetingTags: string[];
   /** Any task in the vault that links to a person note, or carries their tag (#people/anya-petrova), counts as an agreement with them. */
   agreementsAnywhere: boolean;
+  /** When set (without `#`), only tasks with this tag are agreements; new agreements get it. */
+  agreementTag: string;
   /** Starting a 1:1 sets the person's `last-seen` to the meeting's date. */
   updateLastSeenOnStart: boolean;
   questions: Question[];
@@ -96,9 +102,12 @@ export const DEFAULT_SETTINGS: OneOnOnesSettings = {
   dueSoonPercent: 25,
   defaultCadence: DEFAULT_CADENCES,
   datedNotesCountAsSeen: true,
+  myName: "",
+  oneOtherPersonIsOneOnOne: true,
   personTags: ["person", "people"],
   meetingTags: ["meeting/one-on-one", "one-on-one", "1-1", "121"],
   agreementsAnywhere: false,
+  agreementTag: "",
   updateLastSeenOnStart: true,
   questions: DEFAULT_QUESTIONS,
   discreetMode: false,
@@ -198,9 +207,15 @@ export function normalizeSettings(stored: unknown): NormalizedSettings {
     dueSoonPercent: pick("dueSoonPercent", number(0, 100)),
     defaultCadence: pick("defaultCadence", (value) => normalizeCadences(value, problems)),
     datedNotesCountAsSeen: pick("datedNotesCountAsSeen", bool),
+    myName: pick("myName", (value) => (typeof value === "string" ? value.replace(/\s+/g, " ").trim() : null)),
+    oneOtherPersonIsOneOnOne: pick("oneOtherPersonIsOneOnOne", bool),
     personTags: pick("personTags", normalizeTagList),
     meetingTags: pick("meetingTags", normalizeTagList),
     agreementsAnywhere: pick("agreementsAnywhere", bool),
+    agreementTag: pick("agreementTag", (value) => {
+      const tags = normalizeTagList(value);
+      return tags === null || tags.length > 1 ? null : (tags[0] ?? "");
+    }),
     updateLastSeenOnStart: pick("updateLastSeenOnStart", bool),
     questions: pick("questions", normalizeQuestions),
     discreetMode: pick("discreetMode", bool),
@@ -307,8 +322,11 @@ export function indexSettings(settings: OneOnOnesSettings): IndexSettings {
     personTags: settings.personTags,
     meetingTags: settings.meetingTags,
     templatePath: settings.templatePath,
+    myName: settings.myName,
+    oneOtherPersonIsOneOnOne: settings.oneOtherPersonIsOneOnOne,
     datedNotesCountAsSeen: settings.datedNotesCountAsSeen,
     agreementsAnywhere: settings.agreementsAnywhere,
+    agreementTag: settings.agreementTag,
     defaultCadence: settings.defaultCadence,
     dueSoonDays: settings.dueSoonDays,
     dueSoonPercent: settings.dueSoonPercent,

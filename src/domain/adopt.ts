@@ -6,12 +6,17 @@
  * Decisions:
  * - Only missing properties are added, never changed: a `type`, `person` or `date` that has a
  *   value (even one that is not understood) is left as it is, and the plan says so.
- * - A 1:1 note names its person by a property, a `people/<slug>` tag, its folder or its file name.
- *   When no person note answers to that name, one is proposed. Its name comes from the reference:
- *   a slug written in lower case (`john-appleseed`, `john_appleseed`) becomes words with capitals
- *   ("John Appleseed"); a name with capitals is kept as written ("NomePersona"); a leading `@` is
- *   not part of the name. References that give the same slug are one person; the name is taken
- *   from a property first, then the file name, the folder, the tag.
+ * - Whom a 1:1 note is with is what the recognizer found (known people first). When it names
+ *   nobody known, the new person it proposes is offered. Its name comes from the reference: a slug
+ *   written in lower case (`john-appleseed`, `john_appleseed`) becomes words with capitals ("John
+ *   Appleseed"); a name with capitals is kept as written; a leading `@` is not part of the name.
+ *   References that give the same slug are one person; the name is taken from a property first,
+ *   then the Attendees line, a link, the file name, the title, the folder, the tag.
+ * - A new person is ticked when a property, tag, link or folder names them, or two or more notes
+ *   (or a running log with two or more entries) do; a name read from one note's name or title
+ *   alone is offered unticked. A person implied only by notes left unticked is not created.
+ * - Your own name, when the settings do not give it and the meetings suggest it (see `inferYou`),
+ *   is offered to be saved; owners of agreements that name you are never offered as people.
  * - A link in the `person` property (`[[@Anna Ivanova]]`) names the new note's file exactly, so
  *   that the link resolves in Obsidian as well.
  * - Owners of agreements in 1:1 notes (`@john`, `[[Anya Petrova]]`) that are nobody yet are
@@ -23,18 +28,30 @@ import { lookupKey, peopleByName, personKeys, personSlug, readProperty } from ".
 import { personNoteText, isEmptyValue } from "./person-note";
 import { parseIsoDate } from "./dates";
 import { personNotePath, safeFileName } from "./paths";
+import { nameFromRef } from "./recognition/names";
+import type { CandidateSource } from "./recognition/note";
 import type { IsoDate } from "./types";
 
-export type RefSource = "property" | "tag" | "folder" | "file name";
+export { nameFromRef };
 
-/** A note the index took for a 1:1 note or a running log. */
+/** A note the index took for a 1:1 note, a running log, or a meeting with one person. */
 export interface AdoptionNoteInput {
   path: string;
-  /** How the person was named in the note, as the index read it; null: nobody. */
-  personRef: string | null;
-  personRefSource: RefSource | null;
-  /** The note's own date (property or file name); null for a running log. */
+  /** What made it a 1:1 note, in words ("Its type is "1-on-1"."). */
+  why: string;
+  /** Marked as a 1:1 (type, tag, folder, name); a meeting with one other person is not, and gets nothing written. */
+  marked: boolean;
+  /** The new person the recognizer proposes, when no known person is named. */
+  proposed: { name: string; certain: boolean; source: CandidateSource; label: string } | null;
+  /** Whom the note is with and where it says so, or why nobody could be chosen. */
+  personWhy: string | null;
+  /** Where the person was read: the kind (person property, tag…) and in words ("the tag #people/anya"). */
+  personSource: CandidateSource | null;
+  personFrom: string | null;
+  /** The note's own date; null for a running log. */
   date: IsoDate | null;
+  /** Where the date was read ("the file name"). */
+  dateWhy: string | null;
   /** Dates of a running log's entries. */
   entries: IsoDate[];
   frontmatter: Record<string, unknown> | null;
@@ -71,6 +88,8 @@ export interface AdoptionInput {
   peopleFolder: string;
   /** Whether a file exists at a path (any case). */
   exists?: (path: string) => boolean;
+  /** Your name as the meetings suggest it, when the settings do not give it. */
+  you?: { name: string; why: string } | null;
 }
 
 export type PlannedPerson =
@@ -81,12 +100,16 @@ export type PlannedPerson =
 export interface AdoptionNotePlan {
   path: string;
   layout: "note" | "log";
+  /** What made it a 1:1 note, in words. */
+  why: string;
   date: IsoDate | null;
-  /** Where the date was read: the `date` property or the file name. */
-  dateSource: "property" | "file name" | null;
+  /** Where the date was read ("the date property", "the file name"). */
+  dateWhy: string | null;
   entries: IsoDate[];
-  personRef: string | null;
-  personRefSource: RefSource | null;
+  /** Whom it is with and where it says so, or why nobody could be chosen. */
+  personWhy: string | null;
+  /** Where the person was read, in words ("the tag #people/anya"). */
+  personFrom: string | null;
   person: PlannedPerson;
   /** The missing properties the note would get (`person` as a link to its person). */
   add: { type: boolean; person: boolean; date: IsoDate | null };
@@ -102,12 +125,12 @@ export interface NewPersonPlan {
   /** The proposed file name (without `.md`); differs from the name for `@Name` links. */
   fileName: string;
   path: string;
-  /** How the notes named the person: `john-appleseed` (tag people/john-appleseed)… */
-  refs: { ref: string; source: RefSource | "owner" }[];
+  /** How the notes named the person: `john-appleseed` (the tag #people/john-appleseed)… */
+  refs: { ref: string; label: string }[];
   /** The 1:1 notes (or, for owners, the notes with their agreements). */
   notes: string[];
   origin: "meeting" | "owner";
-  /** Ticked at first: people named by 1:1 notes yes, owners of agreements no. */
+  /** Ticked at first: people surely named by 1:1 notes (see the decisions above); owners of agreements no. */
   selected: boolean;
 }
 
@@ -126,10 +149,23 @@ export interface AdoptionPlan {
   unplaced: Unplaced[];
   agreements: AdoptionAgreementInput[];
   counts: { people: number; meetings: number; logs: number; logEntries: number; agreements: number };
+  /** Your name, offered to be saved in the settings (the meetings suggest it). */
+  you: { name: string; why: string } | null;
 }
 
 const MEETING_TYPES = new Set(["one-on-one", "1:1", "1-1", "121", "one on one", "oneonone", "1on1"]);
-const SOURCE_RANK: Record<RefSource | "owner", number> = { property: 0, "file name": 1, folder: 2, tag: 3, owner: 4 };
+const SOURCE_RANK: Record<CandidateSource | "owner", number> = {
+  "person property": 0,
+  "people property": 1,
+  attendees: 2,
+  link: 3,
+  "file name": 4,
+  title: 5,
+  folder: 6,
+  tag: 7,
+  "text tag": 8,
+  owner: 9,
+};
 
 /** The text of a `[[link]]` property's target (without alias or heading), or null. */
 function linkTargetIn(value: unknown): string | null {
@@ -146,47 +182,9 @@ function hasCapital(text: string): boolean {
   return text !== text.toLowerCase();
 }
 
-function capitalize(word: string): string {
-  const first = word.codePointAt(0);
-  if (first === undefined) return word;
-  const head = String.fromCodePoint(first);
-  return head.toUpperCase() + word.slice(head.length);
-}
-
-/**
- * The name a reference gives a person: `john-appleseed` → "John Appleseed", `@Anya` → "Anya",
- * `john_doe` → "John Doe", `NomePersona` → "NomePersona", `Anne-Marie Dupont` → as written.
- */
-export function nameFromRef(ref: string): string {
-  let text = ref.trim().replace(/^@+/, "").replace(/_/g, " ");
-  if (!hasCapital(text)) {
-    text = text
-      .replace(/-/g, " ")
-      .split(/\s+/)
-      .map(capitalize)
-      .join(" ");
-  }
-  return text.replace(/\s+/g, " ").trim();
-}
-
-function describeRef(ref: string, source: RefSource | "owner"): string {
-  switch (source) {
-    case "property":
-      return `the person property "${ref}"`;
-    case "tag":
-      return `the tag #people/${ref}`;
-    case "folder":
-      return `the folder "${ref}"`;
-    case "file name":
-      return `the file name`;
-    case "owner":
-      return `the agreement owner "${ref}"`;
-  }
-}
-
 /** Why a new person is proposed: "Named by the tag #people/john-appleseed of 2 1:1 notes; no person note yet." */
 export function describeNewPerson(person: NewPersonPlan): string {
-  const refs = [...new Set(person.refs.map((r) => describeRef(r.ref, r.source)))];
+  const refs = [...new Set(person.refs.map((r) => r.label))];
   const where =
     person.origin === "owner"
       ? `in ${person.notes.length === 1 ? "a 1:1 note" : `${person.notes.length} 1:1 notes`}`
@@ -214,10 +212,13 @@ function noteBaseName(path: string): string {
 
 interface RefUse {
   ref: string;
-  source: RefSource | "owner";
+  source: CandidateSource | "owner";
+  label: string;
   name: string;
   /** The target of a `[[link]]` that named the person: the new note's file name. */
   linkBase: string | null;
+  /** Named surely: by a property, tag, link or folder, or by a log with two or more entries. */
+  sure: boolean;
 }
 
 interface Group {
@@ -234,7 +235,7 @@ function finishGroup(key: string, group: Group, peopleFolder: string): NewPerson
   const link = ranked.find((use) => use.linkBase !== null)?.linkBase ?? null;
   const fileName = safeFileName(link ?? best.name);
   const refs: NewPersonPlan["refs"] = [];
-  for (const use of group.uses) if (!refs.some((r) => r.ref === use.ref && r.source === use.source)) refs.push({ ref: use.ref, source: use.source });
+  for (const use of group.uses) if (!refs.some((r) => r.ref === use.ref && r.label === use.label)) refs.push({ ref: use.ref, label: use.label });
   const origin = group.uses.some((use) => use.source !== "owner") ? "meeting" : "owner";
   return {
     key,
@@ -244,7 +245,7 @@ function finishGroup(key: string, group: Group, peopleFolder: string): NewPerson
     refs,
     notes: [...group.notes],
     origin,
-    selected: origin === "meeting",
+    selected: origin === "meeting" && (group.uses.some((use) => use.sure) || group.notes.length >= 2),
   };
 }
 
@@ -254,6 +255,8 @@ export function planAdoption(input: AdoptionInput): AdoptionPlan {
   const findExisting = peopleByName(input.people);
   const groups = new Map<string, Group>();
   const unplaced: Unplaced[] = [];
+  const you = input.you ?? null;
+  const yourKeys = new Set(you ? personKeys({ name: you.name, firstName: null, aliases: [] }) : []);
 
   /** Who a reference names: an existing person, a group of a new person (its key), or why neither. */
   const place = (use: RefUse, notePath: string): PlannedPerson | string => {
@@ -276,30 +279,39 @@ export function planAdoption(input: AdoptionInput): AdoptionPlan {
       unplaced.push({ path: note.path, reason: `Its properties are not valid YAML (${note.frontmatterError}); fix them, then adopt again.` });
       continue;
     }
-    const fm = note.frontmatter ?? {};
     if (note.person) {
       placed.push({ note, person: { kind: "existing", path: note.person.path, name: note.person.name } });
       continue;
     }
-    if (note.personRef === null || note.personRefSource === null) {
-      const personProperty = readProperty(fm, "person", "people", "with");
-      unplaced.push({
-        path: note.path,
-        reason: isEmptyValue(personProperty)
-          ? "No person: no person property, no people/<name> tag, no person folder and no name in the file name."
-          : `Its person property ${shown(personProperty)} names nobody; write the person's name or a link there.`,
-      });
+    const proposed = note.proposed;
+    if (proposed === null || yourKeys.has(lookupKey(proposed.name)) || yourKeys.has(personSlug(proposed.name))) {
+      const personProperty = readProperty(note.frontmatter ?? {}, "person", "people", "with");
+      const reason = !isEmptyValue(personProperty)
+        ? `Its person property ${shown(personProperty)} names nobody; write the person's name or a link there.`
+        : "No person: no person property, no people/<name> tag, no person folder and no name in the file name.";
+      unplaced.push({ path: note.path, reason: note.personWhy ?? reason });
       continue;
     }
-    const linkBase = note.personRefSource === "property" ? linkTargetIn(readProperty(fm, "person", "people", "with")) : null;
-    const use: RefUse = { ref: note.personRef, source: note.personRefSource, name: nameFromRef(linkBase ?? note.personRef), linkBase };
+    // A link names the new note's file exactly (`[[@Anna Ivanova]]`), so that the link resolves.
+    const linkBase =
+      proposed.source === "person property" || proposed.source === "people property"
+        ? linkTargetIn(readProperty(note.frontmatter ?? {}, "person", "with", "people", "participants", "attendees", "contacts"))
+        : null;
+    const use: RefUse = {
+      ref: proposed.name,
+      source: proposed.source,
+      label: proposed.source.endsWith("property") ? `${proposed.label} "${proposed.name}"` : proposed.label,
+      name: nameFromRef(linkBase ?? proposed.name),
+      linkBase,
+      sure: proposed.certain || note.entries.length >= 2,
+    };
     const person = place(use, note.path);
     if (typeof person === "string") unplaced.push({ path: note.path, reason: person });
     else placed.push({ note, person });
   }
 
-  // 2. Owners of agreements in 1:1 notes that nobody answers to, unless they name someone proposed.
-  const proposedKeys = new Set<string>();
+  // 2. Owners of agreements in 1:1 notes that nobody answers to, unless they name someone proposed, or you.
+  const proposedKeys = new Set<string>(yourKeys);
   for (const group of groups.values()) {
     for (const use of group.uses) for (const key of personKeys({ name: use.name, firstName: null, aliases: [] })) proposedKeys.add(key);
   }
@@ -310,7 +322,7 @@ export function planAdoption(input: AdoptionInput): AdoptionPlan {
     const linkBase = owner.kind === "link" ? noteBaseName(owner.text) : null;
     const name = nameFromRef(linkBase ?? owner.text);
     if ([lookupKey(name), personSlug(name)].some((key) => proposedKeys.has(key))) continue;
-    const person = place({ ref: owner.text, source: "owner", name, linkBase }, agreement.path);
+    const person = place({ ref: owner.text, source: "owner", label: `the agreement owner "${owner.text}"`, name, linkBase, sure: false }, agreement.path);
     if (typeof person === "string") unplaced.push({ path: agreement.path, reason: `Agreement owner "${owner.text}": ${person}` });
   }
 
@@ -341,12 +353,11 @@ export function planAdoption(input: AdoptionInput): AdoptionPlan {
     const layout = note.date === null ? "log" : "note";
     const remarks: string[] = [];
     const dateProperty = readProperty(fm, "date");
-    const dateSource = note.date === null ? null : parseIsoDate(dateProperty) !== null ? "property" : "file name";
     const personProperty = readProperty(fm, "person", "people", "with");
     const type = meetingType(readProperty(fm, "type"));
     if (type === "other") remarks.push(`Its type is ${shown(readProperty(fm, "type"))}; left as it is.`);
-    if (!isEmptyValue(personProperty) && note.personRefSource !== "property") {
-      remarks.push(`Its person property ${shown(personProperty)} is left as it is.`);
+    if (!isEmptyValue(personProperty) && note.personSource !== "person property" && note.personSource !== "people property") {
+      remarks.push(`Its ${readProperty(fm, "person") !== undefined ? "person" : "people"} property ${shown(personProperty)} is left as it is.`);
     }
     if (!isEmptyValue(dateProperty) && parseIsoDate(dateProperty) === null) {
       remarks.push(`Its date property ${shown(dateProperty)} is not a date; left as it is.`);
@@ -355,16 +366,18 @@ export function planAdoption(input: AdoptionInput): AdoptionPlan {
     const plan: AdoptionNotePlan = {
       path: note.path,
       layout,
+      why: note.why,
       date: note.date,
-      dateSource,
+      dateWhy: note.dateWhy,
       entries: [...note.entries],
-      personRef: note.personRef,
-      personRefSource: note.personRefSource,
+      personWhy: note.personWhy,
+      personFrom: note.personFrom,
       person,
       add: {
-        type: type === "missing",
-        person: isEmptyValue(personProperty),
-        date: note.date !== null && isEmptyValue(dateProperty) ? note.date : null,
+        type: note.marked && type === "missing",
+        // A property that names the person already (person, people, participants…) is left as it is.
+        person: note.marked && person !== null && isEmptyValue(readProperty(fm, "person", "with")) && note.personSource !== "people property",
+        date: note.marked && note.date !== null && isEmptyValue(dateProperty) ? note.date : null,
       },
       remarks,
     };
@@ -388,6 +401,7 @@ export function planAdoption(input: AdoptionInput): AdoptionPlan {
       logEntries: all.reduce((sum, n) => sum + n.entries.length, 0),
       agreements: input.agreements.length,
     },
+    you,
   };
 }
 
@@ -397,6 +411,8 @@ export interface AdoptionChoices {
   notes: ReadonlySet<string>;
   /** New people by key: the (possibly edited) name, or null to create nobody. */
   people: ReadonlyMap<string, string | null>;
+  /** Save the name offered as yours in the settings. */
+  you?: boolean;
 }
 
 export interface AdoptionWrites {
@@ -406,6 +422,18 @@ export interface AdoptionWrites {
   creates: { path: string; name: string; text: string }[];
   /** Choices that cannot be carried out, in words. */
   problems: string[];
+  /** Your name, to save in the settings; null to leave them. */
+  myName: string | null;
+}
+
+/**
+ * Whether a new person is left out because every note that implies them was unticked (notes
+ * with nothing to add cannot be unticked: they count as ticked).
+ */
+export function impliedOnlyByUnticked(plan: AdoptionPlan, person: NewPersonPlan, notes: ReadonlySet<string>): boolean {
+  if (person.origin !== "meeting") return false;
+  const tickable = new Set(plan.notes.map((n) => n.path));
+  return person.notes.every((path) => tickable.has(path) && !notes.has(path));
 }
 
 /** Turns the plan and the choices into the writes to make. Pure. */
@@ -420,7 +448,7 @@ export function adoptionWrites(
   const usedPaths = new Set<string>();
   for (const person of plan.newPeople) {
     const chosen = choices.people.has(person.key) ? choices.people.get(person.key) : person.selected ? person.name : null;
-    if (chosen === null || chosen === undefined) continue;
+    if (chosen === null || chosen === undefined || impliedOnlyByUnticked(plan, person, choices.notes)) continue;
     const name = chosen.replace(/\s+/g, " ").trim();
     // An edited name renames the file; an untouched one keeps the proposed file name (`@Name`).
     const fileName = name === person.name ? person.fileName : safeFileName(name);
@@ -451,5 +479,5 @@ export function adoptionWrites(
     if (note.add.date !== null) values.date = note.add.date;
     if (Object.keys(values).length > 0) properties.push({ path: note.path, values });
   }
-  return { properties, creates, problems };
+  return { properties, creates, problems, myName: choices.you === true && plan.you !== null ? plan.you.name : null };
 }

@@ -8,7 +8,7 @@
  * Dataview, and dropped from the shareable summary, so it can never be taken for content.
  */
 import { CODE_BLOCK_LANGUAGE } from "../constants";
-import { datedHeading } from "./dates";
+import { datedHeading } from "./written-dates";
 import {
   atxHeading,
   closingFence,

@@ -711,9 +711,13 @@ export function formatDueField(due: IsoDate, syntax: DueDateSyntax): string {
 /**
  * A new open agreement: `- [ ] @me intro Anya 📅 2026-11-25`. The owner is `@me`, a `[[link]]`,
  * an `@name` or empty; line breaks in the text become spaces; an invalid due date is left out.
+ * An agreement tag (`accountability`) goes after the text, unless the text has it already.
  */
-export function formatAgreement(input: { owner: string; text: string; due: IsoDate | null; syntax: DueDateSyntax }): string {
+export function formatAgreement(input: { owner: string; text: string; due: IsoDate | null; syntax: DueDateSyntax; tag?: string }): string {
   const parts = [oneLine(input.owner), oneLine(input.text)];
+  const tag = (input.tag ?? "").replace(/^#+/, "").trim();
+  const words = oneLine(input.text).toLowerCase().split(" ");
+  if (tag !== "" && !words.includes(`#${tag.toLowerCase()}`)) parts.push(`#${tag}`);
   if (input.due !== null && isValidIsoDate(input.due)) parts.push(formatDueField(input.due, input.syntax));
   const content = parts.filter((p) => p !== "").join(" ");
   return content === "" ? "- [ ]" : `- [ ] ${content}`;

@@ -221,41 +221,6 @@ export function formatLastSeen(date: IsoDate | null, today: IsoDate): string {
   return `${plural(Math.floor(d / 365.25) || 1, "year")} ago`;
 }
 
-function isDigit(ch: string | undefined): boolean {
-  return ch !== undefined && ch >= "0" && ch <= "9";
-}
-
-/** The first valid `YYYY-MM-DD` in a file's base name that is not part of a longer number. */
-export function dateInFileName(name: string): IsoDate | null {
-  if (typeof name !== "string") return null;
-  const pattern = /\d{4}-\d{2}-\d{2}/g;
-  let m: RegExpExecArray | null;
-  while ((m = pattern.exec(name)) !== null) {
-    const start = m.index;
-    const end = start + m[0].length;
-    if (!isDigit(name[start - 1]) && !isDigit(name[end]) && isValidIsoDate(m[0])) return m[0];
-    pattern.lastIndex = start + 1;
-  }
-  return null;
-}
-
-const DATED_HEADING = /^\s*(?:#{1,6}\s+)?(?:\[\[)?(\d{4}-\d{2}-\d{2})(.*)$/;
-
-/**
- * The date a heading starts with: `2026-11-21`, `2026-11-21 — notes`, `2026-11-21: x`,
- * `[[2026-11-21]]`, `[[2026-11-21|21 Nov]] notes`. Leading `#` marks are allowed. The date must
- * not run on into letters or digits (`2026-11-21abc` is not a dated heading).
- */
-export function datedHeading(heading: string): IsoDate | null {
-  if (typeof heading !== "string") return null;
-  const m = DATED_HEADING.exec(heading);
-  if (!m || !isValidIsoDate(m[1])) return null;
-  const rest = m[2] ?? "";
-  const linked = /^\s*(?:#{1,6}\s+)?\[\[/.test(heading);
-  if (linked) return rest.startsWith("]]") || rest.startsWith("|") ? m[1] : null;
-  return /^[0-9A-Za-z]/.test(rest) ? null : m[1];
-}
-
 /**
  * A date written with a dayjs pattern (`YYYY-MM-DD`, `DD.MM.YYYY dddd`…), e.g. for note names.
  * Invalid dates give an empty string.

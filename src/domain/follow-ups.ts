@@ -19,7 +19,8 @@
  */
 import { addDays, daysBetween, formatRelativeDue, isoDateNumber, isValidIsoDate } from "./dates";
 import { COLLATOR, compareSortText, foldForSearch, matchesWords, quickCompare, searchWords, sortText, type SortText } from "./collation";
-import { baseName, personName } from "./person";
+import { baseName } from "./paths";
+import { personName } from "./person";
 import type { IsoDate } from "./types";
 import type { AgreementItem, FollowUpGroup, FollowUpSection, FollowUpsModel, FollowUpsQuery } from "./view-models";
 

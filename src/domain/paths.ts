@@ -228,3 +228,26 @@ export function validatePattern(pattern: string): string | null {
   }
   return null;
 }
+
+/** `People/Anya Petrova.md` → `Anya Petrova`. */
+export function baseName(path: string): string {
+  const file = path.slice(path.lastIndexOf("/") + 1);
+  return hasMdExtension(file) ? file.slice(0, -3) : file;
+}
+
+/** Ends with `.md`, in any case (as `/\.md$/i` tests, without a regular expression). */
+function hasMdExtension(name: string): boolean {
+  const n = name.length;
+  return (
+    n >= 3 &&
+    name.charCodeAt(n - 3) === 0x2e &&
+    (name.charCodeAt(n - 2) | 0x20) === 0x6d &&
+    (name.charCodeAt(n - 1) | 0x20) === 0x64
+  );
+}
+
+/** Whether `path` lies inside `folder` (at any depth); "" means the whole vault. */
+export function isInFolder(path: string, folder: string): boolean {
+  if (folder === "") return true;
+  return path.toLowerCase().startsWith(folder.toLowerCase() + "/");
+}

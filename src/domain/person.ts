@@ -4,12 +4,15 @@
  */
 import { parseCadence } from "./cadence";
 import { daysInMonth, maxDate, parseIsoDate } from "./dates";
+import { baseName } from "./paths";
 import { RELATIONSHIPS } from "./types";
 import type { Birthday, Cadence, IsoDate, Owner, Person, Problem, Relationship } from "./types";
 
 export interface PersonSource {
   path: string;
   frontmatter: Record<string, unknown> | null | undefined;
+  /** The note's title (its first heading of level 1), when it has one. */
+  title?: string | null;
 }
 
 /** A property name folded for comparison: `Last-Seen`, `last_seen`, `lastSeen` → `lastseen`. */
@@ -161,6 +164,29 @@ function readDate(r: Reader, field: string, label: string, value: unknown): IsoD
   return maxDate(...dates);
 }
 
+/**
+ * The properties that say when someone was last seen or contacted, as users and other plugins
+ * name them: `last-seen`, `last_contact`, `lastContacted`, `lastTalk`… The latest of them counts.
+ */
+const LAST_SEEN_PROPERTIES = ["lastseen", "lastcontact", "lastcontacted", "lasttalk", "lastmet", "lastinteraction", "lastmeeting"];
+
+function readLastSeen(r: Reader, frontmatter: unknown): IsoDate | null {
+  if (!isRecord(frontmatter)) return null;
+  const dates: (IsoDate | null)[] = [];
+  for (const key of Object.keys(frontmatter)) {
+    if (!LAST_SEEN_PROPERTIES.includes(foldPropertyName(key))) continue;
+    dates.push(readDate(r, key === "last-seen" ? "last-seen" : key, "Last seen", frontmatter[key]));
+  }
+  return maxDate(...dates);
+}
+
+/** `cadence_days: 90` → "90d". */
+function daysCadence(value: unknown): unknown {
+  if (typeof value === "number" && Number.isInteger(value) && value > 0) return `${value}d`;
+  if (typeof value === "string" && /^\s*\d+\s*$/.test(value)) return `${value.trim()}d`;
+  return value;
+}
+
 const BIRTHDAY_NO_YEAR = /^-{0,2}(\d{1,2})-(\d{1,2})$/;
 
 function readBirthday(r: Reader, value: unknown): Birthday | null {
@@ -210,17 +236,40 @@ function readTags(r: Reader, frontmatter: unknown): string[] {
   return out;
 }
 
-/** The note's base name without folders and `.md`. */
-export function baseName(path: string): string {
-  const file = path.split("/").pop() ?? path;
-  return file.replace(/\.md$/i, "");
-}
-
-/** The display name of a person note: base name without a leading `@`. */
+/** The display name of a person note by its file: base name without a leading `@` or `!`. */
 export function personName(path: string): string {
   const base = baseName(path);
-  const stripped = base.replace(/^@+\s*/, "").trim();
+  const stripped = base.replace(/^[@!]+\s*/, "").trim();
   return stripped === "" ? base : stripped;
+}
+
+/** Letters and digits only, lower case, accents dropped: `!AveryChen` and "Avery Chen" agree. */
+function letters(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, "");
+}
+
+/**
+ * The name a person is shown by. A note named as a slug or a handle — no spaces, in lower case
+ * with `-`, `_` or `.` (`ben-cohen`), or joined words (`!AveryChen`) — shows the name its `name`
+ * property gives ("Ben Cohen"), or its title when the title spells the same letters ("Avery
+ * Chen"). Any other note shows its file name (without a leading `@` or `!`).
+ */
+export function displayName(path: string, frontmatter: unknown, title: string | null | undefined): string {
+  const file = personName(path);
+  if (/\s/.test(file)) return file;
+  const isSlug = file === file.toLowerCase() && /[-_.]/.test(file);
+  const isHandle = /^[@!]/.test(baseName(path)) || /\p{Ll}\p{Lu}/u.test(file);
+  if (!isSlug && !isHandle) return file;
+  const property = readProperty(frontmatter, "name", "full-name", "fullname");
+  const named = typeof property === "string" ? linkDisplay(property.trim()) : "";
+  if (named !== "" && !/[[\]{}<>|#^]/.test(named) && (isSlug || letters(named) === letters(file))) return named;
+  const heading = (title ?? "").trim();
+  if (heading !== "" && letters(heading) === letters(file)) return heading;
+  return file;
 }
 
 /** Direction overrides, embeddings and isolates: invisible, they make a name read as another. */
@@ -254,13 +303,13 @@ export function parsePerson(source: PersonSource): Person {
   const prop = (...names: string[]): unknown => readProperty(fm, ...names);
   return {
     path,
-    name: readName(r, personName(path)),
+    name: readName(r, displayName(path, fm, source.title)),
     aliases: readList(r, "aliases", "Aliases", prop("aliases", "alias"), /,/, false),
-    relationship: readRelationship(r, prop("relationship")),
+    relationship: readRelationship(r, prop("relationship")) ?? (readProperty(fm, "direct-report", "directReport", "direct_report") === true ? "report" : null),
     role: readText(r, "role", "Role", prop("role")),
     team: readText(r, "team", "Team", prop("team")),
-    cadence: readCadence(r, prop("cadence")),
-    lastSeen: readDate(r, "last-seen", "Last seen", prop("last-seen", "last_seen", "lastSeen")),
+    cadence: readCadence(r, prop("cadence", "frequency", "meets") ?? daysCadence(prop("cadence-days", "cadence_days", "cadenceDays"))),
+    lastSeen: readLastSeen(r, fm),
     birthday: readBirthday(r, prop("birthday")),
     firstName: readText(r, "first-name", "First name", prop("first-name", "first_name", "firstName")),
     lastName: readText(r, "last-name", "Last name", prop("last-name", "last_name", "lastName")),
@@ -364,25 +413,47 @@ export function personSlug(name: string): string {
   return slug.endsWith("-") ? slug.slice(0, -1) : slug;
 }
 
+/** How surely a key names a person: their own name, an alias they were given, or a first name. */
+export type KeyStrength = 0 | 1 | 2;
+
+/**
+ * The keys a person is found by, lower-cased, each with how surely it names them: 0 for the file
+ * name, the display name and the path; 1 for aliases; 2 for the first name (property or the
+ * name's first word). Each also as a slug (accents and punctuation folded: "zoe-angstrom") and
+ * without spaces (`@anyapetrova`).
+ */
+export function personKeysByStrength(
+  person: Pick<Person, "name" | "firstName" | "aliases">,
+  path: string | null = null,
+): { key: string; strength: KeyStrength }[] {
+  const out: { key: string; strength: KeyStrength }[] = [];
+  const add = (text: string | null | undefined, strength: KeyStrength): void => {
+    if (typeof text !== "string") return;
+    for (const form of [text, personSlug(text), text.replace(/\s+/g, "")]) {
+      const key = lookupKey(form);
+      if (key === "") continue;
+      const known = out.find((k) => k.key === key);
+      if (!known) out.push({ key, strength });
+      else if (strength < known.strength) known.strength = strength;
+    }
+  };
+  if (path !== null) {
+    add(path.replace(/\.md$/i, ""), 0);
+    add(baseName(path), 0);
+    add(personName(path), 0);
+  }
+  add(person.name, 0);
+  for (const alias of person.aliases) add(alias, 1);
+  add(person.firstName ?? person.name.trim().split(/\s+/)[0] ?? null, 2);
+  return out;
+}
+
 /**
  * The keys a person is found by, lower-cased: full name, first name (property or the name's first
  * word), aliases, slugs of those, and names without spaces (`@anyapetrova`).
  */
 export function personKeys(person: Pick<Person, "name" | "firstName" | "aliases">): string[] {
-  const keys: string[] = [];
-  const add = (text: string | null | undefined): void => {
-    if (typeof text !== "string") return;
-    const key = lookupKey(text);
-    if (key !== "" && !keys.includes(key)) keys.push(key);
-  };
-  const firstName = person.firstName ?? person.name.trim().split(/\s+/)[0] ?? null;
-  for (const text of [person.name, firstName, ...person.aliases]) {
-    if (text === null) continue;
-    add(text);
-    add(personSlug(text));
-    add(text.replace(/\s+/g, ""));
-  }
-  return keys;
+  return personKeysByStrength(person).map((k) => k.key);
 }
 
 /** The name to write inside `[[…]]` for a person: the note's base name (with any leading `@`). */

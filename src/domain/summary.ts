@@ -13,7 +13,7 @@
  * `---` separator would otherwise turn into a public heading.
  */
 import { CODE_BLOCK_LANGUAGE } from "../constants";
-import { datedHeading } from "./dates";
+import { datedHeading } from "./written-dates";
 import {
   atxHeading,
   closesFence,

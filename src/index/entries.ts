@@ -2,9 +2,12 @@ import { parseCadence } from "../domain/cadence";
 import { dueInfo, type DueInfo } from "../domain/due";
 import type { AgreementEntryLike } from "../domain/follow-ups";
 import type { Cadence, IsoDate, Owner, Person, Problem, Relationship } from "../domain/types";
-import { logEntries, type MeetingStatus } from "./classify";
+import { isOneOnOneNote, ME, type PersonChoice } from "../domain/recognition/choose-person";
+import type { MeetingStatus } from "../domain/recognition/note";
+import { headingEntries as logEntries, personLogEntries } from "../domain/recognition/when";
 import { isOpenStatus, linkTargetKey } from "./facts";
-import { agreementOf, compareDates, heldEntries, lastBefore, nameOfPath, type FileRecord } from "./records";
+import { interned } from "./intern";
+import { agreementOf, compareDates, heldEntries, lastBefore, tagsOn, type FileRecord } from "./records";
 
 /** One open agreement, resolved against the people of the vault. */
 export interface AgreementEntry extends AgreementEntryLike {
@@ -41,35 +44,74 @@ export interface PersonEntry {
 /** Resolves a reference to a person note's path (and records that it was asked). */
 export type Resolve = (ref: string) => string | null;
 
+/** What the index knows of a file when it derives its entries: what it is about, and how to name people. */
+export interface FileContext {
+  record: FileRecord;
+  /** The person whose `log` property names the file (their running log), if any. */
+  ownerByProperty: string | null;
+  /** Whom a meeting note is with, as chosen among its candidates; null for other notes. */
+  choice: PersonChoice | null;
+  /** A meeting that is not marked as a 1:1 and names one other known person is listed as a 1:1. */
+  oneOtherPersonIsOneOnOne: boolean;
+  resolve: Resolve;
+  /** The name a person is shown by. */
+  nameOf: (path: string) => string;
+}
+
+/**
+ * Whether a file holds 1:1s with one person, and with whom: a person note (its own log), a note a
+ * person's `log` property names, a 1:1 note (with its person, or with nobody yet), or a meeting
+ * that names one other known person (with the setting on). Null for any other file.
+ */
+export function notePerson(ctx: FileContext): { path: string | null; name: string | null } | null {
+  const kind = ctx.record.kind;
+  const path = ctx.record.facts.path;
+  if (kind.kind === "person") return { path, name: ctx.nameOf(path) };
+  if (ctx.ownerByProperty !== null) return { path: ctx.ownerByProperty, name: ctx.nameOf(ctx.ownerByProperty) };
+  if (kind.kind !== "meeting" || ctx.choice === null) return null;
+  const person = ctx.choice.person;
+  if (isOneOnOneNote(kind, ctx.choice)) return { path: person, name: person !== null ? ctx.nameOf(person) : ctx.choice.newName };
+  return person !== null && ctx.oneOtherPersonIsOneOnOne ? { path: person, name: ctx.nameOf(person) } : null;
+}
+
 /**
  * The 1:1 notes and log entries of a file: a 1:1 note with a date is one meeting; a dateless
  * one, or a note a person's `log` property names, is a running log with an entry per dated
- * heading.
+ * heading; a person note's log entries are meetings with that person (see `personLogEntries`).
  */
-export function meetingEntries(record: FileRecord, ownerByProperty: string | null, resolve: Resolve): MeetingEntry[] {
+export function meetingEntries(ctx: FileContext): MeetingEntry[] {
+  const { record } = ctx;
   const kind = record.kind;
-  if (kind.kind !== "meeting" && !ownerByProperty) return [];
-  // A 1:1 on a day that does not exist is no meeting to count (its problem says so).
-  if (kind.kind === "meeting" && kind.badDate !== null && !ownerByProperty) return [];
+  const who = notePerson(ctx);
+  if (who === null) return [];
   const path = record.facts.path;
-  const personPath = ownerByProperty ?? (kind.kind === "meeting" && kind.personRef ? resolve(kind.personRef) : null);
-  const personName = personPath ? nameOfPath(personPath) : kind.kind === "meeting" ? kind.personRef : null;
+  const { path: personPath, name: personName } = who;
+  if (kind.kind === "person") {
+    // Their log: the dated headings (and lines) of the note, a log when its own `log` property names it too.
+    const entries = personLogEntries(record.facts, record.text);
+    const isLog = ctx.ownerByProperty === path || entries.some((e) => e.level > 0);
+    const out: MeetingEntry[] = isLog ? [{ path, line: -1, date: null, status: "held", personPath, personName, kind: "log" }] : [];
+    for (const entry of entries) out.push({ path, line: entry.line, date: interned(entry.date), status: entry.status, personPath, personName, kind: "log-entry" });
+    return out;
+  }
+  // A 1:1 on a day that does not exist is no meeting to count (its problem says so).
+  if (kind.kind === "meeting" && kind.badDate !== null && !ctx.ownerByProperty) return [];
   if (kind.kind === "meeting" && kind.date) {
     return [{ path, line: -1, date: kind.date, status: kind.status, personPath, personName, kind: "note" }];
   }
   const entries = kind.kind === "meeting" ? kind.entries : heldEntries(record.facts);
   const out: MeetingEntry[] = [{ path, line: -1, date: null, status: "held", personPath, personName, kind: "log" }];
   for (const entry of entries) {
-    out.push({ path, line: entry.line, date: entry.date, status: entry.status, personPath, personName, kind: "log-entry" });
+    out.push({ path, line: entry.line, date: interned(entry.date), status: entry.status, personPath, personName, kind: "log-entry" });
   }
   return out;
 }
 
 /** The person a dateless 1:1 note is about, when it may be their running log. */
-export function logCandidate(record: FileRecord, ownerByProperty: string | null, resolve: Resolve): string | null {
-  const kind = record.kind;
-  if (kind.kind !== "meeting" || kind.date || kind.badDate !== null || ownerByProperty || !kind.personRef) return null;
-  return resolve(kind.personRef);
+export function logCandidate(ctx: FileContext): string | null {
+  const kind = ctx.record.kind;
+  if (kind.kind !== "meeting" || kind.date || kind.badDate !== null || ctx.ownerByProperty || ctx.choice === null) return null;
+  return isOneOnOneNote(kind, ctx.choice) ? ctx.choice.person : null;
 }
 
 /** What is wrong with a 1:1 note, for the user to see: messages, and whom it is about. */
@@ -83,22 +125,31 @@ export interface NoteProblem {
 }
 
 /** The problems of a 1:1 note: a date that is no day, an unknown status, a person not found. */
-export function noteProblem(record: FileRecord, ownerByProperty: string | null, resolve: Resolve): NoteProblem | null {
+export function noteProblem(ctx: FileContext): NoteProblem | null {
+  const { record, choice } = ctx;
   const kind = record.kind;
-  if (kind.kind !== "meeting" || ownerByProperty) return null;
+  if (kind.kind !== "meeting" || ctx.ownerByProperty || choice === null || !isOneOnOneNote(kind, choice)) return null;
   const messages: string[] = [];
   if (kind.badDate !== null) messages.push(`The date "${kind.badDate}" is not a day of the calendar; the 1:1 is not counted.`);
   if (kind.unknownStatus !== null) {
     messages.push(`The status "${kind.unknownStatus}" is not held, skipped or cancelled; the 1:1 counts as held.`);
   }
-  const personPath = kind.personRef ? resolve(kind.personRef) : null;
-  if (!kind.personRef) {
-    messages.push("The 1:1 note names no person: give it a person property, e.g. person: \"[[Anya Petrova]]\".");
-  } else if (!personPath) {
-    messages.push(`No person note is named "${kind.personRef}"; the 1:1 counts for nobody until there is one.`);
+  const personPath = choice.person;
+  if (personPath === null) {
+    if (choice.group.length > 1) {
+      messages.push(`The 1:1 note names ${choice.group.map(ctx.nameOf).join(" and ")} (${choice.label ?? ""}); give it a person property naming one of them.`);
+    } else if (choice.ambiguous.length > 1) {
+      messages.push(
+        `The 1:1 note names ${choice.ambiguous.join(" and ")} (${choice.label ?? ""}), none of them with a person note; set your own name in the settings if one of them is you.`,
+      );
+    } else if (choice.newName !== null) {
+      messages.push(`No person note is named "${choice.newName}"; the 1:1 counts for nobody until there is one.`);
+    } else {
+      messages.push("The 1:1 note names no person: give it a person property, e.g. person: \"[[Anya Petrova]]\".");
+    }
   }
   if (messages.length === 0) return null;
-  return { path: record.facts.path, personPath, personName: personPath ? null : kind.personRef, messages };
+  return { path: record.facts.path, personPath, personName: personPath ? null : choice.newName, messages };
 }
 
 export function sameNoteProblem(a: NoteProblem | null, b: NoteProblem | null): boolean {
@@ -114,67 +165,75 @@ export function sameNoteProblem(a: NoteProblem | null, b: NoteProblem | null): b
 }
 
 /**
- * What a file adds to last seen, `[person path, date, …]` (dates after today too: they count once
- * that day comes): its held meetings, for the person each is listed with; and, with the setting
- * on, for a daily note or a note with a date, everyone it links outside an open task (see DESIGN:
- * Last seen and due). References count for the person they resolve to, and for nobody else.
+ * What a file adds to last seen, `[person path, date, …]` (see `lastSeen`; dates after today too:
+ * they count once that day comes): its held meetings, for the person each is listed with; and,
+ * with `datedNotesCountAsSeen`, the known people a meeting names (besides the one it may be with),
+ * and everyone a daily note or a note with a date links outside an open task.
  */
-export function seenEntries(record: FileRecord, meetings: readonly MeetingEntry[], resolve: Resolve, datedNotesCountAsSeen: boolean): string[] {
+export function seenEntries(ctx: FileContext, meetings: readonly MeetingEntry[], datedNotesCountAsSeen: boolean): string[] {
   const out: string[] = [];
   for (const meeting of meetings) {
     if (meeting.kind !== "log" && meeting.status === "held" && meeting.date !== null && meeting.personPath !== null) out.push(meeting.personPath, meeting.date);
   }
-  const kind = record.kind;
-  if (kind.kind === "dated" && datedNotesCountAsSeen) {
+  if (!datedNotesCountAsSeen) return out;
+  const kind = ctx.record.kind;
+  if (kind.kind === "meeting" && kind.date !== null && kind.status === "held" && ctx.choice !== null) {
+    const named = ctx.choice.group.length > 0 ? ctx.choice.group : ctx.choice.person !== null ? [ctx.choice.person] : [];
+    for (const person of named) if (!meetings.some((m) => m.personPath === person)) out.push(person, kind.date);
+  }
+  if (kind.kind === "dated") {
     let openLines: Set<number> | null = null;
-    for (const task of record.facts.tasks) if (isOpenStatus(task.status)) (openLines ??= new Set()).add(task.line);
-    for (const link of record.facts.links) {
+    for (const task of ctx.record.facts.tasks) if (isOpenStatus(task.status)) (openLines ??= new Set()).add(task.line);
+    for (const link of ctx.record.facts.links) {
       if (openLines?.has(link.line)) continue;
-      const person = resolve(link.target);
-      if (person !== null) out.push(person, kind.date);
+      const person = ctx.resolve(link.target);
+      if (person !== null && person !== ME) out.push(person, kind.date);
     }
   }
   return out;
 }
 
 /**
- * The open agreements of a file. In a person note, a 1:1 note or a running log they are made with
- * that person; elsewhere (with `anywhere`) with the owner or the first person linked on the line.
+ * The open agreements of a file. In a person note, a 1:1 note, a meeting with one person or a
+ * running log they are made with that person; elsewhere (with `anywhere`) with the owner or the
+ * first person linked or tagged on the line. An owner that names you is you (`@me`). With an
+ * agreement tag set, only tasks that carry it are agreements.
  */
-export function agreementEntries(record: FileRecord, ownerByProperty: string | null, resolve: Resolve, anywhere: boolean): AgreementEntry[] {
+export function agreementEntries(ctx: FileContext, anywhere: boolean, tag = ""): AgreementEntry[] {
+  const { record, resolve } = ctx;
   if (record.tasks.length === 0) return [];
   const kind = record.kind;
   const path = record.facts.path;
-  let notePerson: string | null = ownerByProperty;
-  let inScope = notePerson !== null;
-  if (kind.kind === "person") {
-    notePerson = path;
-    inScope = true;
-  } else if (kind.kind === "meeting") {
-    notePerson = notePerson ?? (kind.personRef ? resolve(kind.personRef) : null);
-    inScope = true;
-  }
+  const who = notePerson(ctx);
+  const inScope = who !== null;
   if (!inScope && !anywhere) return [];
+  const notePath = who?.path ?? null;
   // In a log a person's `log` property names, a task's meeting is the dated heading above it.
-  const logDates = ownerByProperty !== null && kind.kind !== "meeting" ? logEntries(record.facts) : null;
+  const logDates = ctx.ownerByProperty !== null && kind.kind !== "meeting" ? logEntries(record.facts) : null;
   const out: AgreementEntry[] = [];
   for (const task of record.tasks) {
+    if (tag !== "" && !tagsOn(task.original).includes(tag)) continue;
     const agreement = agreementOf(task);
     if (!agreement) continue;
-    const owner = agreement.owner;
+    let owner = agreement.owner;
     let ownerPath: string | null = null;
     if (owner.kind === "link") ownerPath = resolve(owner.target);
     else if (owner.kind === "name") ownerPath = resolve(owner.name);
-    let personPath = notePerson;
+    if (ownerPath === ME) {
+      owner = ME_OWNER;
+      ownerPath = null;
+    }
+    let personPath = notePath;
     if (!inScope) {
-      personPath = ownerPath ?? (task.firstLink ? resolve(task.firstLink) : null);
+      const linked = task.firstLink ? resolve(task.firstLink) : null;
+      personPath = ownerPath ?? (linked === ME ? null : linked);
       if (!personPath) continue;
     }
     const ownerName =
       owner.kind === "me"
         ? "Me"
         : ownerPath
-          ? nameOfPath(ownerPath)
+          ? ctx.nameOf(ownerPath)
           : owner.kind === "name"
             ? owner.name
             : owner.kind === "link"
@@ -193,12 +252,15 @@ export function agreementEntries(record: FileRecord, ownerByProperty: string | n
       ownerPath,
       ownerName,
       personPath,
-      personName: personPath ? nameOfPath(personPath) : kind.kind === "meeting" ? kind.personRef : null,
+      personName: personPath ? ctx.nameOf(personPath) : (who?.name ?? null),
       meetingDate: task.entryDate ?? (kind.kind === "meeting" ? kind.date : logDates ? (lastBefore(logDates, task.line)?.date ?? null) : null),
     });
   }
   return out;
 }
+
+/** You as an owner: one object shared by every agreement. */
+const ME_OWNER: Owner = Object.freeze({ kind: "me" });
 
 /** True when two entries say the same: the older one can be kept (views cache by identity). */
 export function sameAgreement(a: AgreementEntry, b: AgreementEntry): boolean {

@@ -1,19 +1,13 @@
+import type { NoteFacts } from "../domain/recognition/note";
 import type { IsoDate } from "../domain/types";
 
 /**
  * What the index needs to know about one Markdown file, taken from the metadata cache by the
  * adapter. Plain data, so the index can be fed by Obsidian, by tests, or by a benchmark.
  */
-export interface FileFacts {
-  path: string;
+export interface FileFacts extends NoteFacts {
   /** Local date the file was created (for people never seen). */
   created: IsoDate | null;
-  frontmatter: Record<string, unknown> | null;
-  /** Tags from properties and body, without `#`, lower-cased. */
-  tags: string[];
-  headings: { text: string; level: number; line: number }[];
-  /** Links to notes (not embeds), target text without alias or heading; line -1 = a property. */
-  links: { target: string; line: number }[];
   /**
    * Task list items: line number and status character. Only open ones (`[ ]`, `[/]`) matter to
    * the index; the adapter leaves the others out.
@@ -52,6 +46,9 @@ export function copyFacts(facts: FileFacts, changes: Partial<FileFacts> = {}): F
     headings: facts.headings,
     links: facts.links,
     tasks: facts.tasks,
+    bodyTags: facts.bodyTags,
+    taskLines: facts.taskLines,
+    bodyStart: facts.bodyStart,
     ...changes,
   };
   if (facts.propertiesUnread && !("propertiesUnread" in changes)) copy.propertiesUnread = true;
@@ -66,33 +63,10 @@ export function hasOpenTask(facts: FileFacts): boolean {
   return facts.tasks.some((task) => isOpenStatus(task.status));
 }
 
-/** `People/Anya Petrova.md` → `Anya Petrova`. */
-export function baseName(path: string): string {
-  const file = path.slice(path.lastIndexOf("/") + 1);
-  return hasMdExtension(file) ? file.slice(0, -3) : file;
-}
-
-/** Ends with `.md`, in any case (as `/\.md$/i` tests, without a regular expression). */
-function hasMdExtension(name: string): boolean {
-  const n = name.length;
-  return (
-    n >= 3 &&
-    name.charCodeAt(n - 3) === 0x2e &&
-    (name.charCodeAt(n - 2) | 0x20) === 0x6d &&
-    (name.charCodeAt(n - 1) | 0x20) === 0x64
-  );
-}
-
 /** `1-1s/Anya Petrova/2026-11-21.md` → `1-1s/Anya Petrova`; a root file → "". */
 export function parentPath(path: string): string {
   const slash = path.lastIndexOf("/");
   return slash < 0 ? "" : path.slice(0, slash);
-}
-
-/** Whether `path` lies inside `folder` (at any depth); "" means the whole vault. */
-export function isInFolder(path: string, folder: string): boolean {
-  if (folder === "") return true;
-  return path.toLowerCase().startsWith(folder.toLowerCase() + "/");
 }
 
 /** The target of a link as the user wrote it: `[[People/Anya|A]]` → `People/Anya`. */

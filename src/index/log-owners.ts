@@ -4,12 +4,15 @@ const NOBODY: ReadonlySet<string> = new Set();
 
 /**
  * Running logs and whose they are: the note a person's `log` property names (found by path or by
- * name, as a link would be), else the person's first dateless 1:1 note in order of arrival.
+ * name, as a link would be), else the person's dateless 1:1 note (of several, the first: the
+ * shortest path, then the first in the alphabet).
  *
- * - Several people naming the same note: it belongs to the one that arrived last (`logOf` gives
- *   it to each; the index tells the others it is not theirs).
+ * - Several people naming the same note: it belongs to the one whose note comes first in that
+ *   order (`logOf` gives it to each; the index tells the others it is not theirs).
  * - A note named by path wins over notes of the same name elsewhere; among notes of the same name
- *   the first to arrive wins; among paths differing in case only, the last.
+ *   the first in that order wins; among paths differing in case only, too.
+ *
+ * Nothing depends on the order in which files arrived.
  *
  * Kept up to date one file at a time; `settle…` returns what changed so that only those files and
  * people are derived again.
@@ -39,10 +42,7 @@ export class LogOwners {
   /** People whose chosen log must be checked again. */
   private readonly choose = new Set<string>();
 
-  constructor(
-    private readonly seqOf: (path: string) => number,
-    private readonly allPaths: () => Iterable<string>,
-  ) {}
+  constructor(private readonly allPaths: () => Iterable<string>) {}
 
   // ---- files and people come and go -------------------------------------------------------------
 
@@ -144,16 +144,7 @@ export class LogOwners {
     const changed = new Set<string>();
     for (const person of this.choose) {
       let pick: string | null = null;
-      if (!this.propertyLog.has(person)) {
-        let best = Infinity;
-        for (const note of this.candidates.get(person) ?? []) {
-          const seq = this.seqOf(note);
-          if (seq < best) {
-            best = seq;
-            pick = note;
-          }
-        }
-      }
+      if (!this.propertyLog.has(person)) pick = first(this.candidates.get(person) ?? []);
       const before = this.chosen.get(person) ?? null;
       if (pick === before) continue;
       if (before !== null) {
@@ -176,25 +167,15 @@ export class LogOwners {
 
   // ---- queries ----------------------------------------------------------------------------------
 
-  /** The person whose `log` property names this note (the last to arrive of several). */
   /** The people whose `log` property names the note (its owner among them). */
   namers(path: string): ReadonlySet<string> {
     return this.namedBy.get(path) ?? NOBODY;
   }
 
+  /** The person whose `log` property names this note (the first in order of several). */
   ownerByProperty(path: string): string | null {
     const owners = this.namedBy.get(path);
-    if (!owners) return null;
-    let owner: string | null = null;
-    let best = -Infinity;
-    for (const person of owners) {
-      const seq = this.seqOf(person);
-      if (seq > best) {
-        best = seq;
-        owner = person;
-      }
-    }
-    return owner;
+    return owners ? first(owners) : null;
   }
 
   /** Whose log a note is: by property, else chosen among dateless 1:1 notes. */
@@ -204,6 +185,16 @@ export class LogOwners {
 
   logOf(person: string): string | null {
     return this.propertyLog.get(person) ?? this.chosen.get(person) ?? null;
+  }
+
+  /** The note a person's `log` property finds, if any. */
+  propertyLogOf(person: string): string | null {
+    return this.propertyLog.get(person) ?? null;
+  }
+
+  /** The dateless 1:1 note chosen as a person's log, when they have no `log` property. */
+  chosenLogOf(person: string): string | null {
+    return this.chosen.get(person) ?? null;
   }
 
   clear(): void {
@@ -240,9 +231,9 @@ export class LogOwners {
       this.names = { byPath, byName };
     }
     const byPath = this.names.byPath.get(key);
-    if (byPath) return pickBySeq(byPath, this.seqOf, "last");
+    if (byPath) return first(byPath);
     const byName = this.names.byName.get(key);
-    return byName ? pickBySeq(byName, this.seqOf, "first") : null;
+    return byName ? first(byName) : null;
   }
 }
 
@@ -260,15 +251,11 @@ function pull(map: Map<string, string[]>, key: string, path: string): void {
   if (paths.length === 0) map.delete(key);
 }
 
-function pickBySeq(paths: readonly string[], seqOf: (path: string) => number, which: "first" | "last"): string | null {
+/** The first of some paths: the shortest, then the first in the alphabet. */
+function first(paths: Iterable<string>): string | null {
   let pick: string | null = null;
-  let best = which === "first" ? Infinity : -Infinity;
   for (const path of paths) {
-    const seq = seqOf(path);
-    if (which === "first" ? seq < best : seq > best) {
-      best = seq;
-      pick = path;
-    }
+    if (pick === null || path.length < pick.length || (path.length === pick.length && path < pick)) pick = path;
   }
   return pick;
 }

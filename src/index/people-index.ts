@@ -1,7 +1,12 @@
 import type { Clock } from "../domain/dates";
-import { parsePerson, personKeys } from "../domain/person";
+import { parsePerson, personKeysByStrength } from "../domain/person";
+import { choosePerson, markingOf, ME, type PeopleLookup, type PersonChoice } from "../domain/recognition/choose-person";
+import { titleOf, type NoteShape, type RecognitionSettings } from "../domain/recognition/note";
+import { readNoteText } from "../domain/recognition/note-text";
+import { noteShape, textMatters } from "../domain/recognition/shape";
+import { headingEntries } from "../domain/recognition/when";
+import { runningLog, type RunningLog } from "../domain/running-log";
 import type { IsoDate, Person, Problem, Relationship } from "../domain/types";
-import { classify, logEntries, type FileKind, type RecognitionSettings } from "./classify";
 import {
   agreementEntries,
   seenEntries,
@@ -11,6 +16,7 @@ import {
   compareText,
   logCandidate,
   meetingEntries,
+  notePerson,
   noteProblem,
   sameNoteProblem,
   personEntry,
@@ -18,6 +24,7 @@ import {
   sameMeeting,
   samePerson,
   type AgreementEntry,
+  type FileContext,
   type MeetingEntry,
   type NoteProblem,
   type PersonEntry,
@@ -25,7 +32,7 @@ import {
 import { blankPropertiesBlock, hasOpenTask, linkTargetKey, type FileFacts } from "./facts";
 import { LogOwners } from "./log-owners";
 import { PersonKeys } from "./person-keys";
-import { nameOfPath, normKey, pathKey, readOpenTasks, targetOf, trimmed, UNREAD_TASKS, type FileRecord } from "./records";
+import { nameOfPath, normKey, readOpenTasks, targetOf, trimmed, UNREAD_TASKS, type FileRecord } from "./records";
 import { SeenDates } from "./seen-dates";
 import { SortedList } from "./sorted-list";
 
@@ -33,7 +40,11 @@ export type { AgreementEntry, MeetingEntry, NoteProblem, PersonEntry } from "./e
 
 export interface IndexSettings extends RecognitionSettings {
   datedNotesCountAsSeen: boolean;
+  /** A meeting not marked as a 1:1 that names one other known person is listed as a 1:1 with them. */
+  oneOtherPersonIsOneOnOne: boolean;
   agreementsAnywhere: boolean;
+  /** When set (lower case, without `#`), only tasks with this tag are agreements. */
+  agreementTag: string;
   defaultCadence: Record<Relationship | "unset", string>;
   dueSoonDays: number;
   dueSoonPercent: number;
@@ -53,6 +64,8 @@ interface FileDerived {
   problem: NoteProblem | null;
   /** What it adds to last seen: `[person path, date, …]`. */
   seen: readonly string[];
+  /** The person the file holds 1:1s with (a 1:1 note's, a log's), if any. */
+  person: string | null;
 }
 
 /** A file that adds nothing; its empty lists are shared by the many files like it. */
@@ -62,6 +75,7 @@ const NOTHING: FileDerived = Object.freeze({
   targets: Object.freeze([]) as unknown as string[],
   problem: null,
   seen: Object.freeze([]) as unknown as string[],
+  person: null,
 });
 
 /**
@@ -75,14 +89,14 @@ const NOTHING: FileDerived = Object.freeze({
  */
 export class PeopleIndex {
   private readonly files = new Map<string, FileRecord>();
-  private nextSeq = 0;
   private readonly listeners = new Set<Listener>();
   private batchDepth = 0;
   private changedInBatch = false;
 
-  private readonly seqOf = (path: string): number => this.files.get(path)?.seq ?? Number.MAX_SAFE_INTEGER;
-  private readonly keys = new PersonKeys(this.seqOf);
-  private readonly logs = new LogOwners(this.seqOf, () => this.files.keys());
+  private readonly keys = new PersonKeys();
+  private readonly logs = new LogOwners(() => this.files.keys());
+  /** The name a person is shown by: their note's display name, else the file's. */
+  private readonly nameOf = (path: string): string => this.files.get(path)?.person?.name ?? nameOfPath(path);
   /** Last seen dates by person path, from the files that add them. */
   private readonly seen = new SeenDates();
   /** Name key → person notes with that name (for namesakes). */
@@ -93,10 +107,7 @@ export class PeopleIndex {
   private readonly agreementList = new SortedList<AgreementEntry>(compareAgreements);
   private readonly meetingList = new SortedList<MeetingEntry>(compareMeetings);
   private readonly people_ = new Map<string, PersonEntry>();
-  private readonly personSeq = new WeakMap<PersonEntry, number>();
-  private readonly peopleList = new SortedList<PersonEntry>(
-    (a, b) => compareText(a.name, b.name) || (this.personSeq.get(a) ?? 0) - (this.personSeq.get(b) ?? 0),
-  );
+  private readonly peopleList = new SortedList<PersonEntry>((a, b) => compareText(a.name, b.name) || comparePaths(a.path, b.path));
   /** 1:1 notes with problems, by path. */
   private readonly problems = new Map<string, NoteProblem>();
   /** Person path → their 1:1 notes with problems. */
@@ -118,7 +129,9 @@ export class PeopleIndex {
   constructor(
     private settings: IndexSettings,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.keys.add(ME, myKeys(settings));
+  }
 
   // ---- feeding -------------------------------------------------------------------------------
 
@@ -126,14 +139,16 @@ export class PeopleIndex {
   needsText(facts: FileFacts): boolean {
     // Unread properties may be a block of comments only: the text tells.
     if (facts.propertiesUnread) return true;
+    const record = this.files.get(facts.path);
+    const kind = record && record.facts === facts ? record.kind : noteShape(facts, null, this.settings);
+    // A person note's log lines, a meeting's Date and Attendees lines.
+    if (textMatters(kind)) return true;
     if (!hasOpenTask(facts)) return false;
     if (this.settings.agreementsAnywhere) return true;
-    const record = this.files.get(facts.path);
-    const kind = record && record.facts === facts ? record.kind.kind : classify(facts, this.settings).kind;
-    if (kind === "person" || kind === "meeting") return true;
+    if (kind.kind === "meeting") return true;
     // A running log a person's `log` property names; a note with dated headings may become one.
     // (A note named only later is asked for by `takeWantedTexts`.)
-    return this.logs.ownerByProperty(facts.path) !== null || logEntries(facts).length > 0;
+    return this.logs.ownerByProperty(facts.path) !== null || headingEntries(facts).length > 0;
   }
 
   /**
@@ -179,6 +194,7 @@ export class PeopleIndex {
   /** Replaces the settings; every file is classified again from the facts already held. */
   setSettings(settings: IndexSettings): void {
     this.settings = settings;
+    // (`reset` gives you your keys under the new settings.)
     const records = [...this.files.values()];
     this.batch(() => {
       this.reset();
@@ -332,7 +348,7 @@ export class PeopleIndex {
   }
 
   /** What kind of note a path is, as recognized. */
-  kindOf(path: string): FileKind["kind"] | null {
+  kindOf(path: string): NoteShape["kind"] | null {
     return this.files.get(path)?.kind.kind ?? null;
   }
 
@@ -347,9 +363,17 @@ export class PeopleIndex {
     if (own) return own;
     const owner = this.isDayNote(path) ? null : this.logs.ownerOf(path);
     if (owner) return this.people_.get(owner) ?? null;
+    const person = this.derived.get(path)?.person ?? null;
+    return person !== null ? (this.people_.get(person) ?? null) : null;
+  }
+
+  /** What the index recognized in a note: its kind, and for a 1:1 note or meeting whom it names. */
+  recognized(path: string): { record: FileRecord; choice: PersonChoice | null } | null {
     const record = this.files.get(path);
-    if (record?.kind.kind === "meeting" && record.kind.personRef) return this.findPerson(record.kind.personRef);
-    return null;
+    if (!record) return null;
+    if (record.kind.kind !== "meeting") return { record, choice: null };
+    const resolve = (ref: string, full: boolean) => this.keys.resolveTarget(targetOf(ref), full);
+    return { record, choice: choosePerson(record.kind.candidates, { any: (ref) => resolve(ref, false), full: (ref) => resolve(ref, true) }, markingOf(record.kind)) };
   }
 
   // ---- feeding, internals ----------------------------------------------------------------------
@@ -362,12 +386,21 @@ export class PeopleIndex {
     const path = facts.path;
     const old = this.files.get(path);
     const same = old !== undefined && old.facts === facts;
-    const kind = same ? old.kind : classify(facts, this.settings);
-    const person = kind.kind !== "person" ? null : same && old.person ? old.person : parsePerson({ path, frontmatter: facts.frontmatter });
+    let noteText = carried ? carried.text : same ? old.text : null;
+    let kind: NoteShape;
+    if (text !== null) {
+      const bare = noteShape(facts, null, this.settings);
+      noteText = textMatters(bare) ? readNoteText(text) : null;
+      kind = noteText === null ? bare : noteShape(facts, noteText, this.settings);
+    } else {
+      kind = same && !carried ? old.kind : noteShape(facts, noteText, this.settings);
+    }
+    const keepPerson = same && old.person !== null && old.text === noteText;
+    const person = kind.kind !== "person" ? null : keepPerson ? old.person : parsePerson({ path, frontmatter: facts.frontmatter, title: titleOf(facts) });
     const record: FileRecord = {
-      seq: old?.seq ?? this.nextSeq++,
       facts,
       kind,
+      text: noteText,
       person,
       tasks: carried ? carried.tasks : text !== null ? readOpenTasks(facts, text, kind, this.settings.queueHeading) : UNREAD_TASKS,
       propertiesBroken:
@@ -384,16 +417,17 @@ export class PeopleIndex {
 
   /** A person note came, went or changed: its keys, its name and its `log` property. */
   private replacePerson(path: string, before: Person | null, after: Person | null): void {
-    const oldKeys = before ? ownKeys(path, before) : [];
-    const newKeys = after ? ownKeys(path, after) : [];
+    const oldKeys = before ? personKeysByStrength(before, path) : [];
+    const newKeys = after ? personKeysByStrength(after, path) : [];
     this.keys.remove(
       path,
-      oldKeys.filter((key) => !newKeys.includes(key)),
+      oldKeys.filter((k) => !newKeys.some((n) => n.key === k.key)).map((k) => k.key),
     );
-    this.keys.add(
-      path,
-      newKeys.filter((key) => !oldKeys.includes(key)),
-    );
+    this.keys.add(path, newKeys);
+    // Entries show people by name: where the name changed, the files that name them say it anew.
+    if (before && after && before.name !== after.name) {
+      for (const [file, derived] of this.derived) if (mentions(derived, path)) this.dirtyFiles.add(file);
+    }
     const oldName = before ? normKey(before.name) : null;
     const newName = after ? normKey(after.name) : null;
     if (oldName !== newName) {
@@ -419,6 +453,7 @@ export class PeopleIndex {
     this.problemsOf.clear();
     this.problemsVersion++;
     this.keys.clear();
+    this.keys.add(ME, myKeys(this.settings));
     this.logs.clear();
     this.seen.clear();
     this.byName.clear();
@@ -490,19 +525,30 @@ export class PeopleIndex {
     let after = NOTHING;
     if (record) {
       const targets: string[] = [];
-      const resolve = (ref: string) => {
+      const lookUp = (ref: string, full: boolean) => {
         const target = targetOf(ref);
         if (!targets.includes(target)) targets.push(target);
-        return this.keys.resolveTarget(target);
+        return this.keys.resolveTarget(target, full);
       };
+      const resolve = (ref: string) => lookUp(ref, false);
+      const lookup: PeopleLookup = { any: resolve, full: (ref) => lookUp(ref, true) };
       const owner = this.logOwner(path);
       // Whether the note is the log of whoever names it (their problem if not) may have changed.
       for (const person of this.logs.namers(path)) this.dirtyPeople.add(person);
-      this.logs.setCandidate(path, logCandidate(record, owner, resolve));
-      const meetings = meetingEntries(record, owner, resolve);
-      const agreements = agreementEntries(record, owner, resolve, this.settings.agreementsAnywhere);
-      const problem = noteProblem(record, owner, resolve);
-      const seen = seenEntries(record, meetings, resolve, this.settings.datedNotesCountAsSeen);
+      const ctx: FileContext = {
+        record,
+        ownerByProperty: owner,
+        choice: record.kind.kind === "meeting" ? choosePerson(record.kind.candidates, lookup, markingOf(record.kind)) : null,
+        oneOtherPersonIsOneOnOne: this.settings.oneOtherPersonIsOneOnOne,
+        resolve,
+        nameOf: this.nameOf,
+      };
+      this.logs.setCandidate(path, logCandidate(ctx));
+      const meetings = meetingEntries(ctx);
+      const agreements = agreementEntries(ctx, this.settings.agreementsAnywhere, this.settings.agreementTag);
+      const problem = noteProblem(ctx);
+      const seen = seenEntries(ctx, meetings, this.settings.datedNotesCountAsSeen);
+      const person = record.kind.kind === "person" ? null : (notePerson(ctx)?.path ?? null);
       if (meetings.length > 0 || agreements.length > 0 || targets.length > 0 || problem || seen.length > 0) {
         after = {
           agreements: agreements.length > 0 ? trimmed(agreements) : NOTHING.agreements,
@@ -510,6 +556,7 @@ export class PeopleIndex {
           targets: targets.length > 0 ? trimmed(targets) : NOTHING.targets,
           problem,
           seen: seen.length > 0 ? trimmed(seen) : NOTHING.seen,
+          person,
         };
       }
     } else {
@@ -596,7 +643,7 @@ export class PeopleIndex {
     }
     const person = record.person;
     const name = normKey(person.name);
-    const namesakes = this.keys.paths(name)?.filter((p) => p !== path && normKey(nameOfPath(p)) === name) ?? null;
+    const namesakes = this.keys.paths(name)?.filter((p) => p !== path && p !== ME && normKey(this.nameOf(p)) === name) ?? null;
     const fresh = personEntry({
       record: record as FileRecord & { person: Person },
       otherProblems: this.otherProblems(path, person, record.propertiesBroken),
@@ -610,7 +657,6 @@ export class PeopleIndex {
     });
     if (before && samePerson(before, fresh)) return;
     if (before) this.peopleList.remove(before);
-    this.personSeq.set(fresh, record.seq);
     this.peopleList.add(fresh);
     this.people_.set(path, fresh);
   }
@@ -618,19 +664,8 @@ export class PeopleIndex {
   /** Problems of a person that the note alone does not show: its properties, aliases, 1:1 notes. */
   private otherProblems(path: string, person: Person, propertiesBroken: boolean): Problem[] {
     const problems: Problem[] = [];
-    const log = this.logs.logOf(path);
-    const owner = log === null ? null : this.logs.ownerOf(log);
-    if (log !== null && this.isDayNote(log)) {
-      problems.push({
-        field: "log",
-        message: `The log property names ${log}, the 1:1 note of one day, not a running log; it counts as that one 1:1.`,
-      });
-    } else if (log !== null && owner !== null && owner !== path) {
-      problems.push({
-        field: "log",
-        message: `The log property names ${log}, which ${nameOfPath(owner)} (${owner}) has as their log too; its entries count for them.`,
-      });
-    }
+    const log = this.logOfPerson(path);
+    if (log.problem !== null) problems.push({ field: "log", message: log.problem });
     if (propertiesBroken) {
       problems.push({
         field: "properties",
@@ -659,21 +694,32 @@ export class PeopleIndex {
     return kind?.kind === "meeting" && (kind.date !== null || kind.badDate !== null);
   }
 
-  /** The person whose `log` property names the note, unless it is the 1:1 of one day. */
+  /** The person whose `log` property names the note, unless it is the 1:1 of one day or another person's note. */
   private logOwner(path: string): string | null {
     const owner = this.logs.ownerByProperty(path);
-    return owner !== null && !this.isDayNote(path) ? owner : null;
+    if (owner === null || this.isDayNote(path)) return null;
+    return owner === path || !this.files.get(path)?.person ? owner : null;
   }
 
-  /**
-   * A person's running log: their `log` property's note, else a dateless 1:1 note about them. Not
-   * a 1:1 of one day, nor a note another person's `log` property names as well (it is theirs).
-   */
+  /** A person's running log, and what is wrong with their `log` property (see `runningLog`). */
+  private logOfPerson(person: string): RunningLog {
+    const note = this.logs.propertyLogOf(person);
+    const namer = note === null ? null : (this.logs.ownerByProperty(note) ?? person);
+    const other = note !== null && note !== person && this.files.get(note)?.person ? this.nameOf(note) : null;
+    const record = this.files.get(person);
+    return runningLog({
+      person,
+      byProperty:
+        note === null || namer === null
+          ? null
+          : { note, dayNote: this.isDayNote(note), otherPersonNote: other, firstNamer: namer, firstNamerName: this.nameOf(namer) },
+      dateless: this.logs.chosenLogOf(person),
+      ownNoteKeepsLog: record?.kind.kind === "person" && headingEntries(record.facts).length > 0,
+    });
+  }
+
   private runningLog(person: string): string | null {
-    const log = this.logs.logOf(person);
-    if (log === null || this.isDayNote(log)) return null;
-    const owner = this.logs.ownerOf(log);
-    return owner === null || owner === person ? log : null;
+    return this.logOfPerson(person).log;
   }
 
   /** Agreements and meetings by person, grouped once per change of the lists. */
@@ -690,13 +736,19 @@ export class PeopleIndex {
   }
 }
 
-/** The keys a person note is found by: its path, then its name, first name, aliases, slugs. */
-function ownKeys(path: string, person: Person): string[] {
-  const keys: string[] = [];
-  const key = pathKey(path);
-  if (key) keys.push(key);
-  for (const k of personKeys(person)) if (k && !keys.includes(k)) keys.push(k);
-  return keys;
+/** Your keys: your name (as set in the settings), its first word and its slugs. */
+function myKeys(settings: RecognitionSettings): ReturnType<typeof personKeysByStrength> {
+  const name = settings.myName.trim();
+  return name === "" ? [] : personKeysByStrength({ name, firstName: null, aliases: [] });
+}
+
+/** Whether a file's entries name a person (by path), so that a change of their name shows there. */
+function mentions(derived: FileDerived, path: string): boolean {
+  return (
+    derived.person === path ||
+    derived.meetings.some((m) => m.personPath === path) ||
+    derived.agreements.some((a) => a.personPath === path || a.ownerPath === path)
+  );
 }
 
 function sameSeen(a: readonly string[], b: readonly string[]): boolean {

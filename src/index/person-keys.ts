@@ -1,18 +1,29 @@
-import { baseName } from "./facts";
-import { normKey, slugOf, targetOf } from "./records";
+import type { KeyStrength } from "../domain/person";
+import { slugOf, targetOf } from "./records";
+
+/** One person note (or you) carrying a key, and how surely the key names them. */
+interface Holder {
+  path: string;
+  strength: KeyStrength;
+}
 
 /**
- * The keys that name person notes (path, name, first name, aliases, their slugs), and the
- * resolution of references to people, remembered until a key they read changes.
+ * The keys that name person notes (path, name, aliases, first name, their slugs) and you, and
+ * the resolution of references to people, remembered until a key they read changes.
+ *
+ * A reference names the people whose keys it matches most surely: their own name (of several
+ * notes with one name, the shortest path, then the first in the alphabet, as a link resolves), else
+ * an alias, else a first name — the last two only when one person has it (otherwise nobody).
+ * The order in which notes arrive never matters. `full` lookups leave first names out.
  *
  * Kept up to date one person note at a time. Files that resolved a reference say so (`use`), so
  * that when a person note comes, goes or is renamed, only the files whose references now find
  * someone else are derived again.
  */
 export class PersonKeys {
-  /** Key → paths of the person notes carrying it, in order of arrival. */
-  private readonly byKey = new Map<string, string[]>();
-  /** Resolutions remembered: target → person path or null. */
+  /** Key → the person notes (and you) carrying it. */
+  private readonly byKey = new Map<string, Holder[]>();
+  /** Resolutions remembered: (`=` for a full lookup) target → person path or null. */
   private readonly memo = new Map<string, string | null>();
   /** Slug → targets remembered whose slug it is (a target is looked up as itself, then as slug). */
   private readonly bySlug = new Map<string, Set<string>>();
@@ -23,24 +34,26 @@ export class PersonKeys {
   /** Keys whose person notes changed since the last `settle`. */
   private readonly changed = new Set<string>();
 
-  constructor(private readonly seqOf: (path: string) => number) {}
-
-  /** Paths of the person notes carrying `key`, in order of arrival. */
+  /** Paths of the person notes carrying `key`, in the order of their paths. */
   paths(key: string): readonly string[] | undefined {
-    return this.byKey.get(key);
+    const holders = this.byKey.get(key);
+    return holders?.map((h) => h.path);
   }
 
-  add(path: string, keys: readonly string[]): void {
-    const seq = this.seqOf(path);
-    for (const key of keys) {
-      const paths = this.byKey.get(key);
-      if (!paths) {
-        this.byKey.set(key, [path]);
+  add(path: string, keys: readonly { key: string; strength: KeyStrength }[]): void {
+    for (const { key, strength } of keys) {
+      const holders = this.byKey.get(key);
+      if (!holders) {
+        this.byKey.set(key, [{ path, strength }]);
       } else {
-        if (paths.includes(path)) continue;
-        let at = paths.length;
-        while (at > 0 && this.seqOf(paths[at - 1] as string) > seq) at--;
-        paths.splice(at, 0, path);
+        const own = holders.find((h) => h.path === path);
+        if (own) {
+          if (own.strength === strength) continue;
+          own.strength = strength;
+        } else {
+          holders.push({ path, strength });
+          holders.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+        }
       }
       this.touch(key);
     }
@@ -48,11 +61,11 @@ export class PersonKeys {
 
   remove(path: string, keys: readonly string[]): void {
     for (const key of keys) {
-      const paths = this.byKey.get(key);
-      const at = paths ? paths.indexOf(path) : -1;
-      if (!paths || at < 0) continue;
-      paths.splice(at, 1);
-      if (paths.length === 0) this.byKey.delete(key);
+      const holders = this.byKey.get(key);
+      const at = holders ? holders.findIndex((h) => h.path === path) : -1;
+      if (!holders || at < 0) continue;
+      holders.splice(at, 1);
+      if (holders.length === 0) this.byKey.delete(key);
       this.touch(key);
     }
   }
@@ -62,29 +75,15 @@ export class PersonKeys {
     return this.resolveTarget(targetOf(ref));
   }
 
-  /** As `resolve`, for a reference already reduced by `targetOf`. */
-  resolveTarget(target: string): string | null {
+  /** As `resolve`, for a reference already reduced by `targetOf`; `full` leaves first names out. */
+  resolveTarget(target: string, full = false): string | null {
     if (!target) return null;
-    const known = this.memo.get(target);
+    const memoKey = full ? `=${target}` : target;
+    const known = this.memo.get(memoKey);
     if (known !== undefined) return known;
     const slug = slugOf(target);
-    const candidates = this.byKey.get(target) ?? this.byKey.get(slug) ?? [];
-    let found: string | null = null;
-    if (candidates.length > 0) {
-      // An exact name wins over an alias or a first name shared by several people; among equals,
-      // the shortest path (the note nearest the top of the vault), then the first in order.
-      let exact = false;
-      for (const path of candidates) {
-        const name = normKey(baseName(path).replace(/^@/, ""));
-        if (name === target || slugOf(name) === slug) {
-          if (!exact || before(path, found as string)) found = path;
-          exact = true;
-        } else if (!exact && (found === null || before(path, found))) {
-          found = path;
-        }
-      }
-    }
-    this.memo.set(target, found);
+    const found = pick([...(this.byKey.get(target) ?? []), ...(slug !== target ? (this.byKey.get(slug) ?? []) : [])], full);
+    this.memo.set(memoKey, found);
     let targets = this.bySlug.get(slug);
     if (!targets) this.bySlug.set(slug, (targets = new Set()));
     targets.add(target);
@@ -114,9 +113,11 @@ export class PersonKeys {
    */
   settle(): { files: Set<string>; keys: Set<string> } {
     const files = new Set<string>();
-    for (const [target, before] of this.previous) {
+    for (const [memoKey, before] of this.previous) {
+      const full = memoKey.startsWith("=");
+      const target = full ? memoKey.slice(1) : memoKey;
       const users = this.users.get(target);
-      if (users && this.resolveTarget(target) !== before) for (const path of users) files.add(path);
+      if (users && this.resolveTarget(target, full) !== before) for (const path of users) files.add(path);
     }
     this.previous.clear();
     const keys = new Set(this.changed);
@@ -146,15 +147,32 @@ export class PersonKeys {
   }
 
   private forget(target: string): void {
-    const known = this.memo.get(target);
-    if (known === undefined) return;
-    if (!this.previous.has(target)) this.previous.set(target, known);
-    this.memo.delete(target);
+    for (const memoKey of [target, `=${target}`]) {
+      const known = this.memo.get(memoKey);
+      if (known === undefined) continue;
+      if (!this.previous.has(memoKey)) this.previous.set(memoKey, known);
+      this.memo.delete(memoKey);
+    }
     const slug = slugOf(target);
     const targets = this.bySlug.get(slug);
     targets?.delete(target);
     if (targets?.size === 0) this.bySlug.delete(slug);
   }
+}
+
+/** The person the holders of a key name (see the class): the surest, and one only unless a name. */
+function pick(holders: readonly Holder[], full: boolean): string | null {
+  let best: KeyStrength | null = null;
+  for (const h of holders) if ((!full || h.strength < 2) && (best === null || h.strength < best)) best = h.strength;
+  if (best === null) return null;
+  let found: string | null = null;
+  for (const h of holders) {
+    if (h.strength !== best || h.path === found) continue;
+    if (found === null) found = h.path;
+    else if (best > 0) return null;
+    else if (before(h.path, found)) found = h.path;
+  }
+  return found;
 }
 
 /** Which of two person notes a shared name goes to: the shorter path, then the first in order. */

@@ -1,8 +1,11 @@
 import { parseAgreement } from "../domain/agreement";
 import { personSlug } from "../domain/person";
 import type { IsoDate, Owner, Person } from "../domain/types";
-import { logEntries, personFromTags, type FileKind, type LogEntry } from "./classify";
-import { baseName, isOpenStatus, linkTargetKey, type FileFacts } from "./facts";
+import { personOfTags } from "../domain/recognition/candidates";
+import type { LogEntry, NoteShape, NoteText } from "../domain/recognition/note";
+import { headingEntries } from "../domain/recognition/when";
+import { baseName } from "../domain/paths";
+import { isOpenStatus, linkTargetKey, type FileFacts } from "./facts";
 import { interned } from "./intern";
 
 /** An open task of a file, as read from its text. */
@@ -52,10 +55,10 @@ export function agreementOf(task: OpenTask): TaskAgreement | null {
 
 /** What the index holds of one file: what it is, and what it adds to the derived lists. */
 export interface FileRecord {
-  /** Order of arrival: kept while the file stays, a new one when it comes back (or is renamed). */
-  seq: number;
   facts: FileFacts;
-  kind: FileKind;
+  kind: NoteShape;
+  /** What the text says beyond the metadata, when the text was read for it (person and meeting notes). */
+  text: NoteText | null;
   person: Person | null;
   tasks: readonly OpenTask[];
   /** The properties block could not be read, and holds more than blank lines and comments. */
@@ -127,18 +130,19 @@ export function slugOf(key: string): string {
 
 /** Dated headings of a note that is not a 1:1 note, used when a person's `log` property names it. */
 export function heldEntries(facts: FileFacts): LogEntry[] {
-  return logEntries(facts).filter((entry) => entry.status === "held");
+  return headingEntries(facts).filter((entry) => entry.status === "held");
 }
 
-export function readOpenTasks(facts: FileFacts, text: string, kind: FileKind, queueHeading: string): readonly OpenTask[] {
+export function readOpenTasks(facts: FileFacts, text: string, kind: NoteShape, queueHeading: string): readonly OpenTask[] {
   const open = facts.tasks.filter((task) => isOpenStatus(task.status));
   if (open.length === 0) return NO_TASKS;
   const lines = new LineReader(text);
   const headings = kind.kind === "person" ? [...facts.headings].sort((a, b) => a.line - b.line) : [];
   const entries = kind.kind === "meeting" ? kind.entries : [];
   const queue = normKey(queueHeading);
-  // The first link of a task's line names whom it is with only outside person notes and 1:1 notes.
-  const links = kind.kind === "person" || kind.kind === "meeting" ? NO_LINKS : facts.links;
+  // The first link of a task's line names whom it is with outside person notes (a meeting may be
+  // a group's: its tasks are then with whom they name).
+  const links = kind.kind === "person" ? NO_LINKS : facts.links;
   const tasks: OpenTask[] = [];
   for (const task of open) {
     const raw = lines.line(task.line);
@@ -150,7 +154,7 @@ export function readOpenTasks(facts: FileFacts, text: string, kind: FileKind, qu
       if (heading && normKey(heading.text) === queue) continue;
     }
     const entry = lastBefore(entries, task.line);
-    const firstLink = links === NO_LINKS ? null : (links.find((link) => link.line === task.line)?.target ?? personFromTags(tagsOn(original)));
+    const firstLink = links === NO_LINKS ? null : (links.find((link) => link.line === task.line)?.target ?? personOfTags(tagsOn(original)));
     // Every field from the start (`agreement` too): a field added later costs the object more.
     tasks.push({ line: task.line, original, agreement: undefined, entryDate: entry?.date ?? null, firstLink });
   }
@@ -158,7 +162,7 @@ export function readOpenTasks(facts: FileFacts, text: string, kind: FileKind, qu
 }
 
 /** The tags written on a line, lower-cased and without `#`, as a note's tags are given. */
-function tagsOn(line: string): string[] {
+export function tagsOn(line: string): string[] {
   const tags: string[] = [];
   const tag = /(?:^|\s)#([\p{L}\p{N}_\-/]+)/gu;
   for (let match = tag.exec(line); match !== null; match = tag.exec(line)) {

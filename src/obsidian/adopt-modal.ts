@@ -1,14 +1,7 @@
 /** The preview of an adoption, and the words it and the summary notice use. */
 import { Modal, Setting, type App } from "obsidian";
-import { adoptionWrites, describeNewPerson, type AdoptionNotePlan, type AdoptionPlan, type AdoptionWrites } from "../domain/adopt";
+import { adoptionWrites, describeNewPerson, impliedOnlyByUnticked, type AdoptionNotePlan, type AdoptionPlan, type AdoptionWrites } from "../domain/adopt";
 import type { AdoptionRecord } from "./adopt";
-
-const SOURCE_WORDS: Record<string, string> = {
-  property: "person property",
-  tag: "tag",
-  folder: "folder",
-  "file name": "file name",
-};
 
 function plural(n: number, one: string, many = `${one}s`): string {
   return n === 0 ? `no ${many}` : `${n} ${n === 1 ? one : many}`;
@@ -23,31 +16,44 @@ export function findingsSummary(plan: AdoptionPlan): string {
   return `Found ${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1] ?? ""}.`;
 }
 
+/** "Anya Petrova (from the folder name)", "John Doe (new, from the person property)". */
 function personLabel(plan: AdoptionPlan, note: AdoptionNotePlan): string {
   if (!note.person) return "nobody";
-  if (note.person.kind === "existing") return note.person.name;
+  const from = note.personFrom ? `from ${note.personFrom}` : "";
+  if (note.person.kind === "existing") return from === "" ? note.person.name : `${note.person.name} (${from})`;
   const key = note.person.key;
   const person = plan.newPeople.find((p) => p.key === key);
-  return person ? `${person.name} (new)` : "nobody";
+  return person ? `${person.name} (${["new", from].filter((w) => w !== "").join(", ")})` : "nobody";
 }
 
-/** One line about a 1:1 note: person, date or entries, what it gets. */
+/** "It is tagged #1-1." → "it is tagged #1-1." (inside a sentence). */
+function inSentence(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+/**
+ * One line about a 1:1 note: whom it is with and the rule that found them, its date and where it
+ * was read (or its entries), what makes it a 1:1, what it gets.
+ */
 export function describeNotePlan(plan: AdoptionPlan, note: AdoptionNotePlan): string {
   const when =
     note.layout === "note"
-      ? `${note.date ?? ""}${note.dateSource === "file name" ? " (from the file name)" : ""}`
+      ? `${note.date ?? ""}${note.dateWhy ? ` (from ${note.dateWhy})` : ""}`
       : `running log, ${plural(note.entries.length, "dated entry", "dated entries")}${note.entries.length > 0 ? ` (newest ${[...note.entries].sort().pop() ?? ""})` : ""}`;
-  const via = note.personRefSource && note.person?.kind !== "existing" ? ` (from the ${SOURCE_WORDS[note.personRefSource] ?? ""})` : "";
   const adds = [note.add.type ? "type" : "", note.add.person ? "person" : "", note.add.date ? "date" : ""].filter((a) => a !== "");
-  const parts = [`${personLabel(plan, note)}${via}`, when];
+  const parts = [personLabel(plan, note), when];
   if (adds.length > 0) parts.push(`adds ${adds.join(", ")}`);
-  return [`${parts.join(" · ")}.`, ...note.remarks].join(" ");
+  const why = note.why ? [`A 1:1: ${inSentence(note.why)}`] : [];
+  return [`${parts.join(" · ")}.`, ...why, ...note.remarks].join(" ");
 }
 
 /** The preview of an adoption: what was found, what would be written, what could not be placed. */
 export class AdoptionModal extends Modal {
   private readonly selectedNotes: Set<string>;
   private readonly names = new Map<string, string | null>();
+  /** The toggles of the people to create, to untick those only unticked notes imply. */
+  private readonly personToggles = new Map<string, { setValue(on: boolean): unknown }>();
+  private saveYou: boolean;
 
   constructor(
     app: App,
@@ -57,6 +63,7 @@ export class AdoptionModal extends Modal {
   ) {
     super(app);
     this.selectedNotes = new Set(plan.notes.map((n) => n.path));
+    this.saveYou = plan.you !== null;
     for (const person of plan.newPeople) this.names.set(person.key, person.selected ? person.name : null);
   }
 
@@ -75,6 +82,14 @@ export class AdoptionModal extends Modal {
       });
     }
 
+    if (plan.you !== null) {
+      new Setting(contentEl).setName("You").setHeading();
+      new Setting(contentEl)
+        .setName(`Save "${plan.you.name}" as your name`)
+        .setDesc(`${plan.you.why} Notes that name you and one other person are then 1:1s with that person, and your @name is @me.`)
+        .addToggle((toggle) => toggle.setValue(this.saveYou).onChange((on) => (this.saveYou = on)));
+    }
+
     if (plan.notes.length > 0) {
       new Setting(contentEl).setName(`1:1 notes to complete (${plan.notes.length})`).setHeading();
       for (const note of plan.notes) {
@@ -85,6 +100,7 @@ export class AdoptionModal extends Modal {
             toggle.setValue(true).onChange((on) => {
               if (on) this.selectedNotes.add(note.path);
               else this.selectedNotes.delete(note.path);
+              this.untickPeopleOfUntickedNotes();
             }),
           );
       }
@@ -103,9 +119,10 @@ export class AdoptionModal extends Modal {
               if (this.names.get(person.key) !== null) this.names.set(person.key, value);
             }),
           )
-          .addToggle((toggle) =>
-            toggle.setValue(person.selected).onChange((on) => this.names.set(person.key, on ? name : null)),
-          );
+          .addToggle((toggle) => {
+            this.personToggles.set(person.key, toggle);
+            toggle.setValue(person.selected).onChange((on) => this.names.set(person.key, on ? name : null));
+          });
       }
     }
 
@@ -133,13 +150,22 @@ export class AdoptionModal extends Modal {
           .setButtonText("Apply")
           .setCta()
           .onClick(() => {
-            const writes = adoptionWrites(plan, { notes: this.selectedNotes, people: this.names }, this.options);
+            const writes = adoptionWrites(plan, { notes: this.selectedNotes, people: this.names, you: this.saveYou }, this.options);
             this.close();
             this.onApply(writes);
           }),
       );
     }
     buttons.addButton((button) => button.setButtonText(nothing ? "Close" : "Cancel").onClick(() => this.close()));
+  }
+
+  /** A person implied only by unticked notes is unticked with them. */
+  private untickPeopleOfUntickedNotes(): void {
+    for (const person of this.plan.newPeople) {
+      if (!impliedOnlyByUnticked(this.plan, person, this.selectedNotes)) continue;
+      this.names.set(person.key, null);
+      this.personToggles.get(person.key)?.setValue(false);
+    }
   }
 
   private details(title: string, lines: string[]): void {

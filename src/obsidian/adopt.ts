@@ -1,7 +1,10 @@
 import { Notice, TFolder, getFrontMatterInfo, parseYaml, type App } from "obsidian";
 import { planAdoption, type AdoptionNoteInput, type AdoptionPlan, type AdoptionWrites } from "../domain/adopt";
 import { fillEmptyProperties, restoreProperties, type FilledProperty } from "../domain/person-note";
-import { classify, type RecognitionSettings } from "../index/classify";
+import { isOneOnOneNote } from "../domain/recognition/choose-person";
+import { describeChoice } from "../domain/recognition/recognize";
+import { inferYou, namesTogether } from "../domain/recognition/you";
+import type { RecognitionSettings } from "../domain/recognition/note";
 import type { PeopleIndex } from "../index/people-index";
 import { describe, type NoteWriter } from "./note-writer";
 
@@ -44,30 +47,43 @@ export async function scanForAdoption(ctx: AdoptionContext): Promise<AdoptionPla
   const { app, index } = ctx;
   const settings = ctx.settings();
   const notes: AdoptionNoteInput[] = [];
+  const together: string[][] = [];
+  const nameOf = (path: string) => index.person(path)?.name ?? path;
   for (const file of app.vault.getMarkdownFiles()) {
-    if (index.kindOf(file.path) !== "meeting") continue;
-    const facts = index.facts(file.path);
-    if (!facts) continue;
-    const kind = classify(facts, settings);
-    if (kind.kind !== "meeting") continue;
+    const found = index.recognized(file.path);
+    const kind = found?.record.kind;
+    if (!found || kind?.kind !== "meeting" || found.choice === null) continue;
+    together.push(namesTogether(kind.candidates));
+    const person = index.personOfNote(file.path);
+    const marked = isOneOnOneNote(kind, found.choice);
+    if (!marked && person === null) continue;
     let problem: string | null;
     try {
       problem = frontMatterProblem(await app.vault.cachedRead(file));
     } catch (error) {
       problem = `the note cannot be read: ${describe(error)}`;
     }
-    const person = index.personOfNote(file.path);
+    const choice = found.choice;
     notes.push({
       path: file.path,
-      personRef: kind.personRef,
-      personRefSource: kind.personRefSource,
+      why: kind.why,
+      marked,
+      proposed:
+        marked && choice.newName !== null && choice.source !== null
+          ? { name: choice.newName, certain: choice.certain, source: choice.source, label: choice.label ?? "" }
+          : null,
+      personWhy: describeChoice(choice, nameOf),
+      personSource: choice.source,
+      personFrom: choice.label,
       date: kind.date,
+      dateWhy: kind.dateWhy,
       entries: kind.entries.map((e) => e.date),
-      frontmatter: facts.frontmatter,
+      frontmatter: found.record.facts.frontmatter,
       frontmatterError: problem,
       person: person ? { path: person.path, name: person.name } : null,
     });
   }
+  const inferred = settings.myName.trim() === "" ? inferYou(together) : null;
   return planAdoption({
     notes,
     people: index.people().map((p) => ({ path: p.path, name: p.name, firstName: p.person.firstName, aliases: p.person.aliases })),
@@ -88,6 +104,7 @@ export async function scanForAdoption(ctx: AdoptionContext): Promise<AdoptionPla
     })),
     peopleFolder: existingFolder(app, settings.peopleFolder),
     exists: takenPaths(app),
+    you: inferred === null ? null : { name: inferred, why: `${inferred} is named by every meeting that names two or more people.` },
   });
 }
 

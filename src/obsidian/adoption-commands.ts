@@ -18,6 +18,8 @@ export interface AdoptionDeps {
   clock: Clock;
   /** Resolves once the index was built. */
   ready: () => Promise<void>;
+  /** Changes and saves the settings (your name, when Adopt offers it). */
+  updateSettings?: (change: (settings: OneOnOnesSettings) => void) => Promise<void>;
 }
 
 export const ADOPTION_COMMAND_IDS = {
@@ -62,6 +64,8 @@ export class AdoptionActions {
   }
 
   async apply(writes: Parameters<typeof applyAdoption>[1]): Promise<void> {
+    const myName = writes.myName;
+    if (myName !== null && this.deps.updateSettings) await this.deps.updateSettings((s) => (s.myName = myName));
     const { record, failures } = await applyAdoption(this.context(), writes);
     const changedSomething = record.changed.length > 0 || record.created.length > 0;
     if (changedSomething) await this.store.save(record);

@@ -348,6 +348,7 @@ export class CommandActions {
         text,
         due: input.due,
         syntax: this.ctx.settings().dueDateSyntax,
+        tag: this.ctx.settings().agreementTag,
       });
       // The note may have been deleted while the modal was open: never type into a closed editor.
       if (file !== null && this.ctx.writer.file(file.path) !== file) {

@@ -78,6 +78,25 @@ class CachedFacts implements FileFacts {
       .concat(frontmatterLinks.map((l) => ({ target: l.link, line: -1 })));
   }
 
+  /** Tags written in the body, with their lines. */
+  get bodyTags(): NonNullable<FileFacts["bodyTags"]> {
+    const tags = this.cache?.tags;
+    return tags?.length ? tags.map((t) => ({ tag: (t.tag.startsWith("#") ? t.tag.slice(1) : t.tag).toLowerCase(), line: t.position.start.line })) : NONE;
+  }
+
+  /** The lines of every task, done or not. */
+  get taskLines(): number[] {
+    let lines: number[] | null = null;
+    for (const item of this.cache?.listItems ?? []) if (item.task !== undefined) (lines ??= []).push(item.position.start.line);
+    return lines ?? NONE;
+  }
+
+  /** The first line after the properties block. */
+  get bodyStart(): number {
+    const position = this.cache?.frontmatterPosition ?? (this.cache?.sections?.[0]?.type === "yaml" ? this.cache.sections[0].position : undefined);
+    return position ? position.end.line + 1 : 0;
+  }
+
   /** Only open tasks matter to the index: the others are left out. */
   get tasks(): FileFacts["tasks"] {
     let tasks: FileFacts["tasks"] | null = null;

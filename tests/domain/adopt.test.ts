@@ -8,14 +8,20 @@ import {
   type AdoptionInput,
   type AdoptionNoteInput,
 } from "../../src/domain/adopt";
+import type { CandidateSource } from "../../src/domain/recognition/note";
 import { fillEmptyProperties, isEmptyValue, personNoteText, restoreProperties, yamlString } from "../../src/domain/person-note";
 
 function note(path: string, over: Partial<AdoptionNoteInput> = {}): AdoptionNoteInput {
   return {
     path,
-    personRef: null,
-    personRefSource: null,
+    why: "It is in the 1:1 folder (1-1s).",
+    marked: true,
+    proposed: null,
+    personWhy: null,
+    personSource: null,
+    personFrom: null,
     date: null,
+    dateWhy: null,
     entries: [],
     frontmatter: null,
     frontmatterError: null,
@@ -29,6 +35,11 @@ function input(notes: AdoptionNoteInput[], over: Partial<AdoptionInput> = {}): A
 }
 
 const OPTIONS = { peopleFolder: "People", queueHeading: "Next 1:1" };
+
+/** A new person as the recognizer proposes it, named by `source`. */
+function named(name: string, source: CandidateSource, label: string, certain = source !== "file name" && source !== "title"): AdoptionNoteInput["proposed"] {
+  return { name, source, label, certain };
+}
 const all = (paths: string[]) => ({ notes: new Set(paths), people: new Map<string, string | null>() });
 
 describe("nameFromRef", () => {
@@ -51,8 +62,18 @@ describe("planAdoption", () => {
   it("proposes one person for a tag slug and a file name that name the same person; adds type and person", () => {
     const plan = planAdoption(
       input([
-        note("meetings/2024-11-13 John Appleseed.md", { personRef: "john-appleseed", personRefSource: "tag", date: "2024-11-13", frontmatter: { date: "2024-11-13", tags: ["meeting/one-on-one", "people/john-appleseed"] } }),
-        note("meetings/2024-11-20 John Appleseed.md", { personRef: "John Appleseed", personRefSource: "file name", date: "2024-11-20", frontmatter: { tags: ["meeting/one-on-one"] } }),
+        note("meetings/2024-11-13 John Appleseed.md", {
+          proposed: named("john-appleseed", "tag", "the tag #people/john-appleseed"),
+          date: "2024-11-13",
+          dateWhy: "the date property",
+          frontmatter: { date: "2024-11-13", tags: ["meeting/one-on-one", "people/john-appleseed"] },
+        }),
+        note("meetings/2024-11-20 John Appleseed.md", {
+          proposed: named("John Appleseed", "file name", "the file name"),
+          date: "2024-11-20",
+          dateWhy: "the file name",
+          frontmatter: { tags: ["meeting/one-on-one"] },
+        }),
       ]),
     );
     expect(plan.newPeople).toEqual([
@@ -62,17 +83,17 @@ describe("planAdoption", () => {
         fileName: "John Appleseed",
         path: "People/John Appleseed.md",
         refs: [
-          { ref: "john-appleseed", source: "tag" },
-          { ref: "John Appleseed", source: "file name" },
+          { ref: "john-appleseed", label: "the tag #people/john-appleseed" },
+          { ref: "John Appleseed", label: "the file name" },
         ],
         notes: ["meetings/2024-11-13 John Appleseed.md", "meetings/2024-11-20 John Appleseed.md"],
         origin: "meeting",
         selected: true,
       },
     ]);
-    expect(plan.notes.map((n) => [n.path, n.add, n.dateSource])).toEqual([
-      ["meetings/2024-11-13 John Appleseed.md", { type: true, person: true, date: null }, "property"],
-      ["meetings/2024-11-20 John Appleseed.md", { type: true, person: true, date: "2024-11-20" }, "file name"],
+    expect(plan.notes.map((n) => [n.path, n.add, n.dateWhy])).toEqual([
+      ["meetings/2024-11-13 John Appleseed.md", { type: true, person: true, date: null }, "the date property"],
+      ["meetings/2024-11-20 John Appleseed.md", { type: true, person: true, date: "2024-11-20" }, "the file name"],
     ]);
     expect(describeNewPerson(plan.newPeople[0]!)).toBe(
       "Named by the tag #people/john-appleseed and the file name of 2 1:1 notes; no person note yet.",
@@ -85,6 +106,7 @@ describe("planAdoption", () => {
         { path: "meetings/2024-11-20 John Appleseed.md", values: { type: "one-on-one", person: "[[John Appleseed]]", date: "2024-11-20" } },
       ],
       problems: [],
+      myName: null,
     });
   });
 
@@ -93,15 +115,11 @@ describe("planAdoption", () => {
       input(
         [
           note("1-1s/Anya Petrova/2026-11-07.md", {
-            personRef: "Anya Petrova",
-            personRefSource: "folder",
             date: "2026-11-07",
             frontmatter: { date: "2026-11-07" },
             person: { path: "People/@Anya Petrova.md", name: "Anya Petrova" },
           }),
           note("1-1s/Anya Petrova/2026-11-14.md", {
-            personRef: "Anya Petrova",
-            personRefSource: "property",
             date: "2026-11-14",
             frontmatter: { type: "one-on-one", person: "[[@Anya Petrova]]", date: "2026-11-14" },
             person: { path: "People/@Anya Petrova.md", name: "Anya Petrova" },
@@ -119,7 +137,7 @@ describe("planAdoption", () => {
 
   it("matches a derived name to an existing person the index did not resolve (a slug in another spelling)", () => {
     const plan = planAdoption(
-      input([note("121/2026-01-05 anya_petrova.md", { personRef: "anya_petrova", personRefSource: "file name", date: "2026-01-05" })], {
+      input([note("121/2026-01-05 anya_petrova.md", { proposed: named("anya_petrova", "file name", "the file name"), date: "2026-01-05" })], {
         people: [{ path: "People/Anya Petrova.md", name: "Anya Petrova", aliases: [] }],
       }),
     );
@@ -131,15 +149,14 @@ describe("planAdoption", () => {
     const plan = planAdoption(
       input([
         note("MeetingNotes/121/2026-11-20.md", {
-          personRef: "@Anna Ivanova",
-          personRefSource: "property",
+          proposed: named("@Anna Ivanova", "person property", "the person property"),
           date: "2026-11-20",
-          frontmatter: { date: "2026-11-20", type: ["121"], people: "[[@Anna Ivanova]]" },
+          frontmatter: { date: "2026-11-20", type: ["121"], person: "[[@Anna Ivanova]]" },
         }),
       ], { peopleFolder: "people" }),
     );
     expect(plan.newPeople.map((p) => [p.name, p.fileName, p.path])).toEqual([["Anna Ivanova", "@Anna Ivanova", "people/@Anna Ivanova.md"]]);
-    // type "121" and the people property are there already: nothing to add.
+    // type "121" and the person property are there already: nothing to add.
     expect(plan.notes).toEqual([]);
     expect(plan.complete.map((n) => n.path)).toEqual(["MeetingNotes/121/2026-11-20.md"]);
     const writes = adoptionWrites(plan, all([]), { ...OPTIONS, peopleFolder: "people" });
@@ -150,14 +167,16 @@ describe("planAdoption", () => {
     const plan = planAdoption(
       input([
         note("1-1s/2026-01-05.md", { date: "2026-01-05" }),
-        note("1-1s/broken.md", { personRef: "broken", personRefSource: "file name", frontmatterError: "Nested mappings are not allowed in compact mappings" }),
+        note("1-1s/broken.md", { proposed: named("broken", "file name", "the file name"), frontmatterError: "Nested mappings are not allowed in compact mappings" }),
         note("1-1s/template-like.md", { frontmatter: { person: "__PEOPLE__" } }),
-        note("1-1s/Someone.md", { personRef: "Someone", personRefSource: "file name" }),
+        note("1-1s/Someone.md", { proposed: named("Someone", "file name", "the file name") }),
+        note("1-1s/Scott and Cody.md", { personWhy: "the participants property names Scott and Cody, and none of them has a person note." }),
       ], { exists: (p) => p.toLowerCase() === "people/someone.md" }),
     );
     expect(plan.unplaced).toEqual([
       { path: "1-1s/2026-01-05.md", reason: "No person: no person property, no people/<name> tag, no person folder and no name in the file name." },
       { path: "1-1s/broken.md", reason: "Its properties are not valid YAML (Nested mappings are not allowed in compact mappings); fix them, then adopt again." },
+      { path: "1-1s/Scott and Cody.md", reason: "the participants property names Scott and Cody, and none of them has a person note." },
       { path: "1-1s/Someone.md", reason: 'A file "People/Someone.md" exists already and is not a person note; rename it or add the person property by hand.' },
       { path: "1-1s/template-like.md", reason: 'Its person property "__PEOPLE__" names nobody; write the person\'s name or a link there.' },
     ]);
@@ -169,8 +188,7 @@ describe("planAdoption", () => {
     const plan = planAdoption(
       input([
         note("meetings/2026-01-05 Sam.md", {
-          personRef: "sam",
-          personRefSource: "tag",
+          personSource: "tag",
           date: "2026-01-05",
           frontmatter: { type: "meeting", person: 42, date: "soon" },
           person: { path: "People/Sam.md", name: "Sam" },
@@ -187,7 +205,7 @@ describe("planAdoption", () => {
 
   it("describes a running log by its entries and adds no date to it", () => {
     const plan = planAdoption(
-      input([note("01_Team/NomePersona_1-1.md", { personRef: "NomePersona", personRefSource: "file name", entries: ["2026-11-21", "2026-11-07"] })]),
+      input([note("01_Team/Lena_1-1.md", { proposed: named("Lena", "file name", "the file name"), entries: ["2026-11-21", "2026-11-07"] })]),
     );
     expect(plan.notes.map((n) => [n.layout, n.add, n.entries])).toEqual([["log", { type: true, person: true, date: null }, ["2026-11-21", "2026-11-07"]]]);
     expect(plan.counts).toEqual({ people: 0, meetings: 0, logs: 1, logEntries: 2, agreements: 0 });
@@ -206,7 +224,7 @@ describe("planAdoption", () => {
     });
     const plan = planAdoption(
       input(
-        [note("1-1s/john-doe/2026-01-22.md", { personRef: "John Doe", personRefSource: "property", date: "2026-01-22", frontmatter: { person: "John Doe", date: "2026-01-22" } })],
+        [note("1-1s/john-doe/2026-01-22.md", { proposed: named("John Doe", "person property", "the person property"), date: "2026-01-22", frontmatter: { person: "John Doe", date: "2026-01-22" } })],
         {
           agreements: [
             agreement({ kind: "name", text: "john" }, 18),
@@ -229,9 +247,9 @@ describe("planAdoption", () => {
   it("carries out edited names and unticked people; an unusable name is a problem, not a file", () => {
     const plan = planAdoption(
       input([
-        note("meetings/2024-11-13 jdoe.md", { personRef: "jdoe", personRefSource: "file name", date: "2024-11-13", frontmatter: {} }),
-        note("meetings/2024-11-14 mx.md", { personRef: "mx", personRefSource: "file name", date: "2024-11-14", frontmatter: {} }),
-        note("meetings/2024-11-15 kim.md", { personRef: "kim", personRefSource: "file name", date: "2024-11-15", frontmatter: {} }),
+        note("meetings/2024-11-13 jdoe.md", { proposed: named("jdoe", "file name", "the file name"), date: "2024-11-13", frontmatter: {} }),
+        note("meetings/2024-11-14 mx.md", { proposed: named("mx", "file name", "the file name"), date: "2024-11-14", frontmatter: {} }),
+        note("meetings/2024-11-15 kim.md", { proposed: named("kim", "file name", "the file name"), date: "2024-11-15", frontmatter: {} }),
       ]),
     );
     const people = new Map<string, string | null>([

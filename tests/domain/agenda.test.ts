@@ -15,7 +15,7 @@ import {
   renderAgendaTemplate,
   type AgendaInput,
 } from "../../src/domain/agenda";
-import { datedHeading } from "../../src/domain/dates";
+import { datedHeading } from "../../src/domain/written-dates";
 import type { AgendaSection } from "../../src/domain/types";
 import { RUNS } from "../properties";
 

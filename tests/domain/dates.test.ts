@@ -5,8 +5,6 @@ import {
   addMonths,
   addWeeks,
   compareDates,
-  dateInFileName,
-  datedHeading,
   daysBetween,
   fixedClock,
   formatDate,
@@ -331,56 +329,6 @@ describe("formatLastSeen", () => {
     ["2026-11-24", "in 3 days"],
   ])("%s from 2026-11-21 is %j", (date, expected) => {
     expect(formatLastSeen(date, "2026-11-21")).toBe(expected);
-  });
-});
-
-describe("dateInFileName", () => {
-  it.each([
-    ["2024-11-13 John Appleseed", "2024-11-13"],
-    ["1-1 with Anya 2026-11-21", "2026-11-21"],
-    ["2026-11-21", "2026-11-21"],
-    ["Anya_2026-11-21_notes", "2026-11-21"],
-    ["2026-02-30 then 2026-03-01", "2026-03-01"],
-    ["WeeklySync_YYYY-MM-DD", null],
-    ["12026-11-21", null],
-    ["2026-11-211", null],
-    ["20261121", null],
-    ["Anya Petrova", null],
-    ["", null],
-  ])("%j → %s", (name, expected) => {
-    expect(dateInFileName(name)).toBe(expected);
-  });
-
-  it("never throws", () => {
-    fc.assert(fc.property(fc.string(), (name) => {
-      const r = dateInFileName(name);
-      return r === null || (isValidIsoDate(r) && name.includes(r));
-    }), { numRuns: RUNS });
-  });
-});
-
-describe("datedHeading", () => {
-  it.each([
-    ["2026-11-21", "2026-11-21"],
-    ["2026-11-21 — notes", "2026-11-21"],
-    ["2026-11-21: x", "2026-11-21"],
-    ["2026-11-21 - Anya", "2026-11-21"],
-    ["2026-11-21 (skipped)", "2026-11-21"],
-    ["[[2026-11-21]]", "2026-11-21"],
-    ["[[2026-11-21]] weekly", "2026-11-21"],
-    ["[[2026-11-21|21 Nov]]", "2026-11-21"],
-    ["### 2026-11-21", "2026-11-21"],
-    ["  2026-11-21", "2026-11-21"],
-    ["2024-11-13 John Appleseed", "2024-11-13"],
-    ["Notes 2026-11-21", null],
-    ["2026-11-21abc", null],
-    ["2026-11-210", null],
-    ["2026-02-30", null],
-    ["[[2026-11-21#Agenda]]", null],
-    ["YYYY-MM-DD", null],
-    ["", null],
-  ])("%j → %s", (heading, expected) => {
-    expect(datedHeading(heading)).toBe(expected);
   });
 });
 

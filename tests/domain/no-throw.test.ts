@@ -15,7 +15,8 @@ import {
 } from "../../src/domain/agreement";
 import { DEFAULT_AGENDA_SECTIONS, insertLogEntry, renderAgendaTemplate, buildLogEntry, type AgendaInput } from "../../src/domain/agenda";
 import { parseCadence } from "../../src/domain/cadence";
-import { dateInFileName, datedHeading, formatLastSeen, parseDateWithFormat, parseIsoDate } from "../../src/domain/dates";
+import { formatLastSeen, parseDateWithFormat, parseIsoDate } from "../../src/domain/dates";
+import { dateInFileName, datedHeading } from "../../src/domain/written-dates";
 import { displayText } from "../../src/domain/follow-ups";
 import { atxHeading, codeLines, fenceStart, frontMatterLength, listMarker, splitLines } from "../../src/domain/markdown";
 import { linkTargetOf, parsePerson, personKeys, personName, personSlug, readProperty } from "../../src/domain/person";

@@ -3,7 +3,8 @@
 // built from scratch with the final files (in the same order of arrival) gives.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { dateInFileName, fixedClock, parseIsoDate } from "../../src/domain/dates";
+import { fixedClock, parseIsoDate } from "../../src/domain/dates";
+import { dateInFileName } from "../../src/domain/written-dates";
 import { PeopleIndex } from "../../src/index/people-index";
 import { factsOf } from "../builders/facts";
 import { indexSettings } from "../builders/index-settings";

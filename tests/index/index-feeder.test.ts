@@ -136,7 +136,7 @@ describe("IndexFeeder", () => {
 });
 
 describe("the facts of a file", () => {
-  const text = "---\ntags: [Person, person]\n---\n# Anya\nMet [[Ben]].\n- [ ] @me send it\n- [x] done\n- [/] going\n";
+  const text = "---\ntags: [Person, person]\n---\n# Anya\nMet [[Ben]] #friend.\n- [ ] @me send it\n- [x] done\n- [/] going\n";
 
   it("are read from the metadata as the index asks, and copy as plain data", () => {
     const facts = factsOf("People/Anya.md", text);
@@ -146,13 +146,17 @@ describe("the facts of a file", () => {
       path: "People/Anya.md",
       created: "2026-01-05",
       frontmatter: { tags: ["Person", "person"] },
-      tags: ["person"],
+      tags: ["person", "friend"],
       headings: [{ text: "Anya", level: 1, line: 3 }],
       links: [{ target: "Ben", line: 4 }],
       tasks: [
         { line: 5, status: " " },
         { line: 7, status: "/" },
       ],
+      // Tags of the text with their lines, every task's line (done or not), where the text starts.
+      bodyTags: [{ tag: "friend", line: 4 }],
+      taskLines: [5, 6, 7],
+      bodyStart: 3,
     });
     // Lists are made when asked for (not kept), and read the same each time.
     expect(facts.tasks).toEqual(facts.tasks);

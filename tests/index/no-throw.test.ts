@@ -5,7 +5,9 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { fixedClock } from "../../src/domain/dates";
-import { classify, personFromFileName } from "../../src/index/classify";
+import { nameUnits } from "../../src/domain/recognition/names";
+import { readNoteText } from "../../src/domain/recognition/note-text";
+import { noteShape } from "../../src/domain/recognition/shape";
 import { copyFacts, type FileFacts } from "../../src/index/facts";
 import { PeopleIndex } from "../../src/index/people-index";
 import { viewData } from "../../src/views/view-data";
@@ -131,9 +133,9 @@ describe("the index never throws", () => {
   it("on any facts of a note, when deciding what it is", () => {
     fc.assert(
       fc.property(note, (n) => {
-        const kind = classify(n.facts, settings);
+        const kind = noteShape(n.facts, readNoteText(n.text), settings);
         expect(["person", "meeting", "dated", "other"]).toContain(kind.kind);
-        personFromFileName(n.facts.path);
+        nameUnits(n.facts.path);
       }),
       { numRuns: RUNS },
     );

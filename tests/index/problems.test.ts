@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { fixedClock } from "../../src/domain/dates";
 import { blankPropertiesBlock } from "../../src/index/facts";
-import { classify } from "../../src/index/classify";
+import { noteShape } from "../../src/domain/recognition/shape";
 import { PeopleIndex } from "../../src/index/people-index";
 import { factsOf } from "../builders/facts";
 import { indexSettings } from "../builders/index-settings";
@@ -74,13 +74,13 @@ describe("an alias that is another person's name", () => {
 
 describe("1:1 notes with problems", () => {
   it("classify a date that is no day, and an unknown status", () => {
-    const kind = classify(factsOf("1-1s/Anya/2026-02-30.md", "---\ntype: one-on-one\nstatus: postponed\n---\n"), SETTINGS);
+    const kind = noteShape(factsOf("1-1s/Anya/2026-02-30.md", "---\ntype: one-on-one\nstatus: postponed\n---\n"), null, SETTINGS);
     expect(kind).toMatchObject({ kind: "meeting", date: null, badDate: "2026-02-30", unknownStatus: "postponed", entries: [] });
-    const fine = classify(factsOf("1-1s/Anya/2026-02-28.md", "---\nstatus: Cancelled\n---\n"), SETTINGS);
+    const fine = noteShape(factsOf("1-1s/Anya/2026-02-28.md", "---\nstatus: Cancelled\n---\n"), null, SETTINGS);
     expect(fine).toMatchObject({ date: "2026-02-28", status: "cancelled", badDate: null, unknownStatus: null });
-    const words = classify(factsOf("1-1s/Anya/kickoff.md", "---\ndate: next week\n---\n"), SETTINGS);
+    const words = noteShape(factsOf("1-1s/Anya/kickoff.md", "---\ndate: next week\n---\n"), null, SETTINGS);
     expect(words).toMatchObject({ badDate: "next week" });
-    const log = classify(factsOf("1-1s/Anya.md", "---\ndate:\n---\n## 2026-11-14\n"), SETTINGS);
+    const log = noteShape(factsOf("1-1s/Anya.md", "---\ndate:\n---\n## 2026-11-14\n"), null, SETTINGS);
     expect(log).toMatchObject({ badDate: null, entries: [{ date: "2026-11-14" }] });
   });
 

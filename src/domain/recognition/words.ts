@@ -1,0 +1,242 @@
+/**
+ * The words users write for what their notes are: 1:1 markers, person and meeting types, template,
+ * hub and log-section names. Each is compared folded — lower case, accents dropped, and `-`, `_`,
+ * `:`, `.` and spaces ignored — so `one_on_one`, `One-on-One` and `oneonone` are one spelling.
+ * English first, with the common words of German, Italian, French, Spanish, Russian and Chinese.
+ */
+
+/** `One-on-One` → `oneonone`, `1:1` → `11`, `Zoë` → `zoe`: how spellings are compared. */
+export function foldSpelling(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[\s_\-:.'’"`*]+/g, "");
+}
+
+/**
+ * A 1:1 spelling, folded: one-on-one, one_on_one, oneonone, one-to-one, 1-1, 1:1, 1on1, 1-on-1,
+ * 1to1, 121, optionally plural or followed by "meeting(s)" or "notes" (`1-1 meeting`,
+ * `1-1-meeting`, `1on1s`); and the German, Italian, Russian and Chinese words for it.
+ */
+const ONE_ON_ONE_FOLDED = /^(?:oneonone|onetoone|1on1|1to1|11|121|1x1|einzelgesprach|mitarbeitergesprach|unoauno|одиннаодин|тетатет|一对一|1对1)s?(?:meetings?|notes?|sessions?|calls?|gesprach|gesprache|besprechung|riunioni|riunione|встречи|встреча|会议|会谈)?$/;
+
+/** Whether a type, tag or category value (or one `/` segment of a tag) is a 1:1 spelling. */
+export function isOneOnOneWord(value: string): boolean {
+  if (value.length > 40) return false;
+  if (value.includes("/")) return value.split("/").some((part) => isOneOnOneWord(part));
+  return ONE_ON_ONE_FOLDED.test(foldSpelling(value));
+}
+
+/**
+ * A 1:1 marker inside a name or title: `1-1`, `1:1`, `1on1`, `1-on-1`, `1 on 1`, `1to1`, `121`,
+ * `one-on-one`, `one to one` as words of their own (`2024-11-13 1-1 with John`, `Anya_1-1`,
+ * `cody-scott-1on1`, `1:1 Notes - Sarah Chen`).
+ */
+export const ONE_ON_ONE_IN_TEXT =
+  /(?:^|[^\p{L}\p{N}])(?:1\s?[-:x]\s?1|1\s?[-_]?\s?(?:on|to)\s?[-_]?\s?1|121|one[\s_-]?(?:on|to)[\s_-]?one|一对一|1对1)s?(?=$|[^\p{L}\p{N}])/iu;
+
+export function hasOneOnOneMarker(text: string): boolean {
+  return ONE_ON_ONE_IN_TEXT.test(text);
+}
+
+/** Words of a `type` or `category` that make a note a person note (folded, compared word by word). */
+const PERSON_WORDS = new Set([
+  "person",
+  "people",
+  "persons",
+  "contact",
+  "contacts",
+  "kontakt",
+  "kontakte",
+  "person",
+  "personen",
+  "persona",
+  "persone",
+  "personas",
+  "personne",
+  "personnes",
+  "contatto",
+  "contatti",
+  "contacto",
+  "contactos",
+  "человек",
+  "люди",
+  "контакт",
+  "контакты",
+  "人物",
+  "联系人",
+  "人脉",
+]);
+
+/** Words of a `type` or `category` that make a note a meeting, or a contact with someone. */
+const MEETING_WORDS = new Set([
+  "meeting",
+  "meetings",
+  "interaction",
+  "interactions",
+  "call",
+  "calls",
+  "conversation",
+  "conversations",
+  "catchup",
+  "touchpoint",
+  "besprechung",
+  "treffen",
+  "gesprach",
+  "termin",
+  "riunione",
+  "incontro",
+  "reunion",
+  "встреча",
+  "звонок",
+  "会议",
+  "会面",
+]);
+
+/** The words of a value: `crm-contact` → `crm`, `contact`; `[[People]]` → `people`. */
+function wordsOf(value: string): string[] {
+  return value
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[[\]]/g, "")
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word !== "");
+}
+
+/** `person`, `crm-contact`, `[[People]]`, `Kontakt`: a person note's type or category. */
+export function isPersonWord(value: string): boolean {
+  const words = wordsOf(value);
+  return words.some((word) => PERSON_WORDS.has(word)) && !words.some((word) => MEETING_WORDS.has(word));
+}
+
+/** `meeting`, `crm-interaction`, `[[Meetings]]`, `call`: a meeting note's type or category. */
+export function isMeetingWord(value: string): boolean {
+  const words = wordsOf(value);
+  return words.some((word) => MEETING_WORDS.has(word)) || isOneOnOneWord(value);
+}
+
+/** Folder names that hold person notes: People, Contacts, Personen, Kontakte… (numbering ignored). */
+export function isPeopleFolderName(folder: string): boolean {
+  const words = wordsOf(folder).filter((word) => !/^\d+$/.test(word));
+  return words.length === 1 && PERSON_WORDS.has(words[0] as string);
+}
+
+/** Folder names that hold meeting notes: Meetings, Meeting notes, Interactions, Besprechungen… */
+export function isMeetingFolderName(folder: string): boolean {
+  const words = wordsOf(folder).filter((word) => !/^\d+$/.test(word) && word !== "notes" && word !== "note");
+  return words.length === 1 && (MEETING_WORDS.has(words[0] as string) || MEETING_WORDS.has((words[0] as string).replace(/en$/, "")));
+}
+
+/** The words for a template: a note or folder named so is never a person or a meeting. */
+const TEMPLATE_WORDS = new Set(["template", "templates", "vorlage", "vorlagen", "modello", "modelli", "plantilla", "plantillas", "modele", "modeles", "шаблон", "шаблоны", "模板"]);
+
+/** `Templates`, `_templates`, `0 Templates`, `__Templates`, `Person Template`, `Vorlagen`. */
+export function isTemplateName(name: string): boolean {
+  return wordsOf(name).some((word) => TEMPLATE_WORDS.has(word));
+}
+
+/**
+ * Notes about a collection rather than someone: README, overview, index, dashboard, hub, home,
+ * map of content, "start here", welcome.
+ */
+const HUB_NAMES = new Set([
+  "readme",
+  "overview",
+  "index",
+  "dashboard",
+  "hub",
+  "home",
+  "moc",
+  "mapofcontent",
+  "mapofcontents",
+  "starthere",
+  "welcome",
+  "tableofcontents",
+  "toc",
+  "liesmich",
+  "ubersicht",
+  "leggimi",
+  "indice",
+  "обзор",
+  "说明",
+]);
+
+/** A README, overview, index or dashboard: its words, emoji and numbering aside. */
+export function isHubName(name: string): boolean {
+  const words = wordsOf(name).filter((word) => !/^\d+$/.test(word));
+  return HUB_NAMES.has(words.join(""));
+}
+
+/**
+ * Words that are not part of a person's name in a note's name or title: what the note is (a
+ * meeting, a call, notes), how often, and small words such as "with".
+ */
+export const FILLER_WORDS = new Set([
+  "with",
+  "and",
+  "meeting",
+  "meetings",
+  "notes",
+  "note",
+  "sync",
+  "catchup",
+  "catch",
+  "up",
+  "checkin",
+  "check",
+  "in",
+  "call",
+  "chat",
+  "email",
+  "mail",
+  "to",
+  "from",
+  "weekly",
+  "biweekly",
+  "monthly",
+  "daily",
+  "quarterly",
+  "session",
+  "part",
+  "mit",
+  "und",
+  "con",
+  "avec",
+  "et",
+  "y",
+  "e",
+  "с",
+  "и",
+  "和",
+  "与",
+]);
+
+/** Headings under which a person note keeps its log of meetings or contacts. */
+const LOG_SECTION_WORDS = new Set([
+  "log",
+  "logs",
+  "meetings",
+  "meeting",
+  "interactions",
+  "interaction",
+  "contacts",
+  "history",
+  "notes",
+  "conversations",
+  "calls",
+  "journal",
+  "timeline",
+  "incontri",
+  "gesprachsnotizen",
+  "verlauf",
+  "protokoll",
+  "besprechungen",
+]);
+
+/** `1:1 Notes`, `Meeting log`, `Interactions`, `Gesprächsnotizen`: a heading a log sits under. */
+export function isLogSection(heading: string): boolean {
+  if (hasOneOnOneMarker(heading)) return true;
+  return wordsOf(heading).some((word) => LOG_SECTION_WORDS.has(word));
+}

@@ -1,0 +1,41 @@
+/**
+ * Who you are, when the settings do not say: the person who keeps the notes is at every meeting.
+ * Among the meetings that name two or more people (by their properties, Attendees lines, or the
+ * names in a 1:1 note's file name), the one name that all of them name — with at least two such
+ * meetings — is offered as yours.
+ */
+import { personSlug } from "../person";
+import { isPlausibleName } from "./names";
+import type { Candidate } from "./note";
+
+/** The names a meeting puts side by side, from the candidates that list people. */
+export function namesTogether(candidates: readonly Candidate[]): string[] {
+  for (const source of ["people property", "person property", "attendees", "file name"] as const) {
+    const names = candidates.filter((c) => c.source === source).map((c) => c.text.replace(/^.*\//, ""));
+    const usable = source === "file name" ? names.filter(isPlausibleName) : names;
+    if (usable.length >= 2) return usable;
+  }
+  return [];
+}
+
+/** Your name as the meetings suggest it (see the module's header), or null. */
+export function inferYou(meetings: readonly (readonly string[])[]): string | null {
+  const together = meetings.filter((names) => names.length >= 2);
+  if (together.length < 2) return null;
+  const counts = new Map<string, { name: string; count: number }>();
+  for (const names of together) {
+    const seen = new Set<string>();
+    for (const name of names) {
+      const key = personSlug(name);
+      if (key === "" || seen.has(key)) continue;
+      seen.add(key);
+      const entry = counts.get(key) ?? { name, count: 0 };
+      entry.count++;
+      // The fullest spelling names you: "Scott Weaver" rather than "Scott".
+      if (name.length > entry.name.length) entry.name = name;
+      counts.set(key, entry);
+    }
+  }
+  const everywhere = [...counts.values()].filter((entry) => entry.count === together.length);
+  return everywhere.length === 1 ? (everywhere[0] as { name: string }).name : null;
+}

@@ -389,6 +389,36 @@ function findOwner(body: string, limit: number, removed: Field[]): OwnerToken | 
   return /^[.,;:!?]*$/.test(tail) ? { ...token, end: q } : null;
 }
 
+/** `Anya:`, `**Anya Petrova:**`, `__Anya__:` at the start of a description: up to four capitalized words, then a colon. */
+const LEAD = /^(?:\*\*|__)?(\p{L}[\p{L}\p{M}'’.-]*(?: \p{L}[\p{L}\p{M}'’.-]*){0,3})(?:\*\*|__)?\s*:(?:\*\*|__)?(?=\s|$)/u;
+
+/** The name a description starts with before a colon (see `ParsedAgreement.lead`), as a span. */
+function findLead(body: string, limit: number, removed: readonly { start: number; end: number }[]): (OwnerToken & { name: string }) | null {
+  let p = 0;
+  while (p < limit) {
+    if (isWhiteChar(body[p] ?? "")) {
+      p++;
+      continue;
+    }
+    const span = removed.find((f) => f.start <= p && p < f.end);
+    if (span) {
+      p = span.end;
+      continue;
+    }
+    const end = wordEnd(body, p, limit);
+    const word = body.slice(p, end);
+    if (isTagWord(word) || isSymbolWord(word)) {
+      p = end;
+      continue;
+    }
+    break;
+  }
+  const m = LEAD.exec(body.slice(p, limit));
+  // A name: every word capitalized (in scripts that have capitals).
+  if (!m?.[1] || m[1].split(" ").some((word) => word.charAt(0) !== word.charAt(0).toUpperCase())) return null;
+  return { owner: { kind: "name", name: m[1] }, name: m[1], start: p, end: p + m[0].length };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Agreements
 
@@ -461,8 +491,10 @@ export function parseAgreement(line: string): ParsedAgreement | null {
   const fields = [...trailing.fields, ...inline];
   const removed: { start: number; end: number }[] = fields.filter(isRemovable);
   const description = withoutSpans(body, removed);
+  const leadSpan = owner ? null : findLead(body, trailing.start, removed);
   if (owner) removed.push(owner);
   const text = withoutSpans(body, removed);
+  const lead = leadSpan ? { name: leadSpan.name, text: withoutSpans(body, [...removed, leadSpan]) } : null;
 
   const tags: string[] = [];
   TAGS_ANYWHERE.lastIndex = 0;
@@ -479,6 +511,7 @@ export function parseAgreement(line: string): ParsedAgreement | null {
     owner: owner ? owner.owner : { kind: "none" },
     text,
     description,
+    lead,
     due: firstValidDate(fields, "due"),
     done: firstValidDate(fields, "done"),
     recurring: fields.some((f) => f.kind === "recurrence") || body.includes("🔁"),

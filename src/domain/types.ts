@@ -86,6 +86,12 @@ export interface ParsedAgreement {
   text: string;
   /** The description with the owner token kept (for owners that turn out not to be people). */
   description: string;
+  /**
+   * Without an owner token: a name the description starts with, followed by a colon (`Anya:
+   * send the RFC`, `**Anya:** …`), and the description without it. It is the owner when it names
+   * a person or you; otherwise it stays part of the text.
+   */
+  lead: { name: string; text: string } | null;
   due: IsoDate | null;
   done: IsoDate | null;
   recurring: boolean;

@@ -1,4 +1,5 @@
 import { parseCadence } from "../domain/cadence";
+import { lastSeen } from "../domain/last-seen";
 import { dueInfo, type DueInfo } from "../domain/due";
 import type { AgreementEntryLike } from "../domain/follow-ups";
 import type { Cadence, IsoDate, Owner, Person, Problem, Relationship } from "../domain/types";
@@ -7,7 +8,7 @@ import type { MeetingStatus } from "../domain/recognition/note";
 import { headingEntries as logEntries, personLogEntries } from "../domain/recognition/when";
 import { isOpenStatus, linkTargetKey } from "./facts";
 import { interned } from "./intern";
-import { agreementOf, compareDates, heldEntries, lastBefore, tagsOn, type FileRecord } from "./records";
+import { agreementOf, heldEntries, lastBefore, tagsOn, type FileRecord } from "./records";
 
 /** One open agreement, resolved against the people of the vault. */
 export interface AgreementEntry extends AgreementEntryLike {
@@ -143,7 +144,7 @@ export function noteProblem(ctx: FileContext): NoteProblem | null {
         `The 1:1 note names ${choice.ambiguous.join(" and ")} (${choice.label ?? ""}), none of them with a person note; set your own name in the settings if one of them is you.`,
       );
     } else if (choice.newName !== null) {
-      messages.push(`No person note is named "${choice.newName}"; the 1:1 counts for nobody until there is one.`);
+      messages.push(`No person note is named "${choice.newName}" (${choice.label ?? "the note"} names them); the 1:1 counts for nobody until there is one.`);
     } else {
       messages.push("The 1:1 note names no person: give it a person property, e.g. person: \"[[Anya Petrova]]\".");
     }
@@ -165,7 +166,7 @@ export function sameNoteProblem(a: NoteProblem | null, b: NoteProblem | null): b
 }
 
 /**
- * What a file adds to last seen, `[person path, date, …]` (see `lastSeen`; dates after today too:
+ * What a file adds to last seen, `[person path, date, …]` (see `lastSeen`, domain/last-seen.ts; dates after today too:
  * they count once that day comes): its held meetings, for the person each is listed with; and,
  * with `datedNotesCountAsSeen`, the known people a meeting names (besides the one it may be with),
  * and everyone a daily note or a note with a date links outside an open task.
@@ -216,9 +217,18 @@ export function agreementEntries(ctx: FileContext, anywhere: boolean, tag = ""):
     const agreement = agreementOf(task);
     if (!agreement) continue;
     let owner = agreement.owner;
+    let text = agreement.text;
     let ownerPath: string | null = null;
     if (owner.kind === "link") ownerPath = resolve(owner.target);
     else if (owner.kind === "name") ownerPath = resolve(owner.name);
+    else if (agreement.lead !== null) {
+      // `Anya: send the RFC`: the name before the colon is the owner when it names someone (or you).
+      ownerPath = resolve(agreement.lead.name);
+      if (ownerPath !== null) {
+        owner = { kind: "name", name: agreement.lead.name };
+        text = agreement.lead.text;
+      }
+    }
     if (ownerPath === ME) {
       owner = ME_OWNER;
       ownerPath = null;
@@ -244,7 +254,7 @@ export function agreementEntries(ctx: FileContext, anywhere: boolean, tag = ""):
       path,
       line: task.line,
       original: task.original,
-      text: agreement.text,
+      text,
       due: agreement.due,
       recurring: agreement.recurring,
       owner,
@@ -305,14 +315,13 @@ export interface PersonInputs {
 export function personEntry(input: PersonInputs): PersonEntry {
   const { record, today } = input;
   const person = record.person;
-  const seen = [input.latestSeen, person.lastSeen].filter((d): d is IsoDate => d !== null && compareDates(d, today) <= 0);
-  const lastSeen = seen.sort(compareDates).pop() ?? person.lastSeen ?? null;
+  const seen = lastSeen(person.lastSeen, input.latestSeen, today);
   const own = person.cadence;
   const fallback = parseCadence(input.defaultCadence[person.relationship ?? "unset"]);
   const cadence: Cadence = own ?? ("cadence" in fallback ? fallback.cadence : { kind: "none" });
   const created = record.facts.created;
   const due = dueInfo(
-    { lastSeen, cadence, archived: person.archived, snoozeUntil: person.snoozeUntil, created },
+    { lastSeen: seen, cadence, archived: person.archived, snoozeUntil: person.snoozeUntil, created },
     today,
     { days: input.dueSoonDays, percent: input.dueSoonPercent },
   );
@@ -326,7 +335,7 @@ export function personEntry(input: PersonInputs): PersonEntry {
     name: person.name,
     cadence,
     cadenceIsDefault: own === null,
-    lastSeen,
+    lastSeen: seen,
     due,
     openAgreements: input.openAgreements,
     created,

@@ -32,7 +32,7 @@ import {
 import { blankPropertiesBlock, hasOpenTask, linkTargetKey, type FileFacts } from "./facts";
 import { LogOwners } from "./log-owners";
 import { PersonKeys } from "./person-keys";
-import { nameOfPath, normKey, readOpenTasks, targetOf, trimmed, UNREAD_TASKS, type FileRecord } from "./records";
+import { nameOfPath, normKey, readOpenTasks, slugOf, targetOf, trimmed, UNREAD_TASKS, type FileRecord } from "./records";
 import { SeenDates } from "./seen-dates";
 import { SortedList } from "./sorted-list";
 
@@ -423,7 +423,7 @@ export class PeopleIndex {
       path,
       oldKeys.filter((k) => !newKeys.some((n) => n.key === k.key)).map((k) => k.key),
     );
-    this.keys.add(path, newKeys);
+    this.keys.add(path, newKeys, after !== null && this.isMine(after));
     // Entries show people by name: where the name changed, the files that name them say it anew.
     if (before && after && before.name !== after.name) {
       for (const [file, derived] of this.derived) if (mentions(derived, path)) this.dirtyFiles.add(file);
@@ -642,6 +642,14 @@ export class PeopleIndex {
       return;
     }
     const person = record.person;
+    // Your own note is you: never someone to meet.
+    if (this.isMine(person)) {
+      if (before) {
+        this.peopleList.remove(before);
+        this.people_.delete(path);
+      }
+      return;
+    }
     const name = normKey(person.name);
     const namesakes = this.keys.paths(name)?.filter((p) => p !== path && p !== ME && normKey(this.nameOf(p)) === name) ?? null;
     const fresh = personEntry({
@@ -686,6 +694,12 @@ export class PeopleIndex {
       for (const message of this.problems.get(note)?.messages ?? []) problems.push({ field: "1:1 notes", message: `${note}: ${message}` });
     }
     return problems;
+  }
+
+  /** Whether a person note is your own: its name or an alias is your name (the setting). */
+  private isMine(person: Person): boolean {
+    const mine = slugOf(normKey(this.settings.myName));
+    return mine !== "" && [person.name, ...person.aliases].some((name) => slugOf(normKey(name)) === mine);
   }
 
   /** Whether a note is the 1:1 of one day (dated, or dated with no day): never a running log. */

@@ -1,10 +1,13 @@
 import type { KeyStrength } from "../domain/person";
+import { ME } from "../domain/recognition/choose-person";
 import { slugOf, targetOf } from "./records";
 
 /** One person note (or you) carrying a key, and how surely the key names them. */
 interface Holder {
   path: string;
   strength: KeyStrength;
+  /** The note is your own: what names it names you. */
+  me: boolean;
 }
 
 /**
@@ -40,18 +43,20 @@ export class PersonKeys {
     return holders?.map((h) => h.path);
   }
 
-  add(path: string, keys: readonly { key: string; strength: KeyStrength }[]): void {
+  /** Adds the keys of a person note (`me`: your own note, which names you) or of you (`ME`). */
+  add(path: string, keys: readonly { key: string; strength: KeyStrength }[], me = false): void {
     for (const { key, strength } of keys) {
       const holders = this.byKey.get(key);
       if (!holders) {
-        this.byKey.set(key, [{ path, strength }]);
+        this.byKey.set(key, [{ path, strength, me }]);
       } else {
         const own = holders.find((h) => h.path === path);
         if (own) {
-          if (own.strength === strength) continue;
+          if (own.strength === strength && own.me === me) continue;
           own.strength = strength;
+          own.me = me;
         } else {
-          holders.push({ path, strength });
+          holders.push({ path, strength, me });
           holders.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
         }
       }
@@ -167,10 +172,11 @@ function pick(holders: readonly Holder[], full: boolean): string | null {
   if (best === null) return null;
   let found: string | null = null;
   for (const h of holders) {
-    if (h.strength !== best || h.path === found) continue;
-    if (found === null) found = h.path;
+    const path = h.me ? ME : h.path;
+    if (h.strength !== best || path === found) continue;
+    if (found === null) found = path;
     else if (best > 0) return null;
-    else if (before(h.path, found)) found = h.path;
+    else if (before(path, found)) found = path;
   }
   return found;
 }

@@ -33,6 +33,8 @@ export interface TaskAgreement {
   due: IsoDate | null;
   recurring: boolean;
   owner: Owner;
+  /** A name before a colon that may be the owner (see `ParsedAgreement.lead`), or null. */
+  lead: { name: string; text: string } | null;
 }
 
 /** The owners with nothing of their own: one object each, shared by every agreement. */
@@ -47,7 +49,13 @@ export function agreementOf(task: OpenTask): TaskAgreement | null {
       task.agreement = null;
     } else {
       const owner = parsed.owner.kind === "me" ? ME : parsed.owner.kind === "none" ? NOBODY : parsed.owner;
-      task.agreement = { text: parsed.text, due: parsed.due === null ? null : interned(parsed.due), recurring: parsed.recurring, owner };
+      task.agreement = {
+        text: parsed.text,
+        due: parsed.due === null ? null : interned(parsed.due),
+        recurring: parsed.recurring,
+        owner,
+        lead: parsed.lead,
+      };
     }
   }
   return task.agreement;

@@ -194,6 +194,22 @@ describe("parseAgreement", () => {
   });
 });
 
+describe("a name before a colon, the owner when it names someone", () => {
+  it.each<[string, ParsedAgreement["lead"]]>([
+    ["- [ ] Anya: send the RFC 📅 2026-11-28", { name: "Anya", text: "send the RFC" }],
+    ["- [ ] **Anya Petrova:** send the RFC", { name: "Anya Petrova", text: "send the RFC" }],
+    ["- [ ] **Anya**: send the RFC", { name: "Anya", text: "send the RFC" }],
+    ["- [ ] #work Max: ask Egnyte for intros", { name: "Max", text: "#work ask Egnyte for intros" }],
+    ["- [ ] April: golf outing in San Diego", { name: "April", text: "golf outing in San Diego" }],
+    ["- [ ] Review the proposal: by Friday", null],
+    ["- [ ] 10:30 call", null],
+    ["- [ ] @anya: send the RFC", null],
+    ["- [ ] [[Anya]]: send the RFC", null],
+  ])("%j", (line, lead) => {
+    expect(parseAgreement(line)?.lead).toEqual(lead);
+  });
+});
+
 describe("toggleTaskLine", () => {
   it.each<[string, string]>([
     ["- [ ] @me book the training", "- [x] @me book the training ✅ 2026-11-21"],
@@ -335,6 +351,9 @@ describe("formatAgreement", () => {
     [{ owner: "", text: "line\nbreaks\r\nhere ", due: "2026-11-25", syntax: "tasks" }, "- [ ] line breaks here 📅 2026-11-25"],
     [{ owner: " @me ", text: "  spaced  ", due: "2026-02-30", syntax: "tasks" }, "- [ ] @me spaced"],
     [{ owner: "", text: "", due: null, syntax: "tasks" }, "- [ ]"],
+    // With an agreement tag set, new agreements carry it (before the date, which Tasks reads last).
+    [{ owner: "@me", text: "book the room", due: "2026-11-25", syntax: "tasks", tag: "accountability" }, "- [ ] @me book the room #accountability 📅 2026-11-25"],
+    [{ owner: "@me", text: "book the room #Accountability", due: null, syntax: "tasks", tag: "#accountability" }, "- [ ] @me book the room #Accountability"],
   ])("%j", (input, expected) => {
     expect(formatAgreement(input)).toBe(expected);
   });

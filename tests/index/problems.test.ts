@@ -104,7 +104,7 @@ describe("1:1 notes with problems", () => {
     expect(index.noteProblems().map((p) => [p.path, p.personPath, p.personName, p.messages])).toEqual([
       ["1-1s/Anya/2026-02-30.md", "People/Anya.md", null, [expect.stringMatching(/^The date/)]],
       ["1-1s/Anya/2026-11-20.md", "People/Anya.md", null, [expect.stringMatching(/^The status/)]],
-      ["1-1s/Ben/2026-11-19.md", null, "Ben", ['No person note is named "Ben"; the 1:1 counts for nobody until there is one.']],
+      ["1-1s/Ben/2026-11-19.md", null, "Ben", ['No person note is named "Ben" (the folder name names them); the 1:1 counts for nobody until there is one.']],
     ]);
 
     const before = index.noteProblems();

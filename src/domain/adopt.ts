@@ -25,11 +25,12 @@
  * - A note whose properties are not valid YAML is never written to; it is listed with the reason.
  */
 import { lookupKey, peopleByName, personKeys, personSlug, readProperty } from "./person";
-import { personNoteText, isEmptyValue } from "./person-note";
+import { isEmptyValue } from "./person-note";
 import { parseIsoDate } from "./dates";
 import { personNotePath, safeFileName } from "./paths";
 import { nameFromRef } from "./recognition/names";
 import type { CandidateSource } from "./recognition/note";
+import { isOneOnOneWord } from "./recognition/words";
 import type { IsoDate } from "./types";
 
 export { nameFromRef };
@@ -153,7 +154,6 @@ export interface AdoptionPlan {
   you: { name: string; why: string } | null;
 }
 
-const MEETING_TYPES = new Set(["one-on-one", "1:1", "1-1", "121", "one on one", "oneonone", "1on1"]);
 const SOURCE_RANK: Record<CandidateSource | "owner", number> = {
   "person property": 0,
   "people property": 1,
@@ -195,8 +195,8 @@ export function describeNewPerson(person: NewPersonPlan): string {
 function meetingType(value: unknown): "missing" | "meeting" | "other" {
   if (isEmptyValue(value)) return "missing";
   const items = Array.isArray(value) ? (value as unknown[]) : [value];
-  const texts = items.map((item) => (typeof item === "number" ? String(item) : typeof item === "string" ? item.trim().toLowerCase() : ""));
-  return texts.some((text) => MEETING_TYPES.has(text)) ? "meeting" : "other";
+  const texts = items.map((item) => (typeof item === "number" ? String(item) : typeof item === "string" ? item : ""));
+  return texts.some(isOneOnOneWord) ? "meeting" : "other";
 }
 
 function shown(value: unknown): string {
@@ -206,7 +206,7 @@ function shown(value: unknown): string {
 }
 
 /** The link target of an existing person note: its base name, with any `@`. */
-function noteBaseName(path: string): string {
+export function noteBaseName(path: string): string {
   return path.slice(path.lastIndexOf("/") + 1).replace(/\.md$/i, "");
 }
 
@@ -403,81 +403,4 @@ export function planAdoption(input: AdoptionInput): AdoptionPlan {
     },
     you,
   };
-}
-
-/** What the user chose in the preview. */
-export interface AdoptionChoices {
-  /** Paths of the 1:1 notes to write to. */
-  notes: ReadonlySet<string>;
-  /** New people by key: the (possibly edited) name, or null to create nobody. */
-  people: ReadonlyMap<string, string | null>;
-  /** Save the name offered as yours in the settings. */
-  you?: boolean;
-}
-
-export interface AdoptionWrites {
-  /** Properties to add per note (only where still empty when written). */
-  properties: { path: string; values: Record<string, string> }[];
-  /** Person notes to create. */
-  creates: { path: string; name: string; text: string }[];
-  /** Choices that cannot be carried out, in words. */
-  problems: string[];
-  /** Your name, to save in the settings; null to leave them. */
-  myName: string | null;
-}
-
-/**
- * Whether a new person is left out because every note that implies them was unticked (notes
- * with nothing to add cannot be unticked: they count as ticked).
- */
-export function impliedOnlyByUnticked(plan: AdoptionPlan, person: NewPersonPlan, notes: ReadonlySet<string>): boolean {
-  if (person.origin !== "meeting") return false;
-  const tickable = new Set(plan.notes.map((n) => n.path));
-  return person.notes.every((path) => tickable.has(path) && !notes.has(path));
-}
-
-/** Turns the plan and the choices into the writes to make. Pure. */
-export function adoptionWrites(
-  plan: AdoptionPlan,
-  choices: AdoptionChoices,
-  options: { peopleFolder: string; queueHeading: string },
-): AdoptionWrites {
-  const creates: AdoptionWrites["creates"] = [];
-  const problems: string[] = [];
-  const targets = new Map<string, string>();
-  const usedPaths = new Set<string>();
-  for (const person of plan.newPeople) {
-    const chosen = choices.people.has(person.key) ? choices.people.get(person.key) : person.selected ? person.name : null;
-    if (chosen === null || chosen === undefined || impliedOnlyByUnticked(plan, person, choices.notes)) continue;
-    const name = chosen.replace(/\s+/g, " ").trim();
-    // An edited name renames the file; an untouched one keeps the proposed file name (`@Name`).
-    const fileName = name === person.name ? person.fileName : safeFileName(name);
-    if (fileName === "") {
-      problems.push(`"${chosen}" cannot be used as a note name; ${person.name} was not created.`);
-      continue;
-    }
-    const path = fileName === person.fileName ? person.path : personNotePath({ folder: options.peopleFolder, name: fileName });
-    if (usedPaths.has(path.toLowerCase())) {
-      targets.set(person.key, fileName);
-      continue;
-    }
-    usedPaths.add(path.toLowerCase());
-    targets.set(person.key, fileName);
-    const display = fileName.replace(/^@+\s*/, "");
-    const aliases = display !== name ? [name] : [];
-    creates.push({ path, name, text: personNoteText({ aliases }, options.queueHeading) });
-  }
-  const properties: AdoptionWrites["properties"] = [];
-  for (const note of plan.notes) {
-    if (!choices.notes.has(note.path)) continue;
-    const values: Record<string, string> = {};
-    if (note.add.type) values.type = "one-on-one";
-    if (note.add.person && note.person) {
-      const target = note.person.kind === "existing" ? noteBaseName(note.person.path) : (targets.get(note.person.key) ?? null);
-      if (target !== null) values.person = `[[${target}]]`;
-    }
-    if (note.add.date !== null) values.date = note.add.date;
-    if (Object.keys(values).length > 0) properties.push({ path: note.path, values });
-  }
-  return { properties, creates, problems, myName: choices.you === true && plan.you !== null ? plan.you.name : null };
 }

@@ -1,6 +1,7 @@
 /** The preview of an adoption, and the words it and the summary notice use. */
 import { Modal, Setting, type App } from "obsidian";
-import { adoptionWrites, describeNewPerson, impliedOnlyByUnticked, type AdoptionNotePlan, type AdoptionPlan, type AdoptionWrites } from "../domain/adopt";
+import { describeNewPerson, type AdoptionNotePlan, type AdoptionPlan } from "../domain/adopt";
+import { adoptionWrites, impliedOnlyByUnticked, type AdoptionWrites } from "../domain/adopt-writes";
 import type { AdoptionRecord } from "./adopt";
 
 function plural(n: number, one: string, many = `${one}s`): string {
@@ -72,7 +73,7 @@ export class AdoptionModal extends Modal {
     this.titleEl.setText("Adopt existing notes");
     contentEl.addClass("ooo-adopt");
     contentEl.createEl("p", { text: findingsSummary(plan) });
-    const nothing = plan.notes.length === 0 && plan.newPeople.length === 0;
+    const nothing = plan.notes.length === 0 && plan.newPeople.length === 0 && plan.you === null;
     if (nothing) {
       contentEl.createEl("p", {
         text:
@@ -185,9 +186,10 @@ export class AdoptionModal extends Modal {
 export function adoptionSummary(record: AdoptionRecord): string {
   const notes = record.changed.length;
   const created = record.created.length;
-  if (notes === 0 && created === 0) return "Nothing was changed.";
+  if (notes === 0 && created === 0 && !record.myName) return "Nothing was changed.";
   const parts: string[] = [];
   if (notes > 0) parts.push(`${plural(notes, "note")} got ${notes === 1 ? "its" : "their"} missing properties`);
   if (created > 0) parts.push(`${plural(created, "person note")} ${created === 1 ? "was" : "were"} created`);
+  if (record.myName) parts.push(`your name was saved as ${record.myName.after}`);
   return `${parts.join(" and ")}.`;
 }

@@ -1,5 +1,6 @@
 import { Notice, TFolder, getFrontMatterInfo, parseYaml, type App } from "obsidian";
-import { planAdoption, type AdoptionNoteInput, type AdoptionPlan, type AdoptionWrites } from "../domain/adopt";
+import { planAdoption, type AdoptionNoteInput, type AdoptionPlan } from "../domain/adopt";
+import type { AdoptionWrites } from "../domain/adopt-writes";
 import { fillEmptyProperties, restoreProperties, type FilledProperty } from "../domain/person-note";
 import { isOneOnOneNote } from "../domain/recognition/choose-person";
 import { describeChoice } from "../domain/recognition/recognize";
@@ -126,6 +127,8 @@ export interface AdoptionRecord {
   created: { path: string; text: string }[];
   /** Folders created for new notes, outermost first. */
   folders: string[];
+  /** Your name, saved in the settings by this adoption: what it was before, and what was saved. */
+  myName?: { before: string; after: string };
 }
 
 export interface AdoptionOutcome {

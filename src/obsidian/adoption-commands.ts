@@ -65,9 +65,13 @@ export class AdoptionActions {
 
   async apply(writes: Parameters<typeof applyAdoption>[1]): Promise<void> {
     const myName = writes.myName;
-    if (myName !== null && this.deps.updateSettings) await this.deps.updateSettings((s) => (s.myName = myName));
+    const before = this.deps.settings().myName;
+    const update = this.deps.updateSettings;
+    const nameSaved = myName !== null && update !== undefined && myName !== before;
+    if (nameSaved) await update((s) => (s.myName = myName));
     const { record, failures } = await applyAdoption(this.context(), writes);
-    const changedSomething = record.changed.length > 0 || record.created.length > 0;
+    if (nameSaved) record.myName = { before, after: myName };
+    const changedSomething = record.changed.length > 0 || record.created.length > 0 || nameSaved;
     if (changedSomething) await this.store.save(record);
     const message = `Adoption: ${adoptionSummary(record)}${failures.length > 0 ? ` ${failures.join(" ")}` : ""}`;
     if (!changedSomething) {
@@ -90,9 +94,21 @@ export class AdoptionActions {
     }
     await this.store.save(null);
     const outcome = await undoAdoption(this.context(), record);
+    // Your name goes back to what it was, unless it was changed since.
+    const name = record.myName;
+    let nameBack = false;
+    if (name && this.deps.updateSettings) {
+      if (this.deps.settings().myName === name.after) {
+        await this.deps.updateSettings((s) => (s.myName = name.before));
+        nameBack = true;
+      } else {
+        outcome.kept.push("Your name was changed in the settings since; it was kept.");
+      }
+    }
     const parts: string[] = [];
     if (outcome.restored > 0) parts.push(`${outcome.restored} ${outcome.restored === 1 ? "note" : "notes"} restored`);
     if (outcome.trashed > 0) parts.push(`${outcome.trashed} created ${outcome.trashed === 1 ? "note" : "notes"} moved to the trash`);
+    if (nameBack) parts.push(name?.before ? `your name set back to ${name.before}` : "your name taken out of the settings");
     const done = parts.length > 0 ? `${parts.join(", ")}.` : "nothing was left to undo.";
     const kept = outcome.kept.length > 0 ? ` Left as they are: ${outcome.kept.join(" ")}` : "";
     new Notice(`Adoption of ${record.at} undone: ${done}${kept}`);

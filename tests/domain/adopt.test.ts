@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { adoptionWrites } from "../../src/domain/adopt-writes";
 import {
-  adoptionWrites,
   describeNewPerson,
   nameFromRef,
   planAdoption,
@@ -267,6 +267,68 @@ describe("planAdoption", () => {
       { path: "meetings/2024-11-15 kim.md", values: { type: "one-on-one", date: "2024-11-15" } },
     ]);
     expect(writes.problems).toEqual(['"???" cannot be used as a note name; Kim was not created.']);
+  });
+});
+
+describe("what Adopt ticks, and what it leaves", () => {
+  const fromName = (path: string, name: string, over: Partial<AdoptionNoteInput> = {}) =>
+    note(path, { proposed: named(name, "file name", "the file name"), date: "2026-01-05", frontmatter: {}, ...over });
+
+  it("ticks a person a property, tag or folder names, or two notes name; one note's name alone is offered unticked", () => {
+    const plan = planAdoption(
+      input([
+        fromName("1-1s/2026-01-05 Budget Lead.md", "Budget Lead"),
+        fromName("1-1s/2026-01-05 Lena Fischer.md", "Lena Fischer"),
+        fromName("1-1s/2026-01-12 Lena Fischer.md", "Lena Fischer"),
+        note("1-1s/Sarah Chen log.md", { proposed: named("Sarah Chen", "title", "the title"), entries: ["2024-07-08", "2024-07-22"] }),
+        note("1-1s/x.md", { proposed: named("Omar", "tag", "the tag #people/omar"), date: "2026-01-05" }),
+      ]),
+    );
+    expect(plan.newPeople.map((p) => [p.name, p.selected])).toEqual([
+      ["Lena Fischer", true],
+      ["Omar", true],
+      ["Sarah Chen", true],
+      ["Budget Lead", false],
+    ]);
+  });
+
+  it("creates nobody that only unticked notes imply", () => {
+    const plan = planAdoption(input([fromName("1-1s/2026-01-05 Lena.md", "Lena", { proposed: named("Lena", "tag", "the tag #p/lena") }), fromName("1-1s/2026-01-06 Omar.md", "Omar")]));
+    const people = new Map<string, string | null>([
+      ["lena", "Lena"],
+      ["omar", "Omar"],
+    ]);
+    const writes = adoptionWrites(plan, { notes: new Set(["1-1s/2026-01-06 Omar.md"]), people }, OPTIONS);
+    expect(writes.creates.map((c) => c.name)).toEqual(["Omar"]);
+    expect(writes.properties.map((p) => p.path)).toEqual(["1-1s/2026-01-06 Omar.md"]);
+  });
+
+  it("offers your name, never proposes you as a person, and saves your name only when left ticked", () => {
+    const you = { name: "Chuck Blake", why: "Chuck Blake is named by every meeting that names two or more people." };
+    const agreement: AdoptionAgreementInput = {
+      path: "meetings/2026-01-26 Ben.md",
+      line: 9,
+      text: "Introduce Ben to Zenguard",
+      due: null,
+      unresolvedOwner: { kind: "name", text: "Chuck" },
+      ownerName: "Chuck",
+      personPath: "People/Ben Cohen.md",
+      personName: "Ben Cohen",
+    };
+    const plan = planAdoption(
+      input(
+        [
+          note("meetings/2026-01-26 Ben.md", { date: "2026-01-26", person: { path: "People/Ben Cohen.md", name: "Ben Cohen" }, frontmatter: {} }),
+          fromName("meetings/2026-01-27 Chuck Blake.md", "Chuck Blake"),
+        ],
+        { you, agreements: [agreement], people: [{ path: "People/Ben Cohen.md", name: "Ben Cohen", aliases: [] }] },
+      ),
+    );
+    expect(plan.you).toEqual(you);
+    expect(plan.newPeople).toEqual([]);
+    const people = new Map<string, string | null>();
+    expect(adoptionWrites(plan, { notes: new Set(), people, you: true }, OPTIONS).myName).toBe("Chuck Blake");
+    expect(adoptionWrites(plan, { notes: new Set(), people, you: false }, OPTIONS).myName).toBeNull();
   });
 });
 

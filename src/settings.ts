@@ -152,6 +152,18 @@ export function normalizeTagList(value: unknown): string[] | null {
   return tags;
 }
 
+/**
+ * One tag as the user typed it (`#Accountability` or `accountability`): lower case, without `#`;
+ * "" for nothing. Null for more than one tag, or for text that is not a tag in a note (only
+ * letters, digits, `_`, `-` and `/`, not digits alone), which no task could ever carry.
+ */
+export function normalizeTag(value: unknown): string | null {
+  const tags = normalizeTagList(value);
+  if (tags === null || tags.length > 1) return null;
+  const tag = tags[0] ?? "";
+  return tag === "" || (/^[\p{L}\p{N}_\-/]+$/u.test(tag) && !/^\d+$/.test(tag)) ? tag : null;
+}
+
 /** Takes stored settings of any version and shape and returns complete, valid settings. */
 export function normalizeSettings(stored: unknown): NormalizedSettings {
   const problems: string[] = [];
@@ -212,10 +224,7 @@ export function normalizeSettings(stored: unknown): NormalizedSettings {
     personTags: pick("personTags", normalizeTagList),
     meetingTags: pick("meetingTags", normalizeTagList),
     agreementsAnywhere: pick("agreementsAnywhere", bool),
-    agreementTag: pick("agreementTag", (value) => {
-      const tags = normalizeTagList(value);
-      return tags === null || tags.length > 1 ? null : (tags[0] ?? "");
-    }),
+    agreementTag: pick("agreementTag", normalizeTag),
     updateLastSeenOnStart: pick("updateLastSeenOnStart", bool),
     questions: pick("questions", normalizeQuestions),
     discreetMode: pick("discreetMode", bool),

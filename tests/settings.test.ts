@@ -49,10 +49,43 @@ describe("normalizeSettings", () => {
     [{ doneDates: "yes" }, "doneDates"],
     [{ agendaSections: [] }, "agendaSections"],
     [{ questions: "none" }, "questions"],
+    [{ myName: 42 }, "myName"],
+    [{ myName: ["Sam Okafor"] }, "myName"],
+    [{ oneOtherPersonIsOneOnOne: "no" }, "oneOtherPersonIsOneOnOne"],
+    [{ oneOtherPersonIsOneOnOne: 0 }, "oneOtherPersonIsOneOnOne"],
+    [{ agreementTag: "#A b" }, "agreementTag"],
+    [{ agreementTag: "one, two" }, "agreementTag"],
+    [{ agreementTag: ["one", "two"] }, "agreementTag"],
+    [{ agreementTag: "#accountability!" }, "agreementTag"],
+    [{ agreementTag: "#2026" }, "agreementTag"],
+    [{ agreementTag: true }, "agreementTag"],
   ])("replaces a bad value %j with the default and says so", (stored, key) => {
     const { settings, problems } = normalizeSettings(stored);
     expect(settings[key as keyof typeof settings]).toEqual(DEFAULT_SETTINGS[key as keyof typeof DEFAULT_SETTINGS]);
     expect(problems.join(" ")).toContain(key);
+  });
+
+  it.each([
+    [{ myName: "  Sam   Okafor " }, { myName: "Sam Okafor" }],
+    [{ myName: "" }, { myName: "" }],
+    [{ myName: "Анна Иванова" }, { myName: "Анна Иванова" }],
+    [{ oneOtherPersonIsOneOnOne: false }, { oneOtherPersonIsOneOnOne: false }],
+    [{ oneOtherPersonIsOneOnOne: true }, { oneOtherPersonIsOneOnOne: true }],
+    [{ agreementTag: "#Accountability" }, { agreementTag: "accountability" }],
+    [{ agreementTag: "accountability" }, { agreementTag: "accountability" }],
+    [{ agreementTag: "  ##team/Agreed-1 " }, { agreementTag: "team/agreed-1" }],
+    [{ agreementTag: ["#Accountability"] }, { agreementTag: "accountability" }],
+    [{ agreementTag: "Договорённость" }, { agreementTag: "договорённость" }],
+    [{ agreementTag: "" }, { agreementTag: "" }],
+    [{ agreementTag: "#" }, { agreementTag: "" }],
+  ])("keeps %j as %j without a problem", (stored, expected) => {
+    const { settings, problems } = normalizeSettings(stored);
+    expect(problems).toEqual([]);
+    expect(settings).toMatchObject(expected);
+  });
+
+  it("defaults you, meetings with one other person and the agreement tag", () => {
+    expect(normalizeSettings({}).settings).toMatchObject({ myName: "", oneOtherPersonIsOneOnOne: true, agreementTag: "" });
   });
 
   it("reports an unknown default cadence and keeps the others", () => {

@@ -4,7 +4,7 @@ import { validatePattern } from "../domain/paths";
 import { formatQuestionBank, parseQuestionBank } from "../domain/questions";
 import { unknownPlaceholders } from "../domain/template";
 import { RELATIONSHIPS, type Relationship } from "../domain/types";
-import { DEFAULT_SETTINGS, normalizeFolder, normalizeTagList, type OneOnOnesSettings } from "../settings";
+import { DEFAULT_SETTINGS, normalizeFolder, normalizeTag, normalizeTagList, type OneOnOnesSettings } from "../settings";
 
 export interface SettingsHost {
   settings: OneOnOnesSettings;
@@ -141,6 +141,14 @@ export class OneOnOnesSettingTab extends PluginSettingTab {
       .setName("Agreements anywhere")
       .setDesc("Any task in the vault that links to a person note, or carries their tag (#people/anya-petrova), counts as an agreement with them.")
       .addToggle((t) => t.setValue(s.agreementsAnywhere).onChange((v) => save((x) => (x.agreementsAnywhere = v))));
+    this.validatedText(
+      "Agreement tag",
+      "When set, only tasks with this tag, such as #accountability, are agreements, and new agreements get it.",
+      s.agreementTag === "" ? "" : `#${s.agreementTag}`,
+      "#accountability",
+      (v) => (normalizeTag(v) === null ? "One tag of letters, digits, -, _ or /, such as #accountability." : null),
+      (v) => save((x) => (x.agreementTag = normalizeTag(v) ?? "")),
+    );
 
     new Setting(containerEl).setName("Cadence and last seen").setHeading();
     this.numberSetting("Due soon: days", "A person is due soon this many days before the next 1:1 is due…", s.dueSoonDays, 0, 365, (v) =>
@@ -174,6 +182,18 @@ export class OneOnOnesSettingTab extends PluginSettingTab {
     new Setting(containerEl).setName("Recognition").setHeading();
     this.tagSetting("Person tags", "A note with one of these tags is a person note.", s.personTags, (v) => save((x) => (x.personTags = v)));
     this.tagSetting("1:1 tags", "A note with one of these tags is a 1:1 note.", s.meetingTags, (v) => save((x) => (x.meetingTags = v)));
+    this.validatedText(
+      "Your name",
+      "A meeting note that names you and one other person is with that person, and your @name in a task means you.",
+      s.myName,
+      "",
+      () => null,
+      (v) => save((x) => (x.myName = v)),
+    );
+    new Setting(containerEl)
+      .setName("Meetings with one other person are 1:1s")
+      .setDesc("A meeting note not marked as a 1:1 that names exactly one other person is listed as a 1:1 with them; off, it only counts as seeing them.")
+      .addToggle((t) => t.setValue(s.oneOtherPersonIsOneOnOne).onChange((v) => save((x) => (x.oneOtherPersonIsOneOnOne = v))));
 
     new Setting(containerEl).setName("Question bank").setHeading();
     const bank = new Setting(containerEl)

@@ -11,9 +11,11 @@ import {
   type AgendaInput,
 } from "../domain/agenda";
 import { compareDates, type Clock } from "../domain/dates";
+import { findHeading, textLines } from "../domain/markdown";
 import { logNotePath, meetingNotePath, safeFileName } from "../domain/paths";
 import { readQueue, removeFromQueue } from "../domain/queue";
 import type { IsoDate, NoteLayout } from "../domain/types";
+import { datedHeading } from "../domain/written-dates";
 import type { PeopleIndex, PersonEntry } from "../index/people-index";
 import type { OneOnOnesSettings } from "../settings";
 import { QUEUE_HEADING } from "../constants";
@@ -22,7 +24,7 @@ import { describe, type LineTarget, type NoteWriter } from "./note-writer";
 export interface StartResult {
   file: TFile;
   created: boolean;
-  /** Line to put the cursor on (a log entry's heading), if any. */
+  /** Line to put the cursor on: the first section of the new agenda (of the entry, in a log). */
   line?: number;
 }
 
@@ -81,7 +83,6 @@ export class Meetings {
       return null;
     }
     if (!result) return null;
-    result.line = firstSectionLine(await this.app.vault.read(result.file), result.line ?? 0);
 
     // The new note holds everything now: only then are the originals touched.
     if (carried.length > 0) {
@@ -94,6 +95,8 @@ export class Meetings {
     }
     await this.emptyQueue(person, queue, "The 1:1 note was written");
     if (settings.updateLastSeenOnStart) await this.setLastSeen(person, date);
+    // Found last: in a person note that is its own log, the queue and last seen are above the entry.
+    result.line = cursorLine(await this.app.vault.read(result.file), layout === "log" ? date : null);
     return result;
   }
 
@@ -287,11 +290,10 @@ export class Meetings {
     if (file && this.belongsToSomeoneElse(person, file)) return null;
     if (!file) {
       const created = await this.writer.create(path, insertLogEntry(newLogNote(person.name, input.personLink), entry));
-      return created ? { file: created, created: true, line: headingLine(await this.app.vault.read(created), input.date) } : null;
+      return created ? { file: created, created: true } : null;
     }
     const changed = await this.writer.edit(file, (text) => insertLogEntry(text, entry));
-    if (!changed) return null;
-    return { file, created: true, line: headingLine(await this.app.vault.read(file), input.date) };
+    return changed ? { file, created: true } : null;
   }
 }
 
@@ -301,18 +303,15 @@ function meetingFrontMatter(input: AgendaInput): string {
 
 /**
  * Where the cursor goes in a new agenda: the empty line of its first section (after the heading
- * and its hint), searching from `from` (a log entry's heading).
+ * and its hint), searching from the top of a note, or from the heading of the entry of
+ * `entryDate` in a log.
  */
-function firstSectionLine(text: string, from: number): number {
-  const lines = text.split("\n");
+function cursorLine(text: string, entryDate: IsoDate | null): number {
+  const lines = textLines(text);
+  const from = entryDate === null ? 0 : Math.max(0, findHeading(lines, (heading) => datedHeading(heading) === entryDate).at);
   const start = lines.findIndex((line, i) => i > from && /^#{2,6}\s/.test(line));
   if (start < 0) return from;
   let line = start + 1;
   if (/^%%.*%%\s*$/.test(lines[line] ?? "")) line++;
   return Math.min(line, lines.length - 1);
-}
-
-function headingLine(text: string, date: IsoDate): number | undefined {
-  const index = text.split("\n").findIndex((line) => /^#{1,6}\s/.test(line) && line.includes(date));
-  return index >= 0 ? index : undefined;
 }

@@ -276,6 +276,21 @@ describe("insertLogEntry", () => {
     );
   });
 
+  // A person note that is its own log: the entry goes above the newest dated heading, at its
+  // level, and the queue and the properties above stay as they are.
+  const entryAt = (level: number) => `${"#".repeat(level)} 2026-11-21\n\n${"#".repeat(level + 1)} Notes\n- new\n\n`;
+  it.each([
+    ["### ISO under a section", "## Next 1:1\n- q\n\n## 1:1 Notes\n", "### 2026-07-23\n- x\n### 2026-07-09\n", 3],
+    ["### written out", "## Next 1:1\n- q\n\n## 1:1 Notes\n\n", "### July 23, 2026\n- x\n\n### Thursday, July 9, 2026\n", 3],
+    ["## right after the queue", "## Next 1:1\n- q\n\n", "## 2026-07-23\n- x\n", 2],
+    ["## written out, day first", "Bio.\n\n## Next 1:1\n", "## 23 July 2026\n- x\n", 2],
+    ["# linked date", "## Next 1:1\n\n", "# [[2026-07-23]]\n- x\n", 1],
+  ])("in a person note, with dated headings %s", (_, above, log, level) => {
+    const note = `---\ntype: person\n---\n${above}${log}`;
+    const gap = above.endsWith("\n\n") ? "" : "\n";
+    expect(insertLogEntry(note, entry)).toBe(`---\ntype: person\n---\n${above}${gap}${entryAt(level)}${log}`);
+  });
+
   it("recognizes dated headings with text after the date, and ignores code and front matter", () => {
     const log = "---\ntitle: 2026-01-01\n---\n```\n## 2026-10-01\n```\n### 2026-11-14 — notes\n";
     const result = insertLogEntry(log, entry);

@@ -254,14 +254,14 @@ function letters(text: string): string {
 
 /**
  * The name a person is shown by. A note named as a slug or a handle — no spaces, in lower case
- * with `-`, `_` or `.` (`ben-cohen`), or joined words (`!AveryChen`) — shows the name its `name`
+ * (`ben-cohen`), or joined words (`!AveryChen`) — shows the name its `name`
  * property gives ("Ben Cohen"), or its title when the title spells the same letters ("Avery
  * Chen"). Any other note shows its file name (without a leading `@` or `!`).
  */
 export function displayName(path: string, frontmatter: unknown, title: string | null | undefined): string {
   const file = personName(path);
   if (/\s/.test(file)) return file;
-  const isSlug = file === file.toLowerCase() && /[-_.]/.test(file);
+  const isSlug = file === file.toLowerCase();
   const isHandle = /^[@!]/.test(baseName(path)) || /\p{Ll}\p{Lu}/u.test(file);
   if (!isSlug && !isHandle) return file;
   const property = readProperty(frontmatter, "name", "full-name", "fullname");

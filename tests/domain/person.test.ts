@@ -64,6 +64,52 @@ describe("names", () => {
   });
 });
 
+describe("the name a person is shown by", () => {
+  it.each<[string, Record<string, unknown> | null, string | null, string]>([
+    ["People/Anya Petrova.md", { name: "Anya" }, null, "Anya Petrova"],
+    ["people/ben-cohen.md", { name: "Ben Cohen" }, "Ben Cohen", "Ben Cohen"],
+    ["people/ben-cohen.md", null, "Ben Cohen", "Ben Cohen"],
+    ["people/ben-cohen.md", null, "Summary", "ben-cohen"],
+    ["people/bc.md", { name: "Ben Cohen" }, null, "Ben Cohen"],
+    ["People/!AveryChen.md", null, "Avery Chen", "Avery Chen"],
+    ["People/!AveryChen.md", { name: "Someone Else" }, "Avery Chen", "Avery Chen"],
+    ["People/@AnnaIvanova.md", null, "Anna Ivanova", "Anna Ivanova"],
+    ["Contacts/Jane Doe.md", { name: "Jane Doe" }, null, "Jane Doe"],
+    ["people/ben-cohen.md", { name: "[[Ben Cohen]]" }, null, "Ben Cohen"],
+    ["people/ben-cohen.md", { name: "<% tp.file.title %>" }, null, "ben-cohen"],
+    ["People/Anya.md", { name: "Anya Petrova" }, null, "Anya"],
+  ])("%s with %j and title %j → %s", (path, frontmatter, title, name) => {
+    expect(parsePerson({ path, frontmatter, title }).name).toBe(name);
+  });
+});
+
+describe("last seen, cadence and relationship as other setups write them", () => {
+  it.each<[Record<string, unknown>, string | null]>([
+    [{ "last-seen": "2026-11-14" }, "2026-11-14"],
+    [{ last_contact: "2026-01-26" }, "2026-01-26"],
+    [{ "last-contact": "2026-08-23" }, "2026-08-23"],
+    [{ lastContacted: "2026-09-20" }, "2026-09-20"],
+    [{ last_contacted: "2026-06-02" }, "2026-06-02"],
+    [{ lastTalk: "" }, null],
+    [{ lastTalk: "2024-07-15", "last-seen": "2024-01-01" }, "2024-07-15"],
+  ])("%j → last seen %s", (frontmatter, lastSeen) => {
+    expect(person(frontmatter).lastSeen).toBe(lastSeen);
+  });
+
+  it("reads a cadence in days, or in the words of a meets or frequency property", () => {
+    expect(person({ cadence_days: 90 }).cadence).toEqual({ kind: "every", amount: 90, unit: "day" });
+    expect(person({ meets: "weekly" }).cadence).toEqual({ kind: "every", amount: 1, unit: "week" });
+    expect(person({ frequency: "monthly" }).cadence).toEqual({ kind: "every", amount: 1, unit: "month" });
+    expect(person({ cadence: "biweekly", meets: "weekly" }).cadence).toEqual({ kind: "every", amount: 2, unit: "week" });
+  });
+
+  it("takes a direct report for a report", () => {
+    expect(person({ directReport: true }).relationship).toBe("report");
+    expect(person({ directReport: false }).relationship).toBeNull();
+    expect(person({ relationship: "peer", directReport: true }).relationship).toBe("peer");
+  });
+});
+
 describe("parsePerson", () => {
   it("reads the example from DESIGN", () => {
     const p = person({

@@ -62,7 +62,8 @@ export interface FileContext {
 /**
  * Whether a file holds 1:1s with one person, and with whom: a person note (its own log), a note a
  * person's `log` property names, a 1:1 note (with its person, or with nobody yet), or a meeting
- * that names one other known person (with the setting on). Null for any other file.
+ * that names one other person besides you, who has a note (with the setting on). Null for any
+ * other file.
  */
 export function notePerson(ctx: FileContext): { path: string | null; name: string | null } | null {
   const kind = ctx.record.kind;
@@ -72,7 +73,8 @@ export function notePerson(ctx: FileContext): { path: string | null; name: strin
   if (kind.kind !== "meeting" || ctx.choice === null) return null;
   const person = ctx.choice.person;
   if (isOneOnOneNote(kind, ctx.choice)) return { path: person, name: person !== null ? ctx.nameOf(person) : ctx.choice.newName };
-  return person !== null && ctx.oneOtherPersonIsOneOnOne ? { path: person, name: ctx.nameOf(person) } : null;
+  // A meeting with you and one other person, who has a note: a 1:1 with them (the setting).
+  return person !== null && ctx.choice.named === 1 && ctx.oneOtherPersonIsOneOnOne ? { path: person, name: ctx.nameOf(person) } : null;
 }
 
 /**

@@ -6,6 +6,7 @@ import { readNoteText } from "../domain/recognition/note-text";
 import { noteShape, textMatters } from "../domain/recognition/shape";
 import { headingEntries } from "../domain/recognition/when";
 import { runningLog, type RunningLog } from "../domain/running-log";
+import { namesTogether } from "../domain/recognition/you";
 import type { IsoDate, Person, Problem, Relationship } from "../domain/types";
 import {
   agreementEntries,
@@ -30,6 +31,7 @@ import {
   type PersonEntry,
 } from "./entries";
 import { blankPropertiesBlock, hasOpenTask, linkTargetKey, type FileFacts } from "./facts";
+import { InferredYou } from "./inferred-you";
 import { LogOwners } from "./log-owners";
 import { PersonKeys } from "./person-keys";
 import { nameOfPath, normKey, readOpenTasks, slugOf, targetOf, trimmed, UNREAD_TASKS, type FileRecord } from "./records";
@@ -95,6 +97,10 @@ export class PeopleIndex {
 
   private readonly keys = new PersonKeys();
   private readonly logs = new LogOwners(() => this.files.keys());
+  /** The names side by side in meetings: who you seem to be when the settings do not say. */
+  private readonly you = new InferredYou();
+  /** Your name in force: the setting, else the one inferred (`""`: nobody); its keys name you. */
+  private myName = "";
   /** The name a person is shown by: their note's display name, else the file's. */
   private readonly nameOf = (path: string): string => this.files.get(path)?.person?.name ?? nameOfPath(path);
   /** Last seen dates by person path, from the files that add them. */
@@ -129,9 +135,7 @@ export class PeopleIndex {
   constructor(
     private settings: IndexSettings,
     private readonly clock: Clock,
-  ) {
-    this.keys.add(ME, myKeys(settings));
-  }
+  ) {}
 
   // ---- feeding -------------------------------------------------------------------------------
 
@@ -179,6 +183,7 @@ export class PeopleIndex {
     if (!record) return;
     if (record.person) this.replacePerson(path, record.person, null);
     this.files.delete(path);
+    this.you.remove(path);
     this.logs.fileRemoved(path);
     this.dirtyFiles.add(path);
     this.changed();
@@ -369,6 +374,7 @@ export class PeopleIndex {
 
   /** What the index recognized in a note: its kind, and for a 1:1 note or meeting whom it names. */
   recognized(path: string): { record: FileRecord; choice: PersonChoice | null } | null {
+    this.settleStructure();
     const record = this.files.get(path);
     if (!record) return null;
     if (record.kind.kind !== "meeting") return { record, choice: null };
@@ -409,6 +415,8 @@ export class PeopleIndex {
     };
     if (person && old?.person === person && old.propertiesBroken !== record.propertiesBroken) this.dirtyPeople.add(path);
     this.files.set(path, record);
+    if (kind.kind === "meeting") this.you.set(path, kind.oneOnOne, namesTogether(kind.candidates));
+    else this.you.remove(path);
     if (record.tasks !== UNREAD_TASKS) this.textWanted.delete(path);
     if (!old) this.logs.fileAdded(path);
     if ((old?.person ?? null) !== person) this.replacePerson(path, old?.person ?? null, person);
@@ -453,7 +461,8 @@ export class PeopleIndex {
     this.problemsOf.clear();
     this.problemsVersion++;
     this.keys.clear();
-    this.keys.add(ME, myKeys(this.settings));
+    this.you.clear();
+    this.myName = "";
     this.logs.clear();
     this.seen.clear();
     this.byName.clear();
@@ -489,6 +498,7 @@ export class PeopleIndex {
 
   /** Resolutions and logs after person notes or file names changed; marks what to derive again. */
   private settleStructure(): void {
+    this.settleMe();
     if (this.keys.pending) {
       const { files, keys } = this.keys.settle();
       for (const path of files) this.dirtyFiles.add(path);
@@ -696,10 +706,32 @@ export class PeopleIndex {
     return problems;
   }
 
-  /** Whether a person note is your own: its name or an alias is your name (the setting). */
+  /**
+   * Your name in force: the setting, else the name found at every meeting (`InferredYou`). When
+   * it changes, the keys that name you change, and person notes that are (or were) yours follow.
+   */
+  private settleMe(): void {
+    const name = this.settings.myName.trim() || (this.you.get() ?? "");
+    if (name === this.myName) return;
+    const before = this.myName;
+    this.keys.remove(ME, keysOfName(before).map((k) => k.key));
+    this.myName = name;
+    this.keys.add(ME, keysOfName(name));
+    for (const [path, record] of this.files) {
+      const person = record.person;
+      if (person && (this.isMine(person) || isNamed(person, before))) this.replacePerson(path, person, person);
+    }
+  }
+
+  /** Who you seem to be by the vault's meetings, when the settings do not give your name. */
+  inferredMe(): string | null {
+    this.settleStructure();
+    return this.settings.myName.trim() === "" ? this.you.get() : null;
+  }
+
+  /** Whether a person note is your own: its name or an alias is your name. */
   private isMine(person: Person): boolean {
-    const mine = slugOf(normKey(this.settings.myName));
-    return mine !== "" && [person.name, ...person.aliases].some((name) => slugOf(normKey(name)) === mine);
+    return isNamed(person, this.myName);
   }
 
   /** Whether a note is the 1:1 of one day (dated, or dated with no day): never a running log. */
@@ -750,10 +782,15 @@ export class PeopleIndex {
   }
 }
 
-/** Your keys: your name (as set in the settings), its first word and its slugs. */
-function myKeys(settings: RecognitionSettings): ReturnType<typeof personKeysByStrength> {
-  const name = settings.myName.trim();
+/** The keys of a name: the name, its first word and its slugs (your keys, for your name). */
+function keysOfName(name: string): ReturnType<typeof personKeysByStrength> {
   return name === "" ? [] : personKeysByStrength({ name, firstName: null, aliases: [] });
+}
+
+/** Whether a person note's name or an alias is `name` (case, accents and punctuation aside). */
+function isNamed(person: Person, name: string): boolean {
+  const wanted = slugOf(normKey(name));
+  return wanted !== "" && [person.name, ...person.aliases].some((n) => slugOf(normKey(n)) === wanted);
 }
 
 /** Whether a file's entries name a person (by path), so that a change of their name shows there. */

@@ -4,7 +4,6 @@ import type { AdoptionWrites } from "../domain/adopt-writes";
 import { fillEmptyProperties, restoreProperties, type FilledProperty } from "../domain/person-note";
 import { isOneOnOneNote } from "../domain/recognition/choose-person";
 import { describeChoice } from "../domain/recognition/recognize";
-import { inferYou, namesTogether } from "../domain/recognition/you";
 import type { RecognitionSettings } from "../domain/recognition/note";
 import type { PeopleIndex } from "../index/people-index";
 import { describe, type NoteWriter } from "./note-writer";
@@ -47,16 +46,20 @@ export function existingFolder(app: App, folder: string): string {
 export async function scanForAdoption(ctx: AdoptionContext): Promise<AdoptionPlan> {
   const { app, index } = ctx;
   const settings = ctx.settings();
+  // Your name, when the settings do not give it: the one at every 1:1 (see `inferYou`). The index
+  // takes it as yours already; Adopt offers to save it.
+  const inferred = index.inferredMe();
+  const files = app.vault.getMarkdownFiles();
   const notes: AdoptionNoteInput[] = [];
-  const together: string[][] = [];
   const nameOf = (path: string) => index.person(path)?.name ?? path;
-  for (const file of app.vault.getMarkdownFiles()) {
+  for (const file of files) {
     const found = index.recognized(file.path);
     const kind = found?.record.kind;
     if (!found || kind?.kind !== "meeting" || found.choice === null) continue;
-    together.push(namesTogether(kind.candidates));
-    const person = index.personOfNote(file.path);
-    const marked = isOneOnOneNote(kind, found.choice);
+    const choice = found.choice;
+    const marked = isOneOnOneNote(kind, choice);
+    const known = choice.person !== null ? index.person(choice.person) : null;
+    const person = index.personOfNote(file.path) ?? known;
     if (!marked && person === null) continue;
     let problem: string | null;
     try {
@@ -64,7 +67,6 @@ export async function scanForAdoption(ctx: AdoptionContext): Promise<AdoptionPla
     } catch (error) {
       problem = `the note cannot be read: ${describe(error)}`;
     }
-    const choice = found.choice;
     notes.push({
       path: file.path,
       why: kind.why,
@@ -84,7 +86,6 @@ export async function scanForAdoption(ctx: AdoptionContext): Promise<AdoptionPla
       person: person ? { path: person.path, name: person.name } : null,
     });
   }
-  const inferred = settings.myName.trim() === "" ? inferYou(together) : null;
   return planAdoption({
     notes,
     people: index.people().map((p) => ({ path: p.path, name: p.name, firstName: p.person.firstName, aliases: p.person.aliases })),
@@ -105,7 +106,7 @@ export async function scanForAdoption(ctx: AdoptionContext): Promise<AdoptionPla
     })),
     peopleFolder: existingFolder(app, settings.peopleFolder),
     exists: takenPaths(app),
-    you: inferred === null ? null : { name: inferred, why: `${inferred} is named by every meeting that names two or more people.` },
+    you: inferred === null ? null : { name: inferred, why: `${inferred} is named by every 1:1 (or every meeting) that names two or more people, so it is taken as yours.` },
   });
 }
 

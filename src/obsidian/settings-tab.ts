@@ -184,7 +184,7 @@ export class OneOnOnesSettingTab extends PluginSettingTab {
     this.tagSetting("1:1 tags", "A note with one of these tags is a 1:1 note.", s.meetingTags, (v) => save((x) => (x.meetingTags = v)));
     this.validatedText(
       "Your name",
-      "A meeting note that names you and one other person is with that person, and your @name in a task means you.",
+      "A meeting note that names you and one other person is with that person, and your @name in a task means you. Empty: the name found at every 1:1, if there is one.",
       s.myName,
       "",
       () => null,

@@ -89,4 +89,23 @@ describe("owners of agreements", () => {
     ]);
     expect(index.people().map((p) => p.name)).not.toContain("Chuck Blake");
   });
+
+  it("take the name at every meeting for yours while the setting is empty, and let it go when it no longer is", () => {
+    const index = indexOf({
+      ...PEOPLE,
+      "meetings/2026-01-26-ben-cohen.md": "---\ndate: 2026-01-26\nattendees: [Chuck Blake, Ben Cohen]\n---\n- [ ] @Chuck: introduce Ben to Zenguard\n",
+      "meetings/2026-01-27-strategy.md": "---\ndate: 2026-01-27\nattendees: [Max Klein, Chuck Blake, Max Ober]\n---\n",
+    });
+    expect(index.inferredMe()).toBe("Chuck Blake");
+    expect(index.meetingsWith("People/Ben Cohen.md").map((m) => m.date)).toEqual(["2026-01-26"]);
+    expect(index.agreements().map((a) => [a.text, a.ownerName])).toEqual([["introduce Ben to Zenguard", "Me"]]);
+    // Both Maxes were there: seen, though it was no 1:1.
+    expect(index.person("People/Max Ober.md")?.lastSeen).toBe("2026-01-27");
+    // A meeting without Chuck: nobody is at every meeting any more.
+    const facts = factsOf("meetings/2026-01-28-sync.md", "---\ndate: 2026-01-28\nattendees: [Ben Cohen, Max Klein]\n---\n");
+    index.upsert(facts, index.needsText(facts) ? "" : null);
+    expect(index.inferredMe()).toBeNull();
+    expect(index.meetingsWith("People/Ben Cohen.md")).toEqual([]);
+    expect(index.agreements()).toEqual([]);
+  });
 });

@@ -124,7 +124,9 @@ describe("settings tab", () => {
 
     it("takes your name: your @name in a task is you", async () => {
       const { app, plugin } = await loadSync();
-      expect(owners(plugin)).toEqual([["send the minutes", "Sam"]]);
+      // Without your name the meeting names two people besides you: no 1:1, no agreement with Anya.
+      expect(owners(plugin)).toEqual([]);
+      expect(meetingsWithAnya(plugin)).toEqual([]);
 
       await openSettings(app).change("Your name", "  Sam Okafor ");
       expect(pluginData(app)).toMatchObject({ myName: "Sam Okafor" });

@@ -13,7 +13,8 @@
  *
  * A meeting not marked as a 1:1 is with the people who took part: those its properties, its
  * property tags and its Attendees line name, or a known person's full name as its file name or
- * title. What its text mentions (a tag, a link) is not taking part. A note that is a 1:1 only by
+ * title (`named` counts them, you aside: one, and it may be a 1:1 with them). What its text
+ * mentions (a tag, a link) is not taking part. A note that is a 1:1 only by
  * its place or name (the 1:1 folder, its file name) is not with someone its text only mentions.
  */
 import { isPlausibleName, nameFromRef } from "./names";
@@ -64,6 +65,8 @@ export interface PersonChoice {
   source: CandidateSource | null;
   /** The candidates that decided also named you. */
   youNamed: boolean;
+  /** How many people, you aside, the candidates that decided name (known or not). */
+  named: number;
 }
 
 const ORDER: CandidateSource[] = ["person property", "people property", "tag", "text tag", "attendees", "link", "file name", "title", "folder"];
@@ -145,6 +148,7 @@ export function choosePerson(candidates: readonly Candidate[], lookup: PeopleLoo
         label,
         source,
         youNamed: me,
+        named: known.length + unknown.length,
       };
     }
     if (known.length > 0) {
@@ -157,12 +161,13 @@ export function choosePerson(candidates: readonly Candidate[], lookup: PeopleLoo
         label,
         source,
         youNamed: me,
+        named: known.length + unknown.length,
       };
     }
     if (firstUnknown === null && unknown.length > 0) firstUnknown = { source, label: label ?? "", names: unknown, me };
   }
   if (firstUnknown === null) {
-    return { person: null, group: [], newName: null, ambiguous: [], certain: false, label: null, source: null, youNamed: false };
+    return { person: null, group: [], newName: null, ambiguous: [], certain: false, label: null, source: null, youNamed: false, named: 0 };
   }
   const single = firstUnknown.names.length === 1;
   return {
@@ -174,5 +179,6 @@ export function choosePerson(candidates: readonly Candidate[], lookup: PeopleLoo
     label: firstUnknown.label,
     source: firstUnknown.source,
     youNamed: firstUnknown.me,
+    named: firstUnknown.names.length,
   };
 }

@@ -137,7 +137,8 @@ export function oneOnOneReason(facts: NoteFacts, settings: RecognitionSettings):
   if (hasOneOnOneMarker(baseName(facts.path))) return { why: "Its file name says 1:1.", weak: true };
   const title = titleOf(facts);
   if (title !== null && hasOneOnOneMarker(title)) return { why: "Its title says 1:1.", weak: true };
-  const folder = foldersOf(facts.path).find((f) => hasOneOnOneMarker(f) || isOneOnOneWord(f));
+  // (A folder named `11` is November, not 1:1: a folder needs a marker with its separator.)
+  const folder = foldersOf(facts.path).find(hasOneOnOneMarker);
   if (folder !== undefined) return { why: `It is in the folder ${folder}.`, weak: true };
   return null;
 }

@@ -1,8 +1,8 @@
 /**
  * Who you are, when the settings do not say: the person who keeps the notes is at every meeting.
- * Among the meetings that name two or more people (by their properties, Attendees lines, or the
- * names in a 1:1 note's file name), the one name that all of them name — with at least two such
- * meetings — is offered as yours.
+ * Among the 1:1 notes that name two people (by their properties, Attendees lines, or the names in
+ * the file name) — or, when there are none, among all meetings that name two or more — the one
+ * name that all of them name, with at least two such notes, is offered as yours.
  */
 import { personSlug } from "../person";
 import { isPlausibleName } from "./names";

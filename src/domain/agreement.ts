@@ -343,15 +343,11 @@ function withPunctuation(body: string, token: OwnerToken): OwnerToken {
   return next === ":" || next === "," ? { ...token, end: token.end + 1 } : token;
 }
 
-/**
- * The owner is the first word of the description (after any leading tags and emoji), or an
- * `@name` as its last word ("review the proposal @john").
- */
-function findOwner(body: string, limit: number, removed: Field[]): OwnerToken | null {
+/** Where the description's first word starts: after white space, removed fields, leading tags and emoji. */
+function firstWordAt(body: string, limit: number, removed: readonly { start: number; end: number }[]): number {
   let p = 0;
   while (p < limit) {
-    const ch = body[p] ?? "";
-    if (isWhiteChar(ch)) {
+    if (isWhiteChar(body[p] ?? "")) {
       p++;
       continue;
     }
@@ -362,13 +358,22 @@ function findOwner(body: string, limit: number, removed: Field[]): OwnerToken | 
     }
     const end = wordEnd(body, p, limit);
     const word = body.slice(p, end);
-    if (isTagWord(word) || isSymbolWord(word)) {
-      p = end;
-      continue;
-    }
+    if (!isTagWord(word) && !isSymbolWord(word)) break;
+    p = end;
+  }
+  return p;
+}
+
+/**
+ * The owner is the first word of the description (after any leading tags and emoji), or an
+ * `@name` as its last word ("review the proposal @john").
+ */
+function findOwner(body: string, limit: number, removed: Field[]): OwnerToken | null {
+  const p = firstWordAt(body, limit, removed);
+  if (p < limit) {
+    const ch = body[p] ?? "";
     const token = ch === "@" ? readAtName(body, p, limit) : ch === "[" ? readLinkOwner(body, p, limit) : null;
     if (token) return withPunctuation(body, token);
-    break;
   }
   // An @name as the last word of the description, before any `(from [[…]])` of a forwarded copy.
   let q = limit;
@@ -394,25 +399,7 @@ const LEAD = /^(?:\*\*|__)?(\p{L}[\p{L}\p{M}'’.-]*(?: \p{L}[\p{L}\p{M}'’.-]*
 
 /** The name a description starts with before a colon (see `ParsedAgreement.lead`), as a span. */
 function findLead(body: string, limit: number, removed: readonly { start: number; end: number }[]): (OwnerToken & { name: string }) | null {
-  let p = 0;
-  while (p < limit) {
-    if (isWhiteChar(body[p] ?? "")) {
-      p++;
-      continue;
-    }
-    const span = removed.find((f) => f.start <= p && p < f.end);
-    if (span) {
-      p = span.end;
-      continue;
-    }
-    const end = wordEnd(body, p, limit);
-    const word = body.slice(p, end);
-    if (isTagWord(word) || isSymbolWord(word)) {
-      p = end;
-      continue;
-    }
-    break;
-  }
+  const p = firstWordAt(body, limit, removed);
   const m = LEAD.exec(body.slice(p, limit));
   // A name: every word capitalized (in scripts that have capitals).
   if (!m?.[1] || m[1].split(" ").some((word) => word.charAt(0) !== word.charAt(0).toUpperCase())) return null;

@@ -20,16 +20,14 @@ import {
   notePerson,
   noteProblem,
   sameNoteProblem,
-  personEntry,
   sameAgreement,
   sameMeeting,
-  samePerson,
   type AgreementEntry,
   type FileContext,
   type MeetingEntry,
   type NoteProblem,
-  type PersonEntry,
 } from "./entries";
+import { personEntry, samePerson, type PersonEntry } from "./person-entry";
 import { blankPropertiesBlock, hasOpenTask, linkTargetKey, type FileFacts } from "./facts";
 import { InferredYou } from "./inferred-you";
 import { LogOwners } from "./log-owners";
@@ -38,7 +36,8 @@ import { nameOfPath, normKey, readOpenTasks, slugOf, targetOf, trimmed, UNREAD_T
 import { SeenDates } from "./seen-dates";
 import { SortedList } from "./sorted-list";
 
-export type { AgreementEntry, MeetingEntry, NoteProblem, PersonEntry } from "./entries";
+export type { AgreementEntry, MeetingEntry, NoteProblem } from "./entries";
+export type { PersonEntry } from "./person-entry";
 
 export interface IndexSettings extends RecognitionSettings {
   datedNotesCountAsSeen: boolean;

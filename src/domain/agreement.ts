@@ -396,14 +396,19 @@ function findOwner(body: string, limit: number, removed: Field[]): OwnerToken | 
 
 /** `Anya:`, `**Anya Petrova:**`, `__Anya__:` at the start of a description: up to four capitalized words, then a colon. */
 const LEAD = /^(?:\*\*|__)?(\p{L}[\p{L}\p{M}'’.-]*(?: \p{L}[\p{L}\p{M}'’.-]*){0,3})(?:\*\*|__)?\s*:(?:\*\*|__)?(?=\s|$)/u;
+/** `Sarah to send the plan`, `Sarah Chen will review it`: a name, then "to" or "will". */
+const LEAD_VERB = /^(\p{L}[\p{L}\p{M}'’.-]*(?: \p{L}[\p{L}\p{M}'’.-]*){0,2}) (?:to|will) (?=\S)/u;
 
 /** The name a description starts with before a colon (see `ParsedAgreement.lead`), as a span. */
 function findLead(body: string, limit: number, removed: readonly { start: number; end: number }[]): (OwnerToken & { name: string }) | null {
   const p = firstWordAt(body, limit, removed);
-  const m = LEAD.exec(body.slice(p, limit));
+  const rest = body.slice(p, limit);
+  const colon = LEAD.exec(rest);
+  const m = colon ?? LEAD_VERB.exec(rest);
   // A name: every word capitalized (in scripts that have capitals).
   if (!m?.[1] || m[1].split(" ").some((word) => word.charAt(0) !== word.charAt(0).toUpperCase())) return null;
-  return { owner: { kind: "name", name: m[1] }, name: m[1], start: p, end: p + m[0].length };
+  // "Sarah to send the plan" keeps its words; "Sarah: send the plan" loses the name and colon.
+  return { owner: { kind: "name", name: m[1] }, name: m[1], start: p, end: colon ? p + m[0].length : p };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -481,7 +486,7 @@ export function parseAgreement(line: string): ParsedAgreement | null {
   const leadSpan = owner ? null : findLead(body, trailing.start, removed);
   if (owner) removed.push(owner);
   const text = withoutSpans(body, removed);
-  const lead = leadSpan ? { name: leadSpan.name, text: withoutSpans(body, [...removed, leadSpan]) } : null;
+  const lead = leadSpan ? { name: leadSpan.name, text: leadSpan.end > leadSpan.start ? withoutSpans(body, [...removed, leadSpan]) : text } : null;
 
   const tags: string[] = [];
   TAGS_ANYWHERE.lastIndex = 0;

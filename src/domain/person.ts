@@ -5,6 +5,7 @@
 import { parseCadence } from "./cadence";
 import { daysInMonth, maxDate, parseIsoDate } from "./dates";
 import { baseName } from "./paths";
+import { isPersonWord } from "./recognition/words";
 import { RELATIONSHIPS } from "./types";
 import type { Birthday, Cadence, IsoDate, Owner, Person, Problem, Relationship } from "./types";
 
@@ -253,22 +254,34 @@ function letters(text: string): string {
 }
 
 /**
- * The name a person is shown by. A note named as a slug or a handle — no spaces, in lower case
- * (`ben-cohen`), or joined words (`!AveryChen`) — shows the name its `name`
- * property gives ("Ben Cohen"), or its title when the title spells the same letters ("Avery
- * Chen"). Any other note shows its file name (without a leading `@` or `!`).
+ * The name a person is shown by.
+ * - A note named as a slug or a handle — no spaces, in lower case (`ben-cohen`, `altan`), or
+ *   joined words (`!AveryChen`) — shows the name its `name` (or `title`) property gives ("Ben
+ *   Cohen"), or its title (its first heading) when the title spells the same letters ("Avery
+ *   Chen"), starts with the file's one word ("Altan Stalker"), or says it in brackets ("Joshua
+ *   VanAllen (JVA)" for `jva`); a bracketed remark after the title is left out.
+ * - A note named with its type in front (`Person - Sarah Chen`) shows the name after it.
+ * - Any other note shows its file name (without a leading `@` or `!`).
  */
 export function displayName(path: string, frontmatter: unknown, title: string | null | undefined): string {
   const file = personName(path);
+  const typed = /^(\p{L}+)\s+[-–—:]\s+(.+)$/u.exec(file);
+  if (typed?.[1] && typed[2] && isPersonWord(typed[1])) return typed[2].trim();
   if (/\s/.test(file)) return file;
   const isSlug = file === file.toLowerCase();
   const isHandle = /^[@!]/.test(baseName(path)) || /\p{Ll}\p{Lu}/u.test(file);
   if (!isSlug && !isHandle) return file;
-  const property = readProperty(frontmatter, "name", "full-name", "fullname");
+  const property = readProperty(frontmatter, "name", "full-name", "fullname", "title");
   const named = typeof property === "string" ? linkDisplay(property.trim()) : "";
   if (named !== "" && !/[[\]{}<>|#^]/.test(named) && (isSlug || letters(named) === letters(file))) return named;
   const heading = (title ?? "").trim();
-  if (heading !== "" && letters(heading) === letters(file)) return heading;
+  const bracket = /^(.*?)\s*\(([^)]*)\)\s*$/.exec(heading);
+  const plain = (bracket?.[1] ?? heading).trim();
+  if (plain === "" || /[[\]{}<>|#^]/.test(plain)) return file;
+  const fileLetters = letters(file);
+  if (letters(plain) === fileLetters) return plain;
+  if (!/[-_.]/.test(file) && letters(plain.split(/\s+/)[0] ?? "") === fileLetters) return plain;
+  if (bracket?.[2] && letters(bracket[2]) === fileLetters) return plain;
   return file;
 }
 
@@ -305,10 +318,12 @@ export function parsePerson(source: PersonSource): Person {
     path,
     name: readName(r, displayName(path, fm, source.title)),
     aliases: readList(r, "aliases", "Aliases", prop("aliases", "alias"), /,/, false),
-    relationship: readRelationship(r, prop("relationship")) ?? (readProperty(fm, "direct-report", "directReport", "direct_report") === true ? "report" : null),
+    relationship:
+      readRelationship(r, prop("relationship", "relationship-type", "relation")) ??
+      (readProperty(fm, "direct-report", "directReport", "direct_report") === true ? "report" : null),
     role: readText(r, "role", "Role", prop("role")),
     team: readText(r, "team", "Team", prop("team")),
-    cadence: readCadence(r, prop("cadence", "frequency", "meets") ?? daysCadence(prop("cadence-days", "cadence_days", "cadenceDays"))),
+    cadence: readCadence(r, prop("cadence", "frequency", "contact-frequency", "meets") ?? daysCadence(prop("cadence-days", "cadence_days", "cadenceDays"))),
     lastSeen: readLastSeen(r, fm),
     birthday: readBirthday(r, prop("birthday")),
     firstName: readText(r, "first-name", "First name", prop("first-name", "first_name", "firstName")),

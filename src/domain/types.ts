@@ -88,8 +88,9 @@ export interface ParsedAgreement {
   description: string;
   /**
    * Without an owner token: a name the description starts with, followed by a colon (`Anya:
-   * send the RFC`, `**Anya:** …`), and the description without it. It is the owner when it names
-   * a person or you; otherwise it stays part of the text.
+   * send the RFC`, `**Anya:** …`; the description without it) or by "to" or "will" (`Sarah to
+   * send the plan`; the description as it is). It is the owner when it names a person or you;
+   * otherwise it stays part of the text.
    */
   lead: { name: string; text: string } | null;
   due: IsoDate | null;

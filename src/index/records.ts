@@ -45,7 +45,9 @@ const NOBODY: Owner = Object.freeze({ kind: "none" });
 export function agreementOf(task: OpenTask): TaskAgreement | null {
   if (task.agreement === undefined) {
     const parsed = parseAgreement(task.original);
-    if (!parsed || !parsed.open || (parsed.text.trim() === "" && parsed.owner.kind === "none")) {
+    // An empty task, or a template's prompt in italics (`- [ ] _Any follow-ups?_`), is no agreement.
+    const prompt = parsed !== null && parsed.owner.kind === "none" && /^(?:_[^_]+_|\*[^*]+\*)$/.test(parsed.text.trim());
+    if (!parsed || !parsed.open || (parsed.text.trim() === "" && parsed.owner.kind === "none") || prompt) {
       task.agreement = null;
     } else {
       const owner = parsed.owner.kind === "me" ? ME : parsed.owner.kind === "none" ? NOBODY : parsed.owner;

@@ -78,6 +78,16 @@ describe("the name a person is shown by", () => {
     ["people/ben-cohen.md", { name: "[[Ben Cohen]]" }, null, "Ben Cohen"],
     ["people/ben-cohen.md", { name: "<% tp.file.title %>" }, null, "ben-cohen"],
     ["People/Anya.md", { name: "Anya Petrova" }, null, "Anya"],
+    ["personnel/altan.md", null, "Altan Stalker", "Altan Stalker"],
+    ["personnel/ben.md", null, "Ben (Benjamin Cabanes)", "Ben"],
+    ["personnel/jva.md", null, "Joshua VanAllen (JVA)", "Joshua VanAllen"],
+    ["personnel/alexis-martinez.md", null, "Alexis Martinez", "Alexis Martinez"],
+    ["personnel/alexis-martinez.md", null, "Alexis Smith", "alexis-martinez"],
+    ["people/sarah.md", { title: "Sarah Chen" }, null, "Sarah Chen"],
+    ["Person - Sarah Chen.md", { title: "Sarah Chen" }, null, "Sarah Chen"],
+    ["Contact - Jane Doe.md", null, null, "Jane Doe"],
+    ["05 People/Example Person - Alex Rivera.md", null, null, "Example Person - Alex Rivera"],
+    ["Project - Alpha.md", null, null, "Project - Alpha"],
   ])("%s with %j and title %j → %s", (path, frontmatter, title, name) => {
     expect(parsePerson({ path, frontmatter, title }).name).toBe(name);
   });
@@ -101,6 +111,13 @@ describe("last seen, cadence and relationship as other setups write them", () =>
     expect(person({ meets: "weekly" }).cadence).toEqual({ kind: "every", amount: 1, unit: "week" });
     expect(person({ frequency: "monthly" }).cadence).toEqual({ kind: "every", amount: 1, unit: "month" });
     expect(person({ cadence: "biweekly", meets: "weekly" }).cadence).toEqual({ kind: "every", amount: 2, unit: "week" });
+  });
+
+  it("reads contact_frequency as a cadence and relationship_type as a relationship", () => {
+    expect(person({ contact_frequency: "monthly", relationship_type: "colleague" })).toMatchObject({
+      cadence: { kind: "every", amount: 1, unit: "month" },
+      relationship: "peer",
+    });
   });
 
   it("takes a direct report for a report", () => {

@@ -54,6 +54,10 @@ describe("a 1:1 marker inside a name or title", () => {
     ["Room 1210", false],
     ["v1.1 release", false],
     ["11-11 Armistice", false],
+    // The number of an issue key is no 1:1.
+    ["DOC-121-FINAL-SUMMARY", false],
+    ["2025-08-19 PROJ-121 review", false],
+    ["anya-121", true],
   ])("%s → %s", (text, expected) => {
     expect(hasOneOnOneMarker(text)).toBe(expected);
   });
@@ -171,6 +175,9 @@ describe("what reads as a person's name", () => {
     ["Budget Review", false],
     ["Q3 Planning", false],
     ["Anya 2", false],
+    ["Week", false],
+    ["victor ai productivity metrics", false],
+    ["mary jane watson", true],
     ["one two three four five", false],
     ["", false],
   ])("%s → %s", (text, expected) => {

@@ -210,6 +210,13 @@ describe("what a note's text says", () => {
     } satisfies NoteText);
   });
 
+  it("reads an Attendees section, leaves roles in brackets out, and reads dates at the start of table rows", () => {
+    const text = "# Sprint planning\n\n## Attendees\n\n- [[Sarah Chen]]\n- Mike (Product)\n- Engineering team\n\n## Log\n| 2026-01-15 | Coffee |\n";
+    const read = readNoteText(text);
+    expect(read.attendees).toEqual(["Sarah Chen", "Mike", "Engineering team"]);
+    expect(read.datedLines).toEqual([{ line: 9, date: "2026-01-15" }]);
+  });
+
   it("reads an attendee line in a Dataview field, and lists separated by commas or 'and'", () => {
     expect(readNoteText("[participants:: [[Person A]], [[Person B]] ]\n").attendees).toEqual(["Person A", "Person B"]);
     expect(readNoteText("**Participants:** Scott, Ashwin Hariharan (ashwin.hariharan@redis.com)\n").attendees).toEqual(["Scott", "Ashwin Hariharan"]);
@@ -265,6 +272,8 @@ describe("whom a meeting is with", () => {
     ["a new person from the person property, though a link names someone known", note("x/y.md", { frontmatter: { type: "one-on-one", person: "Lena Fischer" }, links: [{ target: "John Doe", line: 3 }] }), vault, null, "Lena Fischer"],
     ["a new person from the folder of a date-named note", note("1-1s/lena-fischer/2026-01-22.md"), vault, null, "Lena Fischer"],
     ["a known person in a folder with more in its name", note("1-1s/john-doe-2/2026-01-22.md"), vault, "Cards/People/John Doe.md", null],
+    ["a known first name among a topic's words", note("2025-12-29/dictations/steph-1-1-ai-productivity-metrics.md"), vault, "People/Steph Ango.md", null],
+    ["no folder for a note named by its topic", note("2025-12-29/dictations/1-1-quarterly-priorities.md"), vault, null, null],
   ])("%s", (_name, facts, lookup, person, newName) => {
     const shape = noteShape(facts, null, SETTINGS);
     if (shape.kind !== "meeting") throw new Error(`not a meeting: ${shape.kind}`);
@@ -285,6 +294,17 @@ describe("whom a meeting is with", () => {
     expect(choosePerson(both.candidates, vault, "by place or name")).toMatchObject({ person: null, group: ["People/Scott Weaver.md", "People/Cody Henshaw.md"] });
     expect(choosePerson(both.candidates, people({}), "by place or name")).toMatchObject({ person: null, newName: null, ambiguous: ["Scott Weaver", "Cody Henshaw"] });
     expect(choosePerson(both.candidates, people({}, "Scott Weaver"), "by place or name")).toMatchObject({ newName: "Cody Henshaw", youNamed: true });
+  });
+
+  it("takes a meeting whose Attendees section names more people than its properties for a group's", () => {
+    const facts = note("Meeting - 2026-01-10 Sprint Planning.md", { frontmatter: { type: "Meeting", date: "2026-01-10", attendees: ["[[Steph Ango]]"] } });
+    const text = readNoteText("---\ntype: Meeting\n---\n## Attendees\n- [[Steph Ango]]\n- Mike (Product)\n- Engineering team\n");
+    const shape = noteShape(facts, text, SETTINGS);
+    if (shape.kind !== "meeting") throw new Error("not a meeting");
+    expect(choosePerson(shape.candidates, vault, "no")).toMatchObject({ person: "People/Steph Ango.md", named: 3 });
+    const alone = noteShape(facts, readNoteText("---\ntype: Meeting\n---\nNotes.\n"), SETTINGS);
+    if (alone.kind !== "meeting") throw new Error("not a meeting");
+    expect(choosePerson(alone.candidates, vault, "no")).toMatchObject({ person: "People/Steph Ango.md", named: 1 });
   });
 
   it("is not with someone a meeting only mentions", () => {

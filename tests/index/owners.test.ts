@@ -36,6 +36,8 @@ const MEETING = [
   "- [ ] Chuck Blake: follows up",
   "- [ ] April: golf outing in San Diego",
   "- [ ] Max: asks for intros",
+  "- [ ] Anya to share the RFC",
+  "- [ ] _Any follow-ups?_",
   "",
 ].join("\n");
 
@@ -60,6 +62,8 @@ describe("owners of agreements", () => {
       ["April: golf outing in San Diego", null, null],
       // Max is the first name of two people: nobody in particular.
       ["Max: asks for intros", null, null],
+      // "Anya to …": the owner, the words kept. A template's prompt in italics is no agreement.
+      ["Anya to share the RFC", "Anya Petrova", "People/Anya Petrova.md"],
     ]);
   });
 

@@ -1,9 +1,9 @@
 /**
  * Whom a meeting note is with. Known people first: the candidates (see `personCandidates`) are
  * looked up among the people the vault has — by name, alias, path or slug, and by a first name
- * only where one person has it and the note names nobody else in the same words (`Sarah-Alex`,
- * `Scott / Cody`), never inside a longer name (`John Doe` is not John Smith). You are never the
- * other person.
+ * only where one person has it and it stands on its own (`Sarah-Alex`, `Scott / Cody`) or among
+ * a topic's words (`victor-1-1-ai-productivity-metrics`), never inside what reads as a longer
+ * name (`John Doe` is not John Smith). You are never the other person.
  *
  * The kinds of candidates are asked in order; the first that names a known person decides: one
  * known person, the note is with them; several, it is a meeting of a group. A `person` property
@@ -99,6 +99,16 @@ function resolveUnit(unit: string, lookup: PeopleLookup, fullOnly: boolean): { f
       else if (!found.includes(hit)) found.push(hit);
     }
   }
+  // A name among a topic's words (`victor ai productivity metrics`): a first name may be the
+  // person — but never inside what reads as a whole name (`John Doe` is not John Smith).
+  if (!isPlausibleName(unit)) {
+    words.forEach((word, i) => {
+      if (used[i]) return;
+      const hit = lookup.any(word);
+      if (hit === ME) me = true;
+      else if (hit !== null && !found.includes(hit)) found.push(hit);
+    });
+  }
   return { found, me };
 }
 
@@ -107,8 +117,28 @@ function lookupRef(candidate: Candidate, lookup: PeopleLookup): string | null {
   return lookup.any(candidate.text) ?? (candidate.text.includes("/") ? lookup.any(baseName(candidate.text)) : null);
 }
 
-/** Whom a meeting note is with (see the module's header). */
+/**
+ * Whom a meeting note is with (see the module's header). A meeting not marked as a 1:1 counts
+ * everyone its properties and its Attendees line name, you aside: a 1:1 is a meeting with one.
+ */
 export function choosePerson(candidates: readonly Candidate[], lookup: PeopleLookup, marking: Marked): PersonChoice {
+  const choice = chooseAmong(candidates, lookup, marking);
+  if (marking !== "no" || choice.named === 0) return choice;
+  const others = new Set<string>();
+  for (const c of candidates) {
+    if (c.source !== "people property" && c.source !== "person property" && c.source !== "attendees") continue;
+    const hit = lookupRef(c, lookup);
+    if (hit !== ME) others.add(hit ?? personSlugOf(c.text));
+  }
+  return { ...choice, named: Math.max(choice.named, others.size) };
+}
+
+/** A name compared as the same person however it is written (`Anya Petrova`, `anya-petrova`). */
+function personSlugOf(text: string): string {
+  return baseName(text).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "-");
+}
+
+function chooseAmong(candidates: readonly Candidate[], lookup: PeopleLookup, marking: Marked): PersonChoice {
   const marked = marking !== "no";
   let firstUnknown: { source: CandidateSource; label: string; names: string[]; me: boolean } | null = null;
   for (const source of ORDER) {
@@ -164,7 +194,9 @@ export function choosePerson(candidates: readonly Candidate[], lookup: PeopleLoo
         named: known.length + unknown.length,
       };
     }
-    if (firstUnknown === null && unknown.length > 0) firstUnknown = { source, label: label ?? "", names: unknown, me };
+    // A folder names a new person only for notes named by their date (`1-1s/john-doe/2026-01-22.md`).
+    const folderOfNamedNote = source === "folder" && candidates.some((c) => c.source === "file name");
+    if (firstUnknown === null && unknown.length > 0 && !folderOfNamedNote) firstUnknown = { source, label: label ?? "", names: unknown, me };
   }
   if (firstUnknown === null) {
     return { person: null, group: [], newName: null, ambiguous: [], certain: false, label: null, source: null, youNamed: false, named: 0 };

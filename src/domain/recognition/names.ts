@@ -4,7 +4,8 @@
  * `Call with Jane Doe`. What is not the name is taken away — dates, times, 1:1 markers, words in
  * brackets and filler words — and what is left is a name only if it looks like one: one to four
  * words (particles such as "van" or "de" aside), no digits, each word capitalized or the whole a
- * lower-case slug (`john-doe`), and no word that names a topic (review, retro, planning…).
+ * lower-case slug of up to three words (`john-doe`), and no word that names a topic (review,
+ * retro, planning, week…).
  */
 import { dateSpanInName } from "../written-dates";
 import { FILLER_WORDS, ONE_ON_ONE_IN_TEXT } from "./words";
@@ -76,6 +77,43 @@ const TOPIC_WORDS = new Set([
   "inbox",
   "queue",
   "board",
+  "priorities",
+  "priority",
+  "objectives",
+  "vision",
+  "process",
+  "offboarding",
+  "promotion",
+  "compensation",
+  "salary",
+  "career",
+  "growth",
+  "development",
+  "followup",
+  "followups",
+  "debrief",
+  "handover",
+  "handoff",
+  "week",
+  "weeks",
+  "month",
+  "quarter",
+  "year",
+  "prep",
+  "preparation",
+  "topics",
+  "points",
+  "items",
+  "actions",
+  "misc",
+  "general",
+  "draft",
+  "dictation",
+  "dictations",
+  "transcript",
+  "transcripts",
+  "recording",
+  "recordings",
   "inc",
   "ltd",
   "gmbh",
@@ -161,7 +199,8 @@ export function isPlausibleName(text: string): boolean {
   // Joined words are read apart too: `TeamMetrics` is a topic, `AveryChen` a name.
   const parts = words.flatMap((word) => word.replace(/(\p{Ll})(\p{Lu})/gu, "$1 $2").split(" "));
   if (parts.some((part) => TOPIC_WORDS.has(part.toLowerCase()))) return false;
-  if (text === text.toLowerCase()) return true;
+  // A slug of a name has at most three words (`mary-jane-watson`); more is a topic.
+  if (text === text.toLowerCase()) return words.length <= 3;
   return core.every(isCapitalized);
 }
 

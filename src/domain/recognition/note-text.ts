@@ -1,8 +1,9 @@
 /**
- * What a note's text says that its metadata does not: a `Date:` line and an Attendees line near
- * the top, lines that start with a date (a log of contacts: `- 2026-11-21 coffee`, `2023-07-01 @
- * 11:54 Telefonat`), inline fields that record a talk (`(lastTalk:: 2024-07-15)`), and template
- * code that was never filled in. Code blocks and the properties block are not read.
+ * What a note's text says that its metadata does not: a `Date:` line and an Attendees line (or
+ * section) near the top, lines and table rows that start with a date (a log of contacts: `-
+ * 2026-11-21 coffee`, `2023-07-01 @ 11:54 Telefonat`, `| 2026-01-15 | Coffee |`), inline fields
+ * that record a talk (`(lastTalk:: 2024-07-15)`), and template code that was never filled in.
+ * Code blocks and the properties block are not read.
  */
 import type { IsoDate } from "../types";
 import { dateAtStart, dateOfLabelLine } from "../written-dates";
@@ -28,8 +29,10 @@ export interface NoteText {
 /** How many lines after the properties count as "near the top". */
 const TOP_LINES = 20;
 
-const ATTENDEES_LABEL =
-  /^\s*(?:[-*+]\s+)?[[(]?(?:\*\*|__)?(attendees|participants|people|present|with|who|teilnehmer(?:innen)?|anwesend|partecipanti|participantes|участники|参与者|参会人)(?:\*\*|__)?\s*(?::{1,2}|：)\s*(?:\*\*|__)?/i;
+const ATTENDEE_WORDS = "attendees|participants|people|present|with|who|teilnehmer(?:innen)?|anwesend|partecipanti|participantes|участники|参与者|参会人";
+const ATTENDEES_LABEL = new RegExp(`^\\s*(?:[-*+]\\s+)?[[(]?(?:\\*\\*|__)?(${ATTENDEE_WORDS})(?:\\*\\*|__)?\\s*(?::{1,2}|：)\\s*(?:\\*\\*|__)?`, "i");
+/** `## Attendees` as a heading, the list under it. */
+const ATTENDEES_HEADING = new RegExp(`^\\s*#{1,6}\\s+(?:${ATTENDEE_WORDS})\\s*:?\\s*$`, "i");
 
 const CONTACT_FIELD = /(?:^|[\s([])([A-Za-z_-]+)::\s*\[{0,2}(\d{4}-\d{2}-\d{2})/g;
 const CONTACT_KEYS = new Set(["lasttalk", "lastcontact", "lastcontacted", "lastseen", "lastmet", "lastcall", "lastinteraction", "talked", "met", "contacted"]);
@@ -50,7 +53,8 @@ export function namesInList(text: string): string[] {
     if (link?.[1]) name = link[1].trim();
     const email = /^([\p{L}\p{N}._-]+)@[\w.-]+$/u.exec(name);
     if (email?.[1]) name = email[1].replace(/[._]+/g, " ");
-    name = name.replace(/^@/, "").trim();
+    // `Madeline (VP of Sales)`: a remark in brackets is not part of the name.
+    name = name.replace(/^@/, "").replace(/\s*\([^)]*\)\s*$/, "").trim();
     if (name !== "" && name.length <= 80 && !names.includes(name)) names.push(name);
   }
   return names;
@@ -95,6 +99,10 @@ export function readNoteText(text: string): NoteText {
     const nearTop = line.trim() !== "" && top++ < TOP_LINES;
     if (nearTop) {
       out.dateLine ??= dateOfLabelLine(line);
+      if (ATTENDEES_HEADING.test(line) && out.attendees.length === 0) {
+        listAttendees = true;
+        continue;
+      }
       const label = ATTENDEES_LABEL.exec(line);
       if (label && out.attendees.length === 0) {
         const rest = line.slice(label[0].length);
@@ -118,7 +126,8 @@ export function readNoteText(text: string): NoteText {
       if (date) out.contactFields.push({ line: i, date });
     }
     if (/^\s*#{1,6}\s/.test(line) || /^\s*(?:>\s*)*[-*+]\s+\[.\]/.test(line)) continue;
-    const body = line.replace(/^\s*(?:>\s*)*(?:[-*+]|\d+[.)])?\s*(?:\*\*|__)?\[{0,2}/, "");
+    // A list item, a quote, or a table row (`| 2026-01-15 | Coffee | … |`) may start with a date.
+    const body = line.replace(/^\s*(?:>\s*)*(?:[-*+]|\d+[.)]|\|)?\s*(?:\*\*|__)?\[{0,2}/, "");
     const dated = dateAtStart(body);
     if (dated) out.datedLines.push({ line: i, date: dated.date });
   }

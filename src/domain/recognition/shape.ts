@@ -81,11 +81,13 @@ export function noteShape(facts: NoteFacts, text: NoteText | null, settings: Rec
 
 /**
  * Whether a note's text can change what it is or whom it is with, so that the text is worth
- * reading: a person note (its log lines, template code), and a meeting without a date of its own
- * or without a property or tag that names someone (its Date and Attendees lines).
+ * reading: a person note (its log lines, template code), a meeting not marked as a 1:1 (its
+ * Attendees line may name more people than its properties), and a 1:1 note without a date of its
+ * own or without a property or tag that names someone (its Date and Attendees lines).
  */
 export function textMatters(shape: NoteShape): boolean {
   if (shape.kind === "person") return true;
   if (shape.kind !== "meeting") return false;
+  if (!shape.oneOnOne) return true;
   return shape.date === null || !shape.candidates.some((c) => c.source === "person property" || c.source === "people property" || c.source === "tag");
 }

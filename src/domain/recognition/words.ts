@@ -36,8 +36,20 @@ export function isOneOnOneWord(value: string): boolean {
 export const ONE_ON_ONE_IN_TEXT =
   /(?:^|[^\p{L}\p{N}])(?:1\s?[-:x]\s?1|1\s?[-_]?\s?(?:on|to)\s?[-_]?\s?1|121|one[\s_-]?(?:on|to)[\s_-]?one|一对一|1对1)s?(?=$|[^\p{L}\p{N}])/iu;
 
+const MARKERS = new RegExp(ONE_ON_ONE_IN_TEXT.source, "giu");
+
+/** Whether a marker is the number of an issue key (`DOC-121`, `PROJ-1-1`), not a 1:1. */
+function isKeyNumber(text: string, at: number): boolean {
+  return /[A-Z][A-Z0-9]+-$/.test(text.slice(Math.max(0, at - 12), at + 1));
+}
+
 export function hasOneOnOneMarker(text: string): boolean {
-  return ONE_ON_ONE_IN_TEXT.test(text);
+  MARKERS.lastIndex = 0;
+  for (let m = MARKERS.exec(text); m !== null; m = MARKERS.exec(text)) {
+    if (!isKeyNumber(text, m.index)) return true;
+    MARKERS.lastIndex = m.index + 1;
+  }
+  return false;
 }
 
 /** Words of a `type` or `category` that make a note a person note (folded, compared word by word). */
@@ -68,6 +80,9 @@ const PERSON_WORDS = new Set([
   "联系人",
   "人脉",
 ]);
+
+/** More names of folders of person notes (not types): Personnel, Colleagues, Kollegen. */
+const PEOPLE_FOLDER_WORDS = new Set(["personnel", "colleagues", "kollegen", "mitarbeiter", "colleghi", "collegues", "коллеги", "同事"]);
 
 /** Words of a `type` or `category` that make a note a meeting, or a contact with someone. */
 const MEETING_WORDS = new Set([
@@ -120,7 +135,7 @@ export function isMeetingWord(value: string): boolean {
 /** Folder names that hold person notes: People, Contacts, Personen, Kontakte… (numbering ignored). */
 export function isPeopleFolderName(folder: string): boolean {
   const words = wordsOf(folder).filter((word) => !/^\d+$/.test(word));
-  return words.length === 1 && PERSON_WORDS.has(words[0] as string);
+  return words.length === 1 && (PERSON_WORDS.has(words[0] as string) || PEOPLE_FOLDER_WORDS.has(words[0] as string));
 }
 
 /** Folder names that hold meeting notes: Meetings, Meeting notes, Interactions, Besprechungen… */

@@ -3,10 +3,10 @@
  * with `_`, `.` or `/`), compact (`20260723`), European (`23.07.2026`), written out in English,
  * German, Italian, French, Spanish or Russian (`July 23, 2026`, `23 July 2026`, `Monday, July 28,
  * 2025`, `23. Juli 2026`, `23 июля 2026`) and Chinese (`2026年7月23日`). Every date is checked
- * against the calendar (no 30 February); a date that runs on into letters or digits
- * (`2026-07-23abc`, `120260723`) is no date.
+ * against the calendar (no 30 February); dates written out are read by dayjs. A date that runs on
+ * into letters or digits (`2026-07-23abc`, `120260723`) is no date.
  */
-import { fromParts, isValidIsoDate } from "./dates";
+import { fromParts, isValidIsoDate, parseDateWithFormat } from "./dates";
 import type { IsoDate } from "./types";
 
 const MONTHS: Record<string, number> = {};
@@ -74,6 +74,14 @@ const MONTH_FIRST = /^([\p{L}]+\.?)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})/u;
 const DAY_FIRST = /^(\d{1,2})(?:\.|st|nd|rd|th|er|º)?\s+([\p{L}]+\.?),?\s+(\d{4})/u;
 const CHINESE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]/;
 
+const ENGLISH_MONTHS = "January February March April May June July August September October November December".split(" ");
+
+/** A day of a month written out, read by dayjs (in English, to which the other languages' month names are turned). */
+function writtenDay(year: string, month: number, day: string): IsoDate | null {
+  const date = parseDateWithFormat(`${Number(day)} ${ENGLISH_MONTHS[month - 1] ?? ""} ${year}`, "D MMMM YYYY");
+  return date !== null && Number(year) >= 1000 ? date : null;
+}
+
 /** A date written out with a month name (after an optional weekday), at the start of `text`. */
 function writtenAt(text: string): { date: IsoDate; length: number } | null {
   const weekday = WEEKDAY.exec(text);
@@ -83,12 +91,12 @@ function writtenAt(text: string): { date: IsoDate; length: number } | null {
   let date: IsoDate | null = null;
   if (m) {
     const month = monthOf(m[1] ?? "");
-    date = month ? checked(Number(m[3]), month, Number(m[2])) : null;
+    date = month ? writtenDay(m[3] ?? "", month, m[2] ?? "") : null;
   }
   if (!date) {
     m = DAY_FIRST.exec(rest);
     const month = m ? monthOf(m[2] ?? "") : null;
-    date = m && month ? checked(Number(m[3]), month, Number(m[1])) : null;
+    date = m && month ? writtenDay(m[3] ?? "", month, m[1] ?? "") : null;
   }
   if (!date) {
     m = CHINESE.exec(rest);

@@ -30,6 +30,7 @@ import {
 import { personEntry, samePerson, type PersonEntry } from "./person-entry";
 import { blankPropertiesBlock, hasOpenTask, linkTargetKey, type FileFacts } from "./facts";
 import { InferredYou } from "./inferred-you";
+import { interned, internedOrNull } from "./intern";
 import { LogOwners } from "./log-owners";
 import { PersonKeys } from "./person-keys";
 import { nameOfPath, normKey, readOpenTasks, slugOf, targetOf, trimmed, UNREAD_TASKS, type FileRecord } from "./records";
@@ -394,11 +395,12 @@ export class PeopleIndex {
     let noteText = carried ? carried.text : same ? old.text : null;
     let kind: NoteShape;
     if (text !== null) {
-      const bare = noteShape(facts, null, this.settings);
+      // What the facts alone say was found when they came (without text): it decides whether the text matters.
+      const bare = same && !carried && old.text === null ? old.kind : internedShape(noteShape(facts, null, this.settings));
       noteText = textMatters(bare) ? readNoteText(text) : null;
-      kind = noteText === null ? bare : noteShape(facts, noteText, this.settings);
+      kind = noteText === null ? bare : internedShape(noteShape(facts, noteText, this.settings));
     } else {
-      kind = same && !carried ? old.kind : noteShape(facts, noteText, this.settings);
+      kind = same && !carried ? old.kind : internedShape(noteShape(facts, noteText, this.settings));
     }
     const keepPerson = same && old.person !== null && old.text === noteText;
     const person = kind.kind !== "person" ? null : keepPerson ? old.person : parsePerson({ path, frontmatter: facts.frontmatter, title: titleOf(facts) });
@@ -779,6 +781,20 @@ export class PeopleIndex {
     this.byPerson = { agreements, meetings, a, m };
     return this.byPerson;
   }
+}
+
+/**
+ * A fresh shape with its words kept once (changed in place): the same few rules and labels are
+ * said of thousands of notes.
+ */
+function internedShape(shape: NoteShape): NoteShape {
+  if (shape.why !== null) shape.why = interned(shape.why);
+  if (shape.kind === "meeting") {
+    shape.dateWhy = internedOrNull(shape.dateWhy);
+    shape.date = internedOrNull(shape.date);
+    for (const candidate of shape.candidates) candidate.label = interned(candidate.label);
+  }
+  return shape;
 }
 
 /** The keys of a name: the name, its first word and its slugs (your keys, for your name). */

@@ -322,19 +322,22 @@ describe("whom a meeting is with", () => {
 
   it("lists the candidates with where they were read", () => {
     const facts = note("1-1s/John Doe/2026-01-22.md", {
-      frontmatter: { person: "John Doe", tags: ["people/john-doe"] },
+      frontmatter: { participants: ["John Doe"], tags: ["people/john-doe"] },
       tags: ["people/john-doe"],
       headings: [{ text: "1:1 with John Doe", level: 1, line: 4 }],
       links: [{ target: "Ben", line: 5 }],
       bodyStart: 4,
     });
     expect(personCandidates(facts, null, SETTINGS).map((c) => [c.source, c.text, c.label])).toEqual([
-      ["person property", "John Doe", "the person property"],
+      ["people property", "John Doe", "the participants property"],
       ["tag", "john-doe", "the tag #people/john-doe"],
       ["link", "Ben", "a link near the top"],
       ["title", "John Doe", "the title"],
       ["folder", "John Doe", "the folder name"],
     ]);
+    // A person property decides alone: nothing weaker is read.
+    const decided = note("1-1s/John Doe/2026-01-22.md", { ...facts, frontmatter: { person: "[[Ben]]", tags: ["people/john-doe"] } });
+    expect(personCandidates(decided, null, SETTINGS).map((c) => c.source)).toEqual(["person property"]);
   });
 });
 
@@ -343,6 +346,9 @@ describe("who you are", () => {
     [[["Scott Weaver", "Cody Henshaw"], ["Scott Weaver", "Adrian"], ["Scott Weaver", "Yoav Haresh", "Nir Chodorov"]], "Scott Weaver"],
     [[["Chuck Blake", "Ben Cohen"], ["Max Klein", "Chuck Blake", "Matt Ober"]], "Chuck Blake"],
     [[["Scott Weaver", "Cody Henshaw"]], null],
+    // One spelling whatever the order of the notes: a slug reads as the name it stands for.
+    [[["sam-okafor", "Anya"], ["Sam Okafor", "Ben"]], "Sam Okafor"],
+    [[["Sam Okafor", "Ben"], ["sam-okafor", "Anya"]], "Sam Okafor"],
     [[["Anya", "Ben"], ["Anya", "Ben"]], null],
     [[["Anya", "Ben"], ["Cem", "Dana"]], null],
     [[], null],

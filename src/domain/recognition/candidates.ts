@@ -9,6 +9,7 @@
  * 5. links near the top (before the first section), not in a task;
  * 6. the names in the file name; 7. the names in the title;
  * 8. the parent folder (`1-1s/john-doe/2026-01-22.md`).
+ * A note with a `person` property is with whom it names: the rest is not read.
  */
 import { baseName } from "../paths";
 import { foldersOf, textsOf, titleOf, type Candidate, type CandidateSource, type NoteFacts, type NoteText, type RecognitionSettings } from "./note";
@@ -112,6 +113,8 @@ export function personCandidates(facts: NoteFacts, text: NoteText | null, settin
       if (source) for (const name of namesOfValue(value)) add(name, source, `the ${key} property`);
     }
   }
+  // A `person` property decides alone (see `choosePerson`): nothing weaker is read.
+  if (out.some((c) => c.source === "person property")) return out;
   const tags = noteTags(facts);
   for (const [list, source] of [[tags.inProperties, "tag"], [tags.inText, "text tag"]] as const) {
     for (const tag of list) {

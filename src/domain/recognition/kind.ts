@@ -34,8 +34,13 @@ const MAYBE_TEMPLATE = /templat|vorlag|modell|plantill|mod[eè]le|шаблон|�
 /** Placeholders of a template never filled in: `YYYY-MM-DD`, `{{date}}`, `{{title}}`, `<% … %>`. */
 const PLACEHOLDER = /(?:^|[^A-Za-z])(?:YYYY|MM-DD|DD\.MM)(?:$|[^A-Za-z])|\{\{\s*(?:title|date|time)(?::[^}]*)?\s*\}\}|<%/i;
 
+export interface NoteTypes {
+  type: string[];
+  category: string[];
+}
+
 /** The types and categories a note gives itself: `type`, `categories`, `meeting-type`, `kind`. */
-function typesOf(facts: NoteFacts): { type: string[]; category: string[] } {
+export function typesOf(facts: NoteFacts): NoteTypes {
   const fm = facts.frontmatter;
   return {
     type: [
@@ -73,10 +78,10 @@ export function templateOrHub(facts: NoteFacts, settings: RecognitionSettings): 
  * Why a note is a board, drawing or database of another plugin (`kanban-plugin: basic`), never a
  * person or a 1:1 by its place alone; null when it is not, or its type says what it is.
  */
-export function ownedByPlugin(facts: NoteFacts): string | null {
+export function ownedByPlugin(facts: NoteFacts, types: NoteTypes): string | null {
   const fm = facts.frontmatter;
   if (fm === null || !Object.keys(fm).some((key) => /-plugin$/i.test(key))) return null;
-  const { type, category } = typesOf(facts);
+  const { type, category } = types;
   if ([...type, ...category].some((t) => isPersonWord(t) || isMeetingWord(t))) return null;
   return "It is a board or database of another plugin.";
 }
@@ -104,8 +109,8 @@ export function nameReadsAsName(path: string): boolean {
 }
 
 /** Why a note is a person note, or null. An explicit 1:1 or meeting type is never one. */
-export function personReason(facts: NoteFacts, settings: RecognitionSettings): string | null {
-  const { type, category } = typesOf(facts);
+export function personReason(facts: NoteFacts, types: NoteTypes, settings: RecognitionSettings): string | null {
+  const { type, category } = types;
   if (type.some(isOneOnOneWord) || type.some(isMeetingWord) || category.some(isMeetingWord)) return null;
   const typed = type.find(isPersonWord);
   if (typed !== undefined) return `Its type is "${typed}".`;
@@ -125,8 +130,8 @@ export function personReason(facts: NoteFacts, settings: RecognitionSettings): s
  * Why a note is a 1:1 note, or null; `weak` when only its place or its name says so (the 1:1
  * folder, the file name, the title, a folder), not a type or a tag.
  */
-export function oneOnOneReason(facts: NoteFacts, settings: RecognitionSettings): { why: string; weak: boolean } | null {
-  const { type, category } = typesOf(facts);
+export function oneOnOneReason(facts: NoteFacts, types: NoteTypes, settings: RecognitionSettings): { why: string; weak: boolean } | null {
+  const { type, category } = types;
   const typed = [...type, ...category].find(isOneOnOneWord);
   if (typed !== undefined) return { why: `Its type is "${typed}".`, weak: false };
   const tag = facts.tags.find((t) => settings.meetingTags.includes(t) || isOneOnOneWord(t));
@@ -146,8 +151,8 @@ export function oneOnOneReason(facts: NoteFacts, settings: RecognitionSettings):
 const ATTENDEE_PROPERTIES = ["attendees", "participants", "people", "contacts", "with"];
 
 /** Why a note is a meeting (not marked as a 1:1), or null. */
-export function meetingReason(facts: NoteFacts): string | null {
-  const { type, category } = typesOf(facts);
+export function meetingReason(facts: NoteFacts, types: NoteTypes): string | null {
+  const { type, category } = types;
   const typed = type.find(isMeetingWord);
   if (typed !== undefined) return `Its type is "${typed}".`;
   const categorized = category.find(isMeetingWord);

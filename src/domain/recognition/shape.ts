@@ -6,7 +6,7 @@
  */
 import { personCandidates } from "./candidates";
 import { isPlausibleName } from "./names";
-import { meetingReason, oneOnOneReason, ownedByPlugin, personReason, templateOrHub, unfilledTemplate } from "./kind";
+import { meetingReason, oneOnOneReason, ownedByPlugin, personReason, templateOrHub, typesOf, unfilledTemplate } from "./kind";
 import { property, type LogEntry, type MeetingStatus, type NoteFacts, type NoteShape, type NoteText, type RecognitionSettings } from "./note";
 import { headingEntries, noteDate, shownValue } from "./when";
 
@@ -32,15 +32,16 @@ function meetingStatus(value: unknown): { status: MeetingStatus; unknown: string
 export function noteShape(facts: NoteFacts, text: NoteText | null, settings: RecognitionSettings): NoteShape {
   const never = templateOrHub(facts, settings);
   if (never !== null) return { kind: "other", why: never };
-  const owned = ownedByPlugin(facts);
+  const types = typesOf(facts);
+  const owned = ownedByPlugin(facts, types);
   if (owned !== null) {
     const found = noteDate(facts, null, false);
     return found && "date" in found ? { kind: "dated", date: found.date, why: owned } : { kind: "other", why: owned };
   }
-  const personWhy = personReason(facts, settings);
-  const mark = personWhy === null ? oneOnOneReason(facts, settings) : null;
+  const personWhy = personReason(facts, types, settings);
+  const mark = personWhy === null ? oneOnOneReason(facts, types, settings) : null;
   const oneOnOneWhy = mark?.why ?? null;
-  const meetingWhy = personWhy === null && mark === null ? meetingReason(facts) : null;
+  const meetingWhy = personWhy === null && mark === null ? meetingReason(facts, types) : null;
   const why = personWhy ?? oneOnOneWhy ?? meetingWhy;
   if (why !== null) {
     const unfilled = unfilledTemplate(facts, text);

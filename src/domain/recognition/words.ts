@@ -21,9 +21,12 @@ export function foldSpelling(text: string): string {
  */
 const ONE_ON_ONE_FOLDED = /^(?:oneonone|onetoone|1on1|1to1|11|121|1x1|einzelgesprach|mitarbeitergesprach|unoauno|одиннаодин|тетатет|一对一|1对1)s?(?:meetings?|notes?|sessions?|calls?|gesprach|gesprache|besprechung|riunioni|riunione|встречи|встреча|会议|会谈)?$/;
 
+/** What every 1:1 spelling holds: a quick test before the folded one. */
+const MAYBE_ONE_ON_ONE = /1|one|einzel|mitarbeiter|uno|один|тет|一对一/i;
+
 /** Whether a type, tag or category value (or one `/` segment of a tag) is a 1:1 spelling. */
 export function isOneOnOneWord(value: string): boolean {
-  if (value.length > 40) return false;
+  if (value.length > 40 || !MAYBE_ONE_ON_ONE.test(value)) return false;
   if (value.includes("/")) return value.split("/").some((part) => isOneOnOneWord(part));
   return ONE_ON_ONE_FOLDED.test(foldSpelling(value));
 }
@@ -84,6 +87,9 @@ const PERSON_WORDS = new Set([
 /** More names of folders of person notes (not types): Personnel, Colleagues, Kollegen. */
 const PEOPLE_FOLDER_WORDS = new Set(["personnel", "colleagues", "kollegen", "mitarbeiter", "colleghi", "collegues", "коллеги", "同事"]);
 
+/** What the names of folders of people hold: a quick test before the word by word one. */
+const MAYBE_PEOPLE = /peop|pers|contac|kontakt|contatt|personnel|colleag|kolleg|mitarbeiter|colleghi|collegues|человек|люди|контакт|коллеги|人物|联系人|人脉|同事/i;
+
 /** Words of a `type` or `category` that make a note a meeting, or a contact with someone. */
 const MEETING_WORDS = new Set([
   "meeting",
@@ -109,6 +115,9 @@ const MEETING_WORDS = new Set([
   "会面",
 ]);
 
+/** What the names of folders of meetings hold: a quick test before the word by word one. */
+const MAYBE_MEETINGS = /meeting|interaction|call|conversation|catch|touchpoint|besprechung|treffen|gespr|termin|riunion|incontr|reuni|встреч|звон|会议|会面/i;
+
 /** The words of a value: `crm-contact` → `crm`, `contact`; `[[People]]` → `people`. */
 function wordsOf(value: string): string[] {
   return value
@@ -122,24 +131,28 @@ function wordsOf(value: string): string[] {
 
 /** `person`, `crm-contact`, `[[People]]`, `Kontakt`: a person note's type or category. */
 export function isPersonWord(value: string): boolean {
+  if (!MAYBE_PEOPLE.test(value)) return false;
   const words = wordsOf(value);
   return words.some((word) => PERSON_WORDS.has(word)) && !words.some((word) => MEETING_WORDS.has(word));
 }
 
 /** `meeting`, `crm-interaction`, `[[Meetings]]`, `call`: a meeting note's type or category. */
 export function isMeetingWord(value: string): boolean {
+  if (!MAYBE_MEETINGS.test(value)) return isOneOnOneWord(value);
   const words = wordsOf(value);
   return words.some((word) => MEETING_WORDS.has(word)) || isOneOnOneWord(value);
 }
 
 /** Folder names that hold person notes: People, Contacts, Personen, Kontakte… (numbering ignored). */
 export function isPeopleFolderName(folder: string): boolean {
+  if (!MAYBE_PEOPLE.test(folder)) return false;
   const words = wordsOf(folder).filter((word) => !/^\d+$/.test(word));
   return words.length === 1 && (PERSON_WORDS.has(words[0] as string) || PEOPLE_FOLDER_WORDS.has(words[0] as string));
 }
 
 /** Folder names that hold meeting notes: Meetings, Meeting notes, Interactions, Besprechungen… */
 export function isMeetingFolderName(folder: string): boolean {
+  if (!MAYBE_MEETINGS.test(folder)) return false;
   const words = wordsOf(folder).filter((word) => !/^\d+$/.test(word) && word !== "notes" && word !== "note");
   return words.length === 1 && (MEETING_WORDS.has(words[0] as string) || MEETING_WORDS.has((words[0] as string).replace(/en$/, "")));
 }
@@ -178,8 +191,12 @@ const HUB_NAMES = new Set([
   "说明",
 ]);
 
+/** What the names of hubs hold: a quick test before the word by word one. */
+const MAYBE_HUB = /readme|overview|index|dashboard|hub|home|moc|map|start|welcome|content|toc|liesmich|bersicht|leggimi|indice|обзор|说明/i;
+
 /** A README, overview, index or dashboard: its words, emoji and numbering aside. */
 export function isHubName(name: string): boolean {
+  if (name.length > 40 || !MAYBE_HUB.test(name)) return false;
   const words = wordsOf(name).filter((word) => !/^\d+$/.test(word));
   return HUB_NAMES.has(words.join(""));
 }

@@ -5,7 +5,7 @@
  * name that all of them name, with at least two such notes, is offered as yours.
  */
 import { personSlug } from "../person";
-import { isPlausibleName } from "./names";
+import { isPlausibleName, nameFromRef } from "./names";
 import type { Candidate } from "./note";
 
 /** The names a meeting puts side by side, from the candidates that list people. */
@@ -29,10 +29,11 @@ export function inferYou(meetings: readonly (readonly string[])[]): string | nul
       const key = personSlug(name);
       if (key === "" || seen.has(key)) continue;
       seen.add(key);
-      const entry = counts.get(key) ?? { name, count: 0 };
+      const spelled = nameFromRef(name);
+      const entry = counts.get(key) ?? { name: spelled, count: 0 };
       entry.count++;
-      // The fullest spelling names you: "Scott Weaver" rather than "Scott".
-      if (name.length > entry.name.length) entry.name = name;
+      // One spelling, whichever note comes first: `sam-okafor` is "Sam Okafor"; of two, the first in the alphabet.
+      if (spelled < entry.name) entry.name = spelled;
       counts.set(key, entry);
     }
   }

@@ -84,6 +84,8 @@ function writtenDay(year: string, month: number, day: string): IsoDate | null {
 
 /** A date written out with a month name (after an optional weekday), at the start of `text`. */
 function writtenAt(text: string): { date: IsoDate; length: number } | null {
+  // A day and a year are written in digits: most headings and lines have none near their start.
+  if (!/\d/.test(text.slice(0, 40))) return null;
   const weekday = WEEKDAY.exec(text);
   const skip = weekday ? weekday[0].length : 0;
   const rest = text.slice(skip);

@@ -132,7 +132,8 @@ export function personCandidates(facts: NoteFacts, text: NoteText | null, settin
   for (const unit of nameUnits(baseName(facts.path))) add(unit, "file name", "the file name");
   const title = titleOf(facts);
   if (title !== null) for (const unit of nameUnits(title)) add(unit, "title", "the title");
-  const parent = foldersOf(facts.path).pop();
+  const folders = foldersOf(facts.path);
+  const parent = folders[folders.length - 1];
   if (parent !== undefined && isPersonFolder(parent, settings)) for (const unit of nameUnits(parent)) add(unit, "folder", "the folder name");
   return out;
 }

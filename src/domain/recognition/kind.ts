@@ -92,7 +92,10 @@ export function unfilledTemplate(facts: NoteFacts, text: NoteText | null): strin
   const fm = facts.frontmatter;
   if (fm !== null) {
     for (const value of Object.values(fm)) {
-      if (textsOf(value).some((t) => t.includes("<%") || /\{\{\s*(?:title|date)/i.test(t))) return "Its properties hold template code never filled in.";
+      if (typeof value !== "string" && !Array.isArray(value)) continue;
+      if (textsOf(value).some((t) => t.includes("<%") || (t.includes("{{") && /\{\{\s*(?:title|date)/i.test(t)))) {
+        return "Its properties hold template code never filled in.";
+      }
     }
   }
   if (facts.headings.some((h) => PLACEHOLDER.test(h.text))) return "Its headings hold placeholders never filled in (YYYY-MM-DD).";

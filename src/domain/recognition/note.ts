@@ -122,9 +122,16 @@ export function textsOf(value: unknown): string[] {
   return out;
 }
 
-/** The folders of a path, outermost first: `a/b/c.md` → `a`, `b`. */
-export function foldersOf(path: string): string[] {
-  return path.split("/").slice(0, -1);
+let lastPath = "";
+let lastFolders: readonly string[] = [];
+
+/** The folders of a path, outermost first: `a/b/c.md` → `a`, `b` (the last answer is kept: a note asks several times). */
+export function foldersOf(path: string): readonly string[] {
+  if (path !== lastPath) {
+    lastFolders = path.split("/").slice(0, -1);
+    lastPath = path;
+  }
+  return lastFolders;
 }
 
 /** The first heading of level 1, or null: a note's title. */

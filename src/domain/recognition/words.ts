@@ -24,11 +24,19 @@ const ONE_ON_ONE_FOLDED = /^(?:oneonone|onetoone|1on1|1to1|11|121|1x1|einzelgesp
 /** What every 1:1 spelling holds: a quick test before the folded one. */
 const MAYBE_ONE_ON_ONE = /1|one|einzel|mitarbeiter|uno|один|тет|一对一/i;
 
+/** Answers already given: the same few types and tags are asked about for every note. */
+const oneOnOneAnswers = new Map<string, boolean>();
+
 /** Whether a type, tag or category value (or one `/` segment of a tag) is a 1:1 spelling. */
 export function isOneOnOneWord(value: string): boolean {
   if (value.length > 40 || !MAYBE_ONE_ON_ONE.test(value)) return false;
-  if (value.includes("/")) return value.split("/").some((part) => isOneOnOneWord(part));
-  return ONE_ON_ONE_FOLDED.test(foldSpelling(value));
+  let answer = oneOnOneAnswers.get(value);
+  if (answer === undefined) {
+    answer = value.includes("/") ? value.split("/").some((part) => isOneOnOneWord(part)) : ONE_ON_ONE_FOLDED.test(foldSpelling(value));
+    if (oneOnOneAnswers.size > 2000) oneOnOneAnswers.clear();
+    oneOnOneAnswers.set(value, answer);
+  }
+  return answer;
 }
 
 /**

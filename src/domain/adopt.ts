@@ -24,7 +24,8 @@
  *   already, and then it is not offered again.
  * - A note whose properties are not valid YAML is never written to; it is listed with the reason.
  */
-import { lookupKey, peopleByName, personKeys, personSlug, readProperty } from "./person";
+import { readProperty } from "./person";
+import { lookupKey, peopleByName, personKeys, personSlug } from "./person-names";
 import { isEmptyValue } from "./person-note";
 import { parseIsoDate } from "./dates";
 import { personNotePath, safeFileName } from "./paths";

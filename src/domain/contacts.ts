@@ -17,7 +17,8 @@
  *   organization; role is the job title.
  */
 import { personNotePath, fileNameKey, safeFileName } from "./paths";
-import { lookupKey, peopleByName, readProperty } from "./person";
+import { readProperty } from "./person";
+import { lookupKey, peopleByName } from "./person-names";
 import { isEmptyValue, personNoteText } from "./person-note";
 import { splitName } from "./people-table";
 import { daysInMonth, isValidIsoDate } from "./dates";

@@ -1,5 +1,6 @@
 import type { Clock } from "../domain/dates";
-import { parsePerson, personKeysByStrength } from "../domain/person";
+import { parsePerson } from "../domain/person";
+import { personKeysByStrength } from "../domain/person-names";
 import { choosePerson, markingOf, ME, type PeopleLookup, type PersonChoice } from "../domain/recognition/choose-person";
 import { titleOf, type NoteShape, type RecognitionSettings } from "../domain/recognition/note";
 import { readNoteText } from "../domain/recognition/note-text";

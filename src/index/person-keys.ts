@@ -1,4 +1,4 @@
-import type { KeyStrength } from "../domain/person";
+import type { KeyStrength } from "../domain/person-names";
 import { ME } from "../domain/recognition/choose-person";
 import { slugOf, targetOf } from "./records";
 

@@ -1,5 +1,5 @@
 import { parseAgreement } from "../domain/agreement";
-import { personSlug } from "../domain/person";
+import { personSlug } from "../domain/person-names";
 import type { IsoDate, Owner, Person } from "../domain/types";
 import { personOfTags } from "../domain/recognition/candidates";
 import type { LogEntry, NoteShape, NoteText } from "../domain/recognition/note";

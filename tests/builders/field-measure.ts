@@ -4,7 +4,7 @@
  * person and date) and open agreements. Names are compared as a user reads them: case, accents,
  * spaces and punctuation folded (`ben-cohen` is "Ben Cohen").
  */
-import { personSlug } from "../../src/domain/person";
+import { personSlug } from "../../src/domain/person-names";
 
 export interface Expected {
   people: string[];

@@ -19,7 +19,8 @@ import { formatLastSeen, parseDateWithFormat, parseIsoDate } from "../../src/dom
 import { dateInFileName, datedHeading } from "../../src/domain/written-dates";
 import { displayText } from "../../src/domain/follow-ups";
 import { atxHeading, codeLines, fenceStart, frontMatterLength, listMarker, splitLines } from "../../src/domain/markdown";
-import { linkTargetOf, parsePerson, personKeys, personName, personSlug, readProperty } from "../../src/domain/person";
+import { linkTargetOf, parsePerson, personName, readProperty } from "../../src/domain/person";
+import { personKeys, personSlug } from "../../src/domain/person-names";
 import { personRow } from "../../src/domain/people-table";
 import { readQuestionBank } from "../../src/domain/questions";
 import { appendToQueue, readQueue, removeFromQueue } from "../../src/domain/queue";

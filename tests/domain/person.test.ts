@@ -1,19 +1,8 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { baseName } from "../../src/domain/paths";
-import {
-  describeValue,
-  linkTarget,
-  linkTargetOf,
-  lookupKey,
-  parsePerson,
-  peopleByName,
-  personKeys,
-  personName,
-  personSlug,
-  readProperty,
-  resolveOwner,
-} from "../../src/domain/person";
+import { describeValue, linkTargetOf, parsePerson, personName, readProperty } from "../../src/domain/person";
+import { linkTarget, lookupKey, peopleByName, personKeys, personSlug, resolveOwner } from "../../src/domain/person-names";
 import { isValidIsoDate } from "../../src/domain/dates";
 import { RELATIONSHIPS } from "../../src/domain/types";
 import type { Person } from "../../src/domain/types";

@@ -1,7 +1,7 @@
 // What a note is, whom it is with, when, and why: one table per rule of src/domain/recognition.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { personKeysByStrength } from "../../src/domain/person";
+import { personKeysByStrength } from "../../src/domain/person-names";
 import { personCandidates } from "../../src/domain/recognition/candidates";
 import { choosePerson, ME, type PeopleLookup } from "../../src/domain/recognition/choose-person";
 import type { NoteFacts, RecognitionSettings } from "../../src/domain/recognition/note";

@@ -4,7 +4,7 @@
  * the file name) — or, when there are none, among all meetings that name two or more — the one
  * name that all of them name, with at least two such notes, is offered as yours.
  */
-import { personSlug } from "../person";
+import { personSlug } from "../person-names";
 import { isPlausibleName, nameFromRef } from "./names";
 import type { Candidate } from "./note";
 

@@ -252,31 +252,3 @@ export const FILLER_WORDS = new Set([
   "和",
   "与",
 ]);
-
-/** Headings under which a person note keeps its log of meetings or contacts. */
-const LOG_SECTION_WORDS = new Set([
-  "log",
-  "logs",
-  "meetings",
-  "meeting",
-  "interactions",
-  "interaction",
-  "contacts",
-  "history",
-  "notes",
-  "conversations",
-  "calls",
-  "journal",
-  "timeline",
-  "incontri",
-  "gesprachsnotizen",
-  "verlauf",
-  "protokoll",
-  "besprechungen",
-]);
-
-/** `1:1 Notes`, `Meeting log`, `Interactions`, `Gesprächsnotizen`: a heading a log sits under. */
-export function isLogSection(heading: string): boolean {
-  if (hasOneOnOneMarker(heading)) return true;
-  return wordsOf(heading).some((word) => LOG_SECTION_WORDS.has(word));
-}

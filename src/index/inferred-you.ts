@@ -1,4 +1,4 @@
-import { inferYou } from "../domain/recognition/you";
+import { inferYou, type MeetingNames } from "../domain/recognition/you";
 
 /**
  * Who you seem to be, from the names side by side in the vault's meetings (see `inferYou`), kept
@@ -6,7 +6,7 @@ import { inferYou } from "../domain/recognition/you";
  * worked out again when asked after a change, never by the order files came in.
  */
 export class InferredYou {
-  private readonly lists = new Map<string, { oneOnOne: boolean; names: readonly string[] }>();
+  private readonly lists = new Map<string, MeetingNames>();
   private answer: string | null = null;
   private stale = false;
 
@@ -30,11 +30,10 @@ export class InferredYou {
     if (this.lists.delete(path)) this.stale = true;
   }
 
-  /** The name found at every 1:1 note that names two people, else at every meeting; or null. */
+  /** Your name as the meetings suggest it (see `inferYou`), or null. */
   get(): string | null {
     if (this.stale) {
-      const all = [...this.lists.values()];
-      this.answer = inferYou(all.filter((l) => l.oneOnOne).map((l) => l.names)) ?? inferYou(all.map((l) => l.names));
+      this.answer = inferYou([...this.lists.values()]);
       this.stale = false;
     }
     return this.answer;

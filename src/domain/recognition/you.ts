@@ -1,8 +1,8 @@
 /**
  * Who you are, when the settings do not say: the person who keeps the notes is at every meeting.
  * Among the 1:1 notes that name two people (by their properties, Attendees lines, or the names in
- * the file name) — or, when there are none, among all meetings that name two or more — the one
- * name that all of them name, with at least two such notes, is offered as yours.
+ * the file name), the one name all of them name — with at least two such notes — is yours. When
+ * that finds no one name, the same is asked of all meetings that name two or more people.
  */
 import { personSlug } from "../person-names";
 import { isPlausibleName, nameFromRef } from "./names";
@@ -18,8 +18,19 @@ export function namesTogether(candidates: readonly Candidate[]): string[] {
   return [];
 }
 
+/** The names a meeting puts side by side, and whether it is a 1:1 note. */
+export interface MeetingNames {
+  oneOnOne: boolean;
+  names: readonly string[];
+}
+
 /** Your name as the meetings suggest it (see the module's header), or null. */
-export function inferYou(meetings: readonly (readonly string[])[]): string | null {
+export function inferYou(meetings: readonly MeetingNames[]): string | null {
+  return commonName(meetings.filter((m) => m.oneOnOne).map((m) => m.names)) ?? commonName(meetings.map((m) => m.names));
+}
+
+/** The one name every list of two or more names holds (with at least two such lists), or null. */
+function commonName(meetings: readonly (readonly string[])[]): string | null {
   const together = meetings.filter((names) => names.length >= 2);
   if (together.length < 2) return null;
   const counts = new Map<string, { name: string; count: number }>();

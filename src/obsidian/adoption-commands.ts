@@ -19,7 +19,7 @@ export interface AdoptionDeps {
   /** Resolves once the index was built. */
   ready: () => Promise<void>;
   /** Changes and saves the settings (your name, when Adopt offers it). */
-  updateSettings?: (change: (settings: OneOnOnesSettings) => void) => Promise<void>;
+  updateSettings: (change: (settings: OneOnOnesSettings) => void) => Promise<void>;
 }
 
 export const ADOPTION_COMMAND_IDS = {
@@ -66,9 +66,8 @@ export class AdoptionActions {
   async apply(writes: Parameters<typeof applyAdoption>[1]): Promise<void> {
     const myName = writes.myName;
     const before = this.deps.settings().myName;
-    const update = this.deps.updateSettings;
-    const nameSaved = myName !== null && update !== undefined && myName !== before;
-    if (nameSaved) await update((s) => (s.myName = myName));
+    const nameSaved = myName !== null && myName !== before;
+    if (nameSaved) await this.deps.updateSettings((s) => (s.myName = myName));
     const { record, failures } = await applyAdoption(this.context(), writes);
     if (nameSaved) record.myName = { before, after: myName };
     const changedSomething = record.changed.length > 0 || record.created.length > 0 || nameSaved;
@@ -97,7 +96,7 @@ export class AdoptionActions {
     // Your name goes back to what it was, unless it was changed since.
     const name = record.myName;
     let nameBack = false;
-    if (name && this.deps.updateSettings) {
+    if (name) {
       if (this.deps.settings().myName === name.after) {
         await this.deps.updateSettings((s) => (s.myName = name.before));
         nameBack = true;

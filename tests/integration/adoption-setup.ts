@@ -29,6 +29,7 @@ export class AdoptionPlugin extends OneOnOnesPlugin {
       settings: () => this.settings,
       clock: this.clock,
       ready: () => this.whenReady(),
+      updateSettings: (change) => this.updateSettings(change),
     });
   }
 }

@@ -3,8 +3,10 @@
  * loaded into the real plugin as a new user would — default settings, then "Adopt existing
  * notes" applied as it proposes — and compared with what a user of that setup expects
  * (`EXPECTED.json`): recall and precision for people, meetings (right person and date) and open
- * agreements, per vault and in total. Printed for every run; the targets are asserted on the
- * settings a user of each layout would obviously set (at most one folder or tag setting).
+ * agreements, per vault and in total. Printed for every run, and the targets asserted on each:
+ * with default settings (but for the precision of agreements, which a vault that marks them with
+ * a tag reaches once that tag is set), with the one setting a user of each layout would obviously
+ * set, and with everything its notes describe.
  *
  * Without the field vaults (a user's clone) this suite is skipped, and says so.
  */
@@ -126,6 +128,17 @@ async function run(vault: string, data: Data): Promise<Run> {
   return { vault, before, after, strangers };
 }
 
+/** The targets, on the totals after Adopt: people ≥ 95% both ways, meetings ≥ 90%, agreements ≥ 95% (and nothing else listed), no stranger proposed. */
+function expectTargets(runs: readonly Run[], { agreementPrecision }: { agreementPrecision: boolean }): void {
+  const sum = total(runs.map((r) => r.after));
+  expect.soft(recall(sum.people), "people recall").toBeGreaterThanOrEqual(0.95);
+  expect.soft(precision(sum.people), "people precision").toBeGreaterThanOrEqual(0.95);
+  expect.soft(recall(sum.meetings), "meetings recall").toBeGreaterThanOrEqual(0.9);
+  expect.soft(recall(sum.agreements), "agreements recall").toBeGreaterThanOrEqual(0.95);
+  if (agreementPrecision) expect.soft(precision(sum.agreements), "agreements precision").toBe(1);
+  expect.soft(runs.flatMap((r) => r.strangers.map((s) => `${r.vault}: ${s}`)), "Adopt proposes no stranger").toEqual([]);
+}
+
 function report(title: string, runs: readonly Run[]): string {
   const rows = (pick: (r: Run) => VaultScore) => [
     ...runs.map((r) => ({ name: r.vault, score: pick(r) })),
@@ -161,28 +174,25 @@ describe.skipIf(!present)("field vaults: the measure", () => {
     expect(vaults).toEqual(Object.keys(SETUPS).sort());
   });
 
-  it("with default settings", { timeout: 120_000 }, async () => {
+  it("with default settings: no one made up, and the targets but for agreements without their tag", { timeout: 120_000 }, async () => {
     const runs: Run[] = [];
     for (const vault of vaults) runs.push(await run(vault, {}));
     process.stdout.write(`${report("Default settings", runs)}\n`);
+    // A vault that marks agreements with a tag lists its other tasks too until the tag is set.
+    expectTargets(runs, { agreementPrecision: false });
   });
 
   it("with the settings each vault's notes describe", { timeout: 120_000 }, async () => {
     const runs: Run[] = [];
     for (const vault of vaults) runs.push(await run(vault, SETUPS[vault]?.notes ?? {}));
     process.stdout.write(`${report("Settings from the notes", runs)}\n`);
+    expectTargets(runs, { agreementPrecision: true });
   });
 
   it("meets the targets with default settings plus the one setting a user would obviously set", { timeout: 120_000 }, async () => {
     const runs: Run[] = [];
     for (const vault of vaults) runs.push(await run(vault, SETUPS[vault]?.obvious ?? {}));
     process.stdout.write(`${report("Default settings plus one", runs)}\n`);
-    const sum = total(runs.map((r) => r.after));
-    expect.soft(recall(sum.people), "people recall").toBeGreaterThanOrEqual(0.95);
-    expect.soft(precision(sum.people), "people precision").toBeGreaterThanOrEqual(0.95);
-    expect.soft(recall(sum.meetings), "meetings recall").toBeGreaterThanOrEqual(0.9);
-    expect.soft(recall(sum.agreements), "agreements recall").toBeGreaterThanOrEqual(0.95);
-    expect.soft(precision(sum.agreements), "agreements precision").toBe(1);
-    expect.soft(runs.flatMap((r) => r.strangers.map((s) => `${r.vault}: ${s}`)), "Adopt proposes no stranger").toEqual([]);
+    expectTargets(runs, { agreementPrecision: true });
   });
 });

@@ -7,8 +7,8 @@
  * - An edited name renames the file; an untouched one keeps the proposed file name (`@Name`).
  * - Your name is saved only when the user leaves the offer ticked.
  */
-import { noteBaseName, type AdoptionPlan, type NewPersonPlan } from "./adopt";
-import { personNotePath, safeFileName } from "./paths";
+import type { AdoptionPlan, NewPersonPlan } from "./adopt";
+import { baseName, personNotePath, safeFileName } from "./paths";
 import { personNoteText } from "./person-note";
 
 /** What the user chose in the preview. */
@@ -79,7 +79,7 @@ export function adoptionWrites(
     const values: Record<string, string> = {};
     if (note.add.type) values.type = "one-on-one";
     if (note.add.person && note.person) {
-      const target = note.person.kind === "existing" ? noteBaseName(note.person.path) : (targets.get(note.person.key) ?? null);
+      const target = note.person.kind === "existing" ? baseName(note.person.path) : (targets.get(note.person.key) ?? null);
       if (target !== null) values.person = `[[${target}]]`;
     }
     if (note.add.date !== null) values.date = note.add.date;

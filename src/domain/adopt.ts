@@ -28,13 +28,11 @@ import { readProperty } from "./person";
 import { lookupKey, peopleByName, personKeys, personSlug } from "./person-names";
 import { isEmptyValue } from "./person-note";
 import { parseIsoDate } from "./dates";
-import { personNotePath, safeFileName } from "./paths";
-import { nameFromRef } from "./recognition/names";
+import { baseName, personNotePath, safeFileName } from "./paths";
+import { hasCapital, nameFromRef } from "./recognition/names";
 import type { CandidateSource } from "./recognition/note";
 import { isOneOnOneWord } from "./recognition/words";
 import type { IsoDate } from "./types";
-
-export { nameFromRef };
 
 /** A note the index took for a 1:1 note, a running log, or a meeting with one person. */
 export interface AdoptionNoteInput {
@@ -179,10 +177,6 @@ function linkTargetIn(value: unknown): string | null {
 }
 
 /** Whether the text has a capital letter, in any script that has them. */
-function hasCapital(text: string): boolean {
-  return text !== text.toLowerCase();
-}
-
 /** Why a new person is proposed: "Named by the tag #people/john-appleseed of 2 1:1 notes; no person note yet." */
 export function describeNewPerson(person: NewPersonPlan): string {
   const refs = [...new Set(person.refs.map((r) => r.label))];
@@ -204,11 +198,6 @@ function shown(value: unknown): string {
   if (typeof value === "string") return `"${value}"`;
   if (typeof value === "number" || typeof value === "boolean") return String(value);
   return Array.isArray(value) ? "a list" : "a value it does not understand";
-}
-
-/** The link target of an existing person note: its base name, with any `@`. */
-export function noteBaseName(path: string): string {
-  return path.slice(path.lastIndexOf("/") + 1).replace(/\.md$/i, "");
 }
 
 interface RefUse {
@@ -320,7 +309,7 @@ export function planAdoption(input: AdoptionInput): AdoptionPlan {
   for (const agreement of input.agreements) {
     const owner = agreement.unresolvedOwner;
     if (!owner || !meetingPaths.has(agreement.path)) continue;
-    const linkBase = owner.kind === "link" ? noteBaseName(owner.text) : null;
+    const linkBase = owner.kind === "link" ? baseName(owner.text) : null;
     const name = nameFromRef(linkBase ?? owner.text);
     if ([lookupKey(name), personSlug(name)].some((key) => proposedKeys.has(key))) continue;
     const person = place({ ref: owner.text, source: "owner", label: `the agreement owner "${owner.text}"`, name, linkBase, sure: false }, agreement.path);

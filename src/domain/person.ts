@@ -176,7 +176,7 @@ function readLastSeen(r: Reader, frontmatter: unknown): IsoDate | null {
   const dates: (IsoDate | null)[] = [];
   for (const key of Object.keys(frontmatter)) {
     if (!LAST_SEEN_PROPERTIES.includes(foldPropertyName(key))) continue;
-    dates.push(readDate(r, key === "last-seen" ? "last-seen" : key, "Last seen", frontmatter[key]));
+    dates.push(readDate(r, key, "Last seen", frontmatter[key]));
   }
   return maxDate(...dates);
 }

@@ -1,6 +1,6 @@
 import type { AgreementEntryLike } from "../domain/follow-ups";
 import type { IsoDate, Owner } from "../domain/types";
-import { isOneOnOneNote, ME, type PersonChoice } from "../domain/recognition/choose-person";
+import { isOneOnOneNote, listedAsOneOnOne, ME, type PersonChoice } from "../domain/recognition/choose-person";
 import type { MeetingStatus } from "../domain/recognition/note";
 import { headingEntries as logEntries, personLogEntries } from "../domain/recognition/when";
 import { isOpenStatus, linkTargetKey } from "./facts";
@@ -53,11 +53,9 @@ export function notePerson(ctx: FileContext): { path: string | null; name: strin
   const path = ctx.record.facts.path;
   if (kind.kind === "person") return { path, name: ctx.nameOf(path) };
   if (ctx.ownerByProperty !== null) return { path: ctx.ownerByProperty, name: ctx.nameOf(ctx.ownerByProperty) };
-  if (kind.kind !== "meeting" || ctx.choice === null) return null;
+  if (kind.kind !== "meeting" || ctx.choice === null || !listedAsOneOnOne(kind, ctx.choice, ctx.oneOtherPersonIsOneOnOne)) return null;
   const person = ctx.choice.person;
-  if (isOneOnOneNote(kind, ctx.choice)) return { path: person, name: person !== null ? ctx.nameOf(person) : ctx.choice.newName };
-  // A meeting with you and one other person, who has a note: a 1:1 with them (the setting).
-  return person !== null && ctx.choice.named === 1 && ctx.oneOtherPersonIsOneOnOne ? { path: person, name: ctx.nameOf(person) } : null;
+  return { path: person, name: person !== null ? ctx.nameOf(person) : ctx.choice.newName };
 }
 
 /**

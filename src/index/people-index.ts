@@ -43,8 +43,6 @@ export type { PersonEntry } from "./person-entry";
 
 export interface IndexSettings extends RecognitionSettings {
   datedNotesCountAsSeen: boolean;
-  /** A meeting not marked as a 1:1 that names one other known person is listed as a 1:1 with them. */
-  oneOtherPersonIsOneOnOne: boolean;
   agreementsAnywhere: boolean;
   /** When set (lower case, without `#`), only tasks with this tag are agreements. */
   agreementTag: string;
@@ -377,10 +375,17 @@ export class PeopleIndex {
   recognized(path: string): { record: FileRecord; choice: PersonChoice | null } | null {
     this.settleStructure();
     const record = this.files.get(path);
-    if (!record) return null;
-    if (record.kind.kind !== "meeting") return { record, choice: null };
-    const resolve = (ref: string, full: boolean) => this.keys.resolveTarget(targetOf(ref), full);
-    return { record, choice: choosePerson(record.kind.candidates, { any: (ref) => resolve(ref, false), full: (ref) => resolve(ref, true) }, markingOf(record.kind)) };
+    return record ? { record, choice: choiceOf(record, this.lookup()) } : null;
+  }
+
+  /** Finds people as notes name them; `asked` hears every target looked up. */
+  private lookup(asked?: (target: string) => void): PeopleLookup {
+    const find = (ref: string, full: boolean): string | null => {
+      const target = targetOf(ref);
+      asked?.(target);
+      return this.keys.resolveTarget(target, full);
+    };
+    return { any: (ref) => find(ref, false), full: (ref) => find(ref, true) };
   }
 
   // ---- feeding, internals ----------------------------------------------------------------------
@@ -537,22 +542,18 @@ export class PeopleIndex {
     let after = NOTHING;
     if (record) {
       const targets: string[] = [];
-      const lookUp = (ref: string, full: boolean) => {
-        const target = targetOf(ref);
+      const lookup = this.lookup((target) => {
         if (!targets.includes(target)) targets.push(target);
-        return this.keys.resolveTarget(target, full);
-      };
-      const resolve = (ref: string) => lookUp(ref, false);
-      const lookup: PeopleLookup = { any: resolve, full: (ref) => lookUp(ref, true) };
+      });
       const owner = this.logOwner(path);
       // Whether the note is the log of whoever names it (their problem if not) may have changed.
       for (const person of this.logs.namers(path)) this.dirtyPeople.add(person);
       const ctx: FileContext = {
         record,
         ownerByProperty: owner,
-        choice: record.kind.kind === "meeting" ? choosePerson(record.kind.candidates, lookup, markingOf(record.kind)) : null,
+        choice: choiceOf(record, lookup),
         oneOtherPersonIsOneOnOne: this.settings.oneOtherPersonIsOneOnOne,
-        resolve,
+        resolve: (ref) => lookup.any(ref),
         nameOf: this.nameOf,
       };
       this.logs.setCandidate(path, logCandidate(ctx));
@@ -646,7 +647,8 @@ export class PeopleIndex {
   private derivePerson(path: string, today: IsoDate): void {
     const record = this.files.get(path);
     const before = this.people_.get(path);
-    if (!record?.person) {
+    // Your own note is you: never someone to meet.
+    if (!record?.person || this.isMine(record.person)) {
       if (before) {
         this.peopleList.remove(before);
         this.people_.delete(path);
@@ -654,14 +656,6 @@ export class PeopleIndex {
       return;
     }
     const person = record.person;
-    // Your own note is you: never someone to meet.
-    if (this.isMine(person)) {
-      if (before) {
-        this.peopleList.remove(before);
-        this.people_.delete(path);
-      }
-      return;
-    }
     const name = normKey(person.name);
     const namesakes = this.keys.paths(name)?.filter((p) => p !== path && p !== ME && normKey(this.nameOf(p)) === name) ?? null;
     const fresh = personEntry({
@@ -782,6 +776,11 @@ export class PeopleIndex {
     this.byPerson = { agreements, meetings, a, m };
     return this.byPerson;
   }
+}
+
+/** Whom a meeting note is with, chosen among its candidates; null for any other note. */
+function choiceOf(record: FileRecord, lookup: PeopleLookup): PersonChoice | null {
+  return record.kind.kind === "meeting" ? choosePerson(record.kind.candidates, lookup, markingOf(record.kind)) : null;
 }
 
 /**

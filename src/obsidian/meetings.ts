@@ -12,7 +12,7 @@ import {
 } from "../domain/agenda";
 import { compareDates, type Clock } from "../domain/dates";
 import { findHeading, textLines } from "../domain/markdown";
-import { logNotePath, meetingNotePath, safeFileName } from "../domain/paths";
+import { baseName, logNotePath, meetingNotePath, safeFileName } from "../domain/paths";
 import { readQueue, removeFromQueue } from "../domain/queue";
 import type { IsoDate, NoteLayout } from "../domain/types";
 import { datedHeading } from "../domain/written-dates";
@@ -162,8 +162,7 @@ export class Meetings {
     const file = this.writer.file(person.path);
     if (!file) return person.name;
     const link = this.app.metadataCache.fileToLinktext(file, "", true);
-    const base = (path: string) => path.slice(path.lastIndexOf("/") + 1).replace(/\.md$/i, "").toLowerCase();
-    if (alsoPath && alsoPath !== person.path && !link.includes("/") && base(alsoPath) === base(person.path)) {
+    if (alsoPath && alsoPath !== person.path && !link.includes("/") && baseName(alsoPath).toLowerCase() === baseName(person.path).toLowerCase()) {
       return person.path.replace(/\.md$/i, "");
     }
     return link;

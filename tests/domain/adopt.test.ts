@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { adoptionWrites } from "../../src/domain/adopt-writes";
 import {
   describeNewPerson,
-  nameFromRef,
   planAdoption,
   type AdoptionAgreementInput,
   type AdoptionInput,
@@ -41,22 +40,6 @@ function named(name: string, source: CandidateSource, label: string, certain = s
   return { name, source, label, certain };
 }
 const all = (paths: string[]) => ({ notes: new Set(paths), people: new Map<string, string | null>() });
-
-describe("nameFromRef", () => {
-  it.each([
-    ["john-appleseed", "John Appleseed"],
-    ["john_doe", "John Doe"],
-    ["@Anya", "Anya"],
-    ["@Anna Ivanova", "Anna Ivanova"],
-    ["NomePersona", "NomePersona"],
-    ["Anne-Marie Dupont", "Anne-Marie Dupont"],
-    ["анна-иванова", "Анна Иванова"],
-    ["李伟", "李伟"],
-    ["john", "John"],
-  ])("%s → %s", (ref, name) => {
-    expect(nameFromRef(ref)).toBe(name);
-  });
-});
 
 describe("planAdoption", () => {
   it("proposes one person for a tag slug and a file name that name the same person; adds type and person", () => {

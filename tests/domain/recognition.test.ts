@@ -19,6 +19,7 @@ const SETTINGS: RecognitionSettings = {
   meetingTags: ["meeting/one-on-one", "121"],
   templatePath: "Templates/1-1 template",
   myName: "",
+  oneOtherPersonIsOneOnOne: true,
 };
 
 function note(path: string, more: Partial<NoteFacts> = {}): NoteFacts {
@@ -352,12 +353,36 @@ describe("who you are", () => {
     [[["Anya", "Ben"], ["Anya", "Ben"]], null],
     [[["Anya", "Ben"], ["Cem", "Dana"]], null],
     [[], null],
-  ])("%j → %s", (meetings, expected) => {
-    expect(inferYou(meetings)).toBe(expected);
+  ])("1:1 notes %j → %s", (meetings, expected) => {
+    expect(inferYou(meetings.map((names) => ({ oneOnOne: true, names })))).toBe(expected);
+    // Meetings that are not 1:1 notes are asked the same when there are no 1:1 notes.
+    expect(inferYou(meetings.map((names) => ({ oneOnOne: false, names })))).toBe(expected);
+  });
+
+  it("asks the 1:1 notes first, and all meetings only when the 1:1 notes find no one name", () => {
+    const oneOnOne = (...names: string[]) => ({ oneOnOne: true, names });
+    const meeting = (...names: string[]) => ({ oneOnOne: false, names });
+    // The 1:1 notes agree on Chuck; a group meeting without him does not change that.
+    expect(inferYou([oneOnOne("Chuck", "Ben"), oneOnOne("Chuck", "Max"), meeting("Ben", "Max", "Lea")])).toBe("Chuck");
+    // Two 1:1 notes of the same two people name both: the meetings tell which is you.
+    expect(inferYou([oneOnOne("Anya", "Ben"), oneOnOne("Anya", "Ben"), meeting("Anya", "Cem")])).toBe("Anya");
+    // One 1:1 note is not enough on its own: the meetings decide.
+    expect(inferYou([oneOnOne("Anya", "Ben"), meeting("Anya", "Cem"), meeting("Anya", "Dana")])).toBe("Anya");
+    expect(inferYou([oneOnOne("Anya", "Ben"), meeting("Cem", "Dana")])).toBeNull();
   });
 });
 
 describe("the whole recognition, in words", () => {
+  it("lists a meeting with you and one other known person as a 1:1 with them, as the setting says", () => {
+    const facts = note("Meetings/2026-09-20 Sync.md", { frontmatter: { type: "meeting", attendees: ["Sam Okafor", "[[Ben Cohen]]"] } });
+    const lookup = people({ "People/Ben Cohen.md": { name: "Ben Cohen" } }, "Sam Okafor");
+    expect(recognize(facts, null, lookup, SETTINGS)).toMatchObject({ kind: "one-on-one", person: "People/Ben Cohen.md", date: "2026-09-20" });
+    expect(recognize(facts, null, lookup, { ...SETTINGS, oneOtherPersonIsOneOnOne: false })).toMatchObject({ kind: "meeting", person: "People/Ben Cohen.md" });
+    // Two other people: a meeting of a group, whatever the setting.
+    const group = note("Meetings/2026-09-21 Sync.md", { frontmatter: { type: "meeting", attendees: ["Sam Okafor", "Ben Cohen", "Lea Roth"] } });
+    expect(recognize(group, null, lookup, SETTINGS).kind).toBe("meeting");
+  });
+
   it("says what a note is, with whom, when and why", () => {
     const facts = note("1-1s/2023-06-23-1430 1-1 with John Doe.md");
     const found = recognize(facts, null, people({ "Cards/People/John Doe.md": { name: "John Doe" } }), SETTINGS, (p) => p.replace(/^.*\/|\.md$/g, ""));

@@ -19,7 +19,8 @@
  */
 import { isPlausibleName, nameFromRef } from "./names";
 import { baseName } from "../paths";
-import { type Candidate, type CandidateSource } from "./note";
+import { personSlug } from "../person-names";
+import { isNameSource, type Candidate, type CandidateSource } from "./note";
 
 /** Finds people by what notes call them. Each returns a person's note path, "me", or null (nobody, or several). */
 export interface PeopleLookup {
@@ -47,6 +48,20 @@ export function isOneOnOneNote(shape: { oneOnOne: boolean; weak: boolean; candid
   if (choice.group.length > 1) return false;
   const nobody = choice.person === null && choice.newName === null && choice.ambiguous.length === 0;
   return !(nobody && shape.candidates.some((c) => c.source === "file name"));
+}
+
+/**
+ * Whether a meeting is listed as a 1:1: a 1:1 note (see `isOneOnOneNote`), or — with the setting
+ * "Meetings with one other person are 1:1s" on — a meeting that names exactly one known person
+ * besides you.
+ */
+export function listedAsOneOnOne(
+  shape: { oneOnOne: boolean; weak: boolean; candidates: readonly Candidate[] },
+  choice: PersonChoice,
+  oneOtherPersonIsOneOnOne: boolean,
+): boolean {
+  if (isOneOnOneNote(shape, choice)) return true;
+  return oneOtherPersonIsOneOnOne && choice.person !== null && choice.named === 1;
 }
 
 export interface PersonChoice {
@@ -77,7 +92,6 @@ const MENTIONS = new Set<CandidateSource>(["text tag", "link"]);
 
 /** How a note is a 1:1: by its type or tag, only by its place or name, or not at all (another meeting). */
 export type Marked = "surely" | "by place or name" | "no";
-const NAME_SOURCES = new Set<CandidateSource>(["file name", "title", "folder"]);
 
 /** What one name of a note's name or title finds: known people and you, or the words left. */
 function resolveUnit(unit: string, lookup: PeopleLookup, fullOnly: boolean): { found: string[]; me: boolean } {
@@ -128,14 +142,9 @@ export function choosePerson(candidates: readonly Candidate[], lookup: PeopleLoo
   for (const c of candidates) {
     if (c.source !== "people property" && c.source !== "person property" && c.source !== "attendees") continue;
     const hit = lookupRef(c, lookup);
-    if (hit !== ME) others.add(hit ?? personSlugOf(c.text));
+    if (hit !== ME) others.add(hit ?? personSlug(baseName(c.text)));
   }
   return { ...choice, named: Math.max(choice.named, others.size) };
-}
-
-/** A name compared as the same person however it is written (`Anya Petrova`, `anya-petrova`). */
-function personSlugOf(text: string): string {
-  return baseName(text).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "-");
 }
 
 function chooseAmong(candidates: readonly Candidate[], lookup: PeopleLookup, marking: Marked): PersonChoice {
@@ -149,7 +158,7 @@ function chooseAmong(candidates: readonly Candidate[], lookup: PeopleLookup, mar
     const unknown: string[] = [];
     let me = false;
     for (const candidate of here) {
-      if (NAME_SOURCES.has(source)) {
+      if (isNameSource(source)) {
         const r = resolveUnit(candidate.text, lookup, !marked);
         me ||= r.me;
         for (const path of r.found) if (!known.includes(path)) known.push(path);
@@ -207,7 +216,7 @@ function chooseAmong(candidates: readonly Candidate[], lookup: PeopleLookup, mar
     group: [],
     newName: single ? (firstUnknown.names[0] as string) : null,
     ambiguous: single ? [] : firstUnknown.names,
-    certain: single && (!NAME_SOURCES.has(firstUnknown.source) || firstUnknown.source === "folder"),
+    certain: single && (!isNameSource(firstUnknown.source) || firstUnknown.source === "folder"),
     label: firstUnknown.label,
     source: firstUnknown.source,
     youNamed: firstUnknown.me,

@@ -17,6 +17,7 @@
 import { cleanName, isPlausibleName } from "./names";
 import { baseName, isInFolder } from "../paths";
 import { foldersOf, property, textsOf, titleOf, type NoteFacts, type NoteText, type RecognitionSettings } from "./note";
+import { hasTemplateCode } from "./note-text";
 import {
   hasOneOnOneMarker,
   isHubName,
@@ -31,8 +32,13 @@ import {
 /** A quick test before the word-by-word one: could the path name a template at all? */
 const MAYBE_TEMPLATE = /templat|vorlag|modell|plantill|mod[eè]le|шаблон|模板/i;
 
+/** A date pattern of a template never filled in: `YYYY-MM-DD`, `DD.MM`. */
+const UNFILLED_DATE = /(?:^|[^A-Za-z])(?:YYYY|MM-DD|DD\.MM)(?:$|[^A-Za-z])/;
+
 /** Placeholders of a template never filled in: `YYYY-MM-DD`, `{{date}}`, `{{title}}`, `<% … %>`. */
-const PLACEHOLDER = /(?:^|[^A-Za-z])(?:YYYY|MM-DD|DD\.MM)(?:$|[^A-Za-z])|\{\{\s*(?:title|date|time)(?::[^}]*)?\s*\}\}|<%/i;
+function hasPlaceholder(text: string): boolean {
+  return UNFILLED_DATE.test(text) || hasTemplateCode(text);
+}
 
 export interface NoteTypes {
   type: string[];
@@ -70,7 +76,7 @@ export function templateOrHub(facts: NoteFacts, settings: RecognitionSettings): 
   if (parent !== undefined && parent.toLowerCase() === name.toLowerCase() && !nameReadsAsName(path)) {
     return "It is the note of its folder, not a person or a meeting.";
   }
-  if (PLACEHOLDER.test(name)) return "Its name holds a placeholder never filled in (YYYY-MM-DD, {{…}}).";
+  if (hasPlaceholder(name)) return "Its name holds a placeholder never filled in (YYYY-MM-DD, {{…}}).";
   return null;
 }
 
@@ -93,12 +99,12 @@ export function unfilledTemplate(facts: NoteFacts, text: NoteText | null): strin
   if (fm !== null) {
     for (const value of Object.values(fm)) {
       if (typeof value !== "string" && !Array.isArray(value)) continue;
-      if (textsOf(value).some((t) => t.includes("<%") || (t.includes("{{") && /\{\{\s*(?:title|date)/i.test(t)))) {
+      if (textsOf(value).some(hasTemplateCode)) {
         return "Its properties hold template code never filled in.";
       }
     }
   }
-  if (facts.headings.some((h) => PLACEHOLDER.test(h.text))) return "Its headings hold placeholders never filled in (YYYY-MM-DD).";
+  if (facts.headings.some((h) => hasPlaceholder(h.text))) return "Its headings hold placeholders never filled in (YYYY-MM-DD).";
   return null;
 }
 
@@ -129,25 +135,25 @@ export function personReason(facts: NoteFacts, types: NoteTypes, settings: Recog
   return null;
 }
 
-/**
- * Why a note is a 1:1 note, or null; `weak` when only its place or its name says so (the 1:1
- * folder, the file name, the title, a folder), not a type or a tag.
- */
-export function oneOnOneReason(facts: NoteFacts, types: NoteTypes, settings: RecognitionSettings): { why: string; weak: boolean } | null {
+/** What marks a note as a 1:1: its type or tag, the 1:1 folder of the settings, or its name (file name, title, a folder). */
+export type OneOnOneMark = { why: string; by: "type or tag" | "1:1 folder" | "name" };
+
+/** Why a note is a 1:1 note, and what says so; null when nothing does. */
+export function oneOnOneReason(facts: NoteFacts, types: NoteTypes, settings: RecognitionSettings): OneOnOneMark | null {
   const { type, category } = types;
   const typed = [...type, ...category].find(isOneOnOneWord);
-  if (typed !== undefined) return { why: `Its type is "${typed}".`, weak: false };
+  if (typed !== undefined) return { why: `Its type is "${typed}".`, by: "type or tag" };
   const tag = facts.tags.find((t) => settings.meetingTags.includes(t) || isOneOnOneWord(t));
-  if (tag !== undefined) return { why: `It is tagged #${tag}.`, weak: false };
+  if (tag !== undefined) return { why: `It is tagged #${tag}.`, by: "type or tag" };
   if (settings.meetingsFolder !== "" && isInFolder(facts.path, settings.meetingsFolder)) {
-    return { why: `It is in the 1:1 folder (${settings.meetingsFolder}).`, weak: true };
+    return { why: `It is in the 1:1 folder (${settings.meetingsFolder}).`, by: "1:1 folder" };
   }
-  if (hasOneOnOneMarker(baseName(facts.path))) return { why: "Its file name says 1:1.", weak: true };
+  if (hasOneOnOneMarker(baseName(facts.path))) return { why: "Its file name says 1:1.", by: "name" };
   const title = titleOf(facts);
-  if (title !== null && hasOneOnOneMarker(title)) return { why: "Its title says 1:1.", weak: true };
+  if (title !== null && hasOneOnOneMarker(title)) return { why: "Its title says 1:1.", by: "name" };
   // (A folder named `11` is November, not 1:1: a folder needs a marker with its separator.)
   const folder = foldersOf(facts.path).find(hasOneOnOneMarker);
-  if (folder !== undefined) return { why: `It is in the folder ${folder}.`, weak: true };
+  if (folder !== undefined) return { why: `It is in the folder ${folder}.`, by: "name" };
   return null;
 }
 

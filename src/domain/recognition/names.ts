@@ -204,7 +204,8 @@ export function isPlausibleName(text: string): boolean {
   return core.every(isCapitalized);
 }
 
-function hasCapital(text: string): boolean {
+/** Whether a text has a capital letter: `Anya` has, `anya-petrova` and `李伟` have not. */
+export function hasCapital(text: string): boolean {
   return text !== text.toLowerCase();
 }
 

@@ -60,7 +60,8 @@ export function namesInList(text: string): string[] {
   return names;
 }
 
-function hasTemplateCode(line: string): boolean {
+/** Template code never filled in: `{{title}}`, `{{date:YYYY}}`, `<% tp.date.now() %>` (a left-over cursor mark aside). */
+export function hasTemplateCode(line: string): boolean {
   if (CORE_PLACEHOLDER.test(line)) return true;
   TEMPLATER.lastIndex = 0;
   for (let m = TEMPLATER.exec(line); m !== null; m = TEMPLATER.exec(line)) {

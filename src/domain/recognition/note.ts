@@ -32,6 +32,8 @@ export interface RecognitionSettings {
   templatePath: string;
   /** Your own name: it never makes a note someone else's, and your `@name` is `@me`. */
   myName: string;
+  /** A meeting not marked as a 1:1 that names one other known person is listed as a 1:1 with them. */
+  oneOtherPersonIsOneOnOne: boolean;
 }
 
 export type MeetingStatus = "held" | "skipped" | "cancelled";
@@ -46,6 +48,11 @@ export interface LogEntry {
 
 /** Where a note names someone, strongest first (see `personCandidates`). */
 export type CandidateSource = "person property" | "people property" | "tag" | "text tag" | "attendees" | "link" | "folder" | "file name" | "title";
+
+/** Whether a candidate was read from the note's name: its file name, title or folder. */
+export function isNameSource(source: CandidateSource): boolean {
+  return source === "file name" || source === "title" || source === "folder";
+}
 
 export interface Candidate {
   /** As written: a name, a slug, a link target. */
@@ -90,13 +97,13 @@ export function property(frontmatter: Record<string, unknown> | null, ...names: 
   }
   // Spelled otherwise: only a key with a capital letter can be (most notes have none).
   for (const key of Object.keys(frontmatter)) {
-    if (hasCapital(key) && names.includes(key.toLowerCase())) return frontmatter[key];
+    if (mayLowerCase(key) && names.includes(key.toLowerCase())) return frontmatter[key];
   }
   return undefined;
 }
 
 /** Whether lower-casing may change `text`: an ASCII capital, or a character past ASCII. */
-function hasCapital(text: string): boolean {
+function mayLowerCase(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if ((code >= 65 && code <= 90) || code > 127) return true;

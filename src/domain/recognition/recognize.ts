@@ -5,7 +5,7 @@
  * what the note is and whom it names; `choosePerson` decides whom of them it is with.
  */
 import type { IsoDate } from "../types";
-import { choosePerson, isOneOnOneNote, markingOf, type PeopleLookup, type PersonChoice } from "./choose-person";
+import { choosePerson, listedAsOneOnOne, markingOf, type PeopleLookup, type PersonChoice } from "./choose-person";
 import type { LogEntry, NoteFacts, NoteShape, NoteText, RecognitionSettings } from "./note";
 import { noteShape } from "./shape";
 import { personLogEntries } from "./when";
@@ -60,7 +60,8 @@ export function recognize(
       return { ...none, kind: "nothing", why: shape.why };
     case "meeting": {
       const choice = choosePerson(shape.candidates, lookup, markingOf(shape));
-      const kind = !isOneOnOneNote(shape, choice) ? "meeting" : shape.date === null && shape.badDate === null ? "log" : "one-on-one";
+      const listed = listedAsOneOnOne(shape, choice, settings.oneOtherPersonIsOneOnOne);
+      const kind = !listed ? "meeting" : shape.date === null && shape.badDate === null ? "log" : "one-on-one";
       return {
         kind,
         why: shape.why,

@@ -7,7 +7,7 @@
 import { personCandidates } from "./candidates";
 import { isPlausibleName } from "./names";
 import { meetingReason, oneOnOneReason, ownedByPlugin, personReason, templateOrHub, typesOf, unfilledTemplate } from "./kind";
-import { property, type LogEntry, type MeetingStatus, type NoteFacts, type NoteShape, type NoteText, type RecognitionSettings } from "./note";
+import { isNameSource, property, type LogEntry, type MeetingStatus, type NoteFacts, type NoteShape, type NoteText, type RecognitionSettings } from "./note";
 import { headingEntries, noteDate, shownValue } from "./when";
 
 /** The entries of a note with a date of its own: none (one array shared by all). */
@@ -55,8 +55,8 @@ export function noteShape(facts: NoteFacts, text: NoteText | null, settings: Rec
     const headings = oneOnOneWhy !== null && badDate === null ? headingEntries(facts) : NO_ENTRIES;
     const isLog = headings.some((entry) => entry.date !== ownDate);
     const candidates = personCandidates(facts, text, settings);
-    const byNameOnly = mark !== null && mark.weak && !oneOnOneWhy?.startsWith("It is in the 1:1 folder");
-    const namesSomeone = candidates.some((c) => !["file name", "title", "folder"].includes(c.source) || isPlausibleName(c.text));
+    const byNameOnly = mark?.by === "name";
+    const namesSomeone = candidates.some((c) => !isNameSource(c.source) || isPlausibleName(c.text));
     if (byNameOnly && ownDate === null && badDate === null && !isLog && !namesSomeone) {
       return { kind: "other", why: "It says 1:1 in its name, but has no date, no dated entry and names nobody." };
     }
@@ -64,7 +64,7 @@ export function noteShape(facts: NoteFacts, text: NoteText | null, settings: Rec
     return {
       kind: "meeting",
       oneOnOne: mark !== null,
-      weak: mark?.weak ?? false,
+      weak: mark !== null && mark.by !== "type or tag",
       why: (oneOnOneWhy ?? meetingWhy) as string,
       candidates,
       date: isLog ? null : ownDate,

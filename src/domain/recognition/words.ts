@@ -72,7 +72,6 @@ const PERSON_WORDS = new Set([
   "contacts",
   "kontakt",
   "kontakte",
-  "person",
   "personen",
   "persona",
   "persone",

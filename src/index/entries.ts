@@ -2,7 +2,7 @@ import type { AgreementEntryLike } from "../domain/follow-ups";
 import type { IsoDate, Owner } from "../domain/types";
 import { isOneOnOneNote, listedAsOneOnOne, ME, type PersonChoice } from "../domain/recognition/choose-person";
 import type { MeetingStatus } from "../domain/recognition/note";
-import { headingEntries as logEntries, personLogEntries } from "../domain/recognition/when";
+import { headingEntries, personLogEntries } from "../domain/recognition/when";
 import { isOpenStatus, linkTargetKey } from "./facts";
 import { interned } from "./intern";
 import { agreementOf, heldEntries, lastBefore, tagsOn, type FileRecord } from "./records";
@@ -193,7 +193,7 @@ export function agreementEntries(ctx: FileContext, anywhere: boolean, tag = ""):
   if (!inScope && !anywhere) return [];
   const notePath = who?.path ?? null;
   // In a log a person's `log` property names, a task's meeting is the dated heading above it.
-  const logDates = ctx.ownerByProperty !== null && kind.kind !== "meeting" ? logEntries(record.facts) : null;
+  const logDates = ctx.ownerByProperty !== null && kind.kind !== "meeting" ? headingEntries(record.facts) : null;
   const out: AgreementEntry[] = [];
   for (const task of record.tasks) {
     if (tag !== "" && !tagsOn(task.original).includes(tag)) continue;

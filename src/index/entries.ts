@@ -108,18 +108,26 @@ export interface NoteProblem {
   messages: string[];
 }
 
-/** The problems of a 1:1 note: a date that is no day, an unknown status, a person not found. */
+/**
+ * The problems of a 1:1 note: properties that are not valid YAML, a date that is no day, an
+ * unknown status, a person not found. When the properties cannot be read, that is the problem
+ * told: the person and date they may hold are unknown, so no name read elsewhere (the file name)
+ * is blamed for finding nobody.
+ */
 export function noteProblem(ctx: FileContext): NoteProblem | null {
   const { record, choice } = ctx;
   const kind = record.kind;
   if (kind.kind !== "meeting" || ctx.ownerByProperty || choice === null || !isOneOnOneNote(kind, choice)) return null;
   const messages: string[] = [];
+  if (record.propertiesBroken) {
+    messages.push("Its properties are not valid YAML, so none of them is read (not its person or date); fix them in source mode.");
+  }
   if (kind.badDate !== null) messages.push(`The date "${kind.badDate}" is not a day of the calendar; the 1:1 is not counted.`);
   if (kind.unknownStatus !== null) {
     messages.push(`The status "${kind.unknownStatus}" is not held, skipped or cancelled; the 1:1 counts as held.`);
   }
   const personPath = choice.person;
-  if (personPath === null) {
+  if (personPath === null && !record.propertiesBroken) {
     if (choice.group.length > 1) {
       messages.push(`The 1:1 note names ${choice.group.map(ctx.nameOf).join(" and ")} (${choice.label ?? ""}); give it a person property naming one of them.`);
     } else if (choice.ambiguous.length > 1) {
@@ -133,7 +141,7 @@ export function noteProblem(ctx: FileContext): NoteProblem | null {
     }
   }
   if (messages.length === 0) return null;
-  return { path: record.facts.path, personPath, personName: personPath ? null : choice.newName, messages };
+  return { path: record.facts.path, personPath, personName: personPath || record.propertiesBroken ? null : choice.newName, messages };
 }
 
 export function sameNoteProblem(a: NoteProblem | null, b: NoteProblem | null): boolean {

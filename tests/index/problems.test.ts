@@ -58,6 +58,32 @@ describe("properties that cannot be read", () => {
   });
 });
 
+describe("a 1:1 note whose properties are not valid YAML", () => {
+  it("is a note to check for that reason, not for a name guessed from its file name", () => {
+    const index = indexOf({
+      "People/Anya.md": "---\nrelationship: report\n---\n",
+      "1-1s/broken.md": "---\ntype: one-on-one\nperson: [[Anya\ndate: 2026-11-20\n---\n- [ ] @me send the notes\n",
+    });
+    expect(index.noteProblems().map((p) => [p.path, p.personPath, p.personName, p.messages])).toEqual([
+      ["1-1s/broken.md", null, null, ["Its properties are not valid YAML, so none of them is read (not its person or date); fix them in source mode."]],
+    ]);
+    // Fixed, the note is Anya's 1:1 and the problem is gone.
+    feed(index, "1-1s/broken.md", "---\ntype: one-on-one\nperson: \"[[Anya]]\"\ndate: 2026-11-20\n---\n- [ ] @me send the notes\n");
+    expect(index.noteProblems()).toEqual([]);
+    expect(index.meetingsWith("People/Anya.md").map((m) => m.path)).toEqual(["1-1s/broken.md"]);
+  });
+
+  it("shows on the row of the person it is found to be with all the same", () => {
+    const index = indexOf({
+      "People/Anya.md": "---\nrelationship: report\n---\n",
+      "1-1s/Anya/2026-11-20.md": "---\nstatus: [held\n---\n",
+    });
+    expect(problemsOf(index, "People/Anya.md")).toEqual([
+      "1:1 notes: 1-1s/Anya/2026-11-20.md: Its properties are not valid YAML, so none of them is read (not its person or date); fix them in source mode.",
+    ]);
+  });
+});
+
 describe("an alias that is another person's name", () => {
   it("is a problem of the person with the alias, while the other person note exists", () => {
     const index = indexOf({ "People/Samuel.md": "---\naliases: [Sam Okafor]\n---\n" });

@@ -7,7 +7,7 @@
  * - An edited name renames the file; an untouched one keeps the proposed file name (`@Name`).
  * - Your name is saved only when the user leaves the offer ticked.
  */
-import type { AdoptionPlan, NewPersonPlan } from "./adopt";
+import { impliedOnlyByUnticked, type AdoptionPlan } from "./adopt";
 import { baseName, personNotePath, safeFileName } from "./paths";
 import { personNoteText } from "./person-note";
 
@@ -32,16 +32,6 @@ export interface AdoptionWrites {
   myName: string | null;
 }
 
-/**
- * Whether a new person is left out because every note that implies them was unticked (notes
- * with nothing to add cannot be unticked: they count as ticked).
- */
-export function impliedOnlyByUnticked(plan: AdoptionPlan, person: NewPersonPlan, notes: ReadonlySet<string>): boolean {
-  if (person.origin !== "meeting") return false;
-  const tickable = new Set(plan.notes.map((n) => n.path));
-  return person.notes.every((path) => tickable.has(path) && !notes.has(path));
-}
-
 /** Turns the plan and the choices into the writes to make. Pure. */
 export function adoptionWrites(
   plan: AdoptionPlan,
@@ -54,7 +44,7 @@ export function adoptionWrites(
   const usedPaths = new Set<string>();
   for (const person of plan.newPeople) {
     const chosen = choices.people.has(person.key) ? choices.people.get(person.key) : person.selected ? person.name : null;
-    if (chosen === null || chosen === undefined || impliedOnlyByUnticked(plan, person, choices.notes)) continue;
+    if (chosen === null || chosen === undefined || impliedOnlyByUnticked(plan.notes, person, choices.notes)) continue;
     const name = chosen.replace(/\s+/g, " ").trim();
     // An edited name renames the file; an untouched one keeps the proposed file name (`@Name`).
     const fileName = name === person.name ? person.fileName : safeFileName(name);

@@ -3,6 +3,7 @@ import { planAdoption, type AdoptionNoteInput, type AdoptionPlan } from "../doma
 import type { AdoptionWrites } from "../domain/adopt-writes";
 import { fillEmptyProperties, restoreProperties, type FilledProperty } from "../domain/person-note";
 import { isOneOnOneNote } from "../domain/recognition/choose-person";
+import { oneOnOneReason, typesOf } from "../domain/recognition/kind";
 import { describeChoice } from "../domain/recognition/recognize";
 import type { RecognitionSettings } from "../domain/recognition/note";
 import type { PeopleIndex } from "../index/people-index";
@@ -71,6 +72,7 @@ export async function scanForAdoption(ctx: AdoptionContext): Promise<AdoptionPla
       path: file.path,
       why: kind.why,
       marked,
+      markedBy: marked ? (oneOnOneReason(found.record.facts, typesOf(found.record.facts), settings)?.by ?? null) : null,
       proposed:
         marked && choice.newName !== null && choice.source !== null
           ? { name: choice.newName, certain: choice.certain, source: choice.source, label: choice.label ?? "" }

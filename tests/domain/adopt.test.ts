@@ -15,6 +15,7 @@ function note(path: string, over: Partial<AdoptionNoteInput> = {}): AdoptionNote
     path,
     why: "It is in the 1:1 folder (1-1s).",
     marked: true,
+    markedBy: "1:1 folder",
     proposed: null,
     personWhy: null,
     personSource: null,
@@ -71,6 +72,7 @@ describe("planAdoption", () => {
         ],
         notes: ["meetings/2024-11-13 John Appleseed.md", "meetings/2024-11-20 John Appleseed.md"],
         origin: "meeting",
+        sure: true,
         selected: true,
       },
     ]);
@@ -273,6 +275,38 @@ describe("what Adopt ticks, and what it leaves", () => {
       ["Sarah Chen", true],
       ["Budget Lead", false],
     ]);
+  });
+
+  it("offers unticked a note only its name calls a 1:1 with no date and no dated entry, and whom only it implies", () => {
+    const byName = (path: string, name: string, over: Partial<AdoptionNoteInput> = {}) =>
+      note(path, { markedBy: "name", proposed: named(name, "tag", `the tag #people/${name.toLowerCase()}`), frontmatter: {}, ...over });
+    const plan = planAdoption(
+      input([
+        byName("Notes/Team retro 1-1 ideas.md", "Kim"),
+        byName("Notes/Lena 1-1.md", "Lena", { entries: ["2026-01-05"] }),
+        byName("Notes/Omar 1-1.md", "Omar", { date: "2026-01-05" }),
+        note("1-1s/Zoe.md", { proposed: named("Zoe", "folder", "the folder name"), frontmatter: {} }),
+      ]),
+    );
+    expect(plan.notes.map((n) => [n.path, n.selected])).toEqual([
+      ["1-1s/Zoe.md", true],
+      ["Notes/Lena 1-1.md", true],
+      ["Notes/Omar 1-1.md", true],
+      ["Notes/Team retro 1-1 ideas.md", false],
+    ]);
+    expect(plan.notes.find((n) => n.path === "Notes/Team retro 1-1 ideas.md")?.remarks).toEqual([
+      "Only its name says 1:1, and it has no date and no dated entry, so it is left unticked; tick it to keep it as a running log.",
+    ]);
+    expect(plan.newPeople.map((p) => [p.name, p.sure, p.selected])).toEqual([
+      ["Lena", true, true],
+      ["Omar", true, true],
+      ["Zoe", true, true],
+      ["Kim", true, false],
+    ]);
+    const ticked = plan.notes.filter((n) => n.selected).map((n) => n.path);
+    const writes = adoptionWrites(plan, all(ticked), OPTIONS);
+    expect(writes.creates.map((c) => c.name)).toEqual(["Lena", "Omar", "Zoe"]);
+    expect(writes.properties.map((p) => p.path)).not.toContain("Notes/Team retro 1-1 ideas.md");
   });
 
   it("creates nobody that only unticked notes imply", () => {

@@ -76,4 +76,43 @@ describe("Adopt existing notes: the choices", () => {
     expect(read(app, "1-1s/2026-01-05 Lena.md")).toBe(vault["1-1s/2026-01-05 Lena.md"]);
     expect(plugin.index.meetingsWith("People/Omar Haddad.md").map((m) => m.date)).toEqual(["2026-01-07", "2026-01-06"]);
   });
+
+  it("leaves unticked a note only its name calls a 1:1, with no date and no dated entry, and the person only it implies", async () => {
+    const IDEAS = "Notes/Meetings/Team retro 1-1 ideas.md";
+    const vault = {
+      "People/Anya Petrova.md": person,
+      [IDEAS]: "---\ntags: [people/kim-park]\n---\nIdeas for the retro:\n- start, stop, continue\n",
+      "Notes/Meetings/Sprint 1-1 topics.md": "Ideas for the next sprint.\n",
+      "1-1s/2026-01-06 Anya.md": "Notes.\n",
+    };
+    const { app } = await loadVault(vault);
+    await runCommand(app, "adopt-existing-notes");
+    const modal = await modalTitled(app, "Adopt existing notes");
+    const ticked = (name: string) => toggleOf(settingRow(modal, name)).classList.contains("is-enabled");
+    expect([ticked(IDEAS), ticked("People/Kim Park.md"), ticked("1-1s/2026-01-06 Anya.md")]).toEqual([false, false, true]);
+    expect(settingRows(modal).find((r) => r.name === IDEAS)?.desc).toContain("Only its name says 1:1, and it has no date and no dated entry");
+    // A note with nothing in it that names anyone is not offered at all.
+    expect(modal.contentEl.textContent).not.toContain("Sprint 1-1 topics");
+    await clickButton(app, modal, "Apply");
+    await noticeStarting(app, "Adoption:");
+    expect(read(app, IDEAS)).toBe(vault[IDEAS]);
+    expect(Object.keys(files(app)).filter((p) => p.startsWith("People/"))).toEqual(["People/Anya Petrova.md"]);
+  });
+
+  it("ticks the person again with the note that implies them", async () => {
+    const IDEAS = "Notes/Meetings/Team retro 1-1 ideas.md";
+    const { app, plugin } = await loadVault({ [IDEAS]: "---\ntags: [people/kim-park]\n---\nIdeas for the retro.\n" });
+    await runCommand(app, "adopt-existing-notes");
+    const modal = await modalTitled(app, "Adopt existing notes");
+    const ticked = (name: string) => toggleOf(settingRow(modal, name)).classList.contains("is-enabled");
+    await click(app, toggleOf(settingRow(modal, IDEAS)));
+    expect(ticked("People/Kim Park.md")).toBe(true);
+    await click(app, toggleOf(settingRow(modal, IDEAS)));
+    expect(ticked("People/Kim Park.md")).toBe(false);
+    await click(app, toggleOf(settingRow(modal, IDEAS)));
+    await clickButton(app, modal, "Apply");
+    await noticeStarting(app, "Adoption:");
+    expect(read(app, "People/Kim Park.md")).toBe("---\ntype: person\n---\n\n## Next 1:1\n");
+    expect(plugin.index.logOf("People/Kim Park.md")).toBe(IDEAS);
+  });
 });

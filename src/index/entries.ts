@@ -5,6 +5,7 @@ import type { MeetingStatus } from "../domain/recognition/note";
 import { headingEntries, personLogEntries } from "../domain/recognition/when";
 import { isOpenStatus, linkTargetKey } from "./facts";
 import { interned } from "./intern";
+import { ambiguousOwnerName, orNames } from "../domain/person-names";
 import { agreementOf, heldEntries, lastBefore, tagsOn, type FileRecord } from "./records";
 
 /** One open agreement, resolved against the people of the vault. */
@@ -12,6 +13,8 @@ export interface AgreementEntry extends AgreementEntryLike {
   owner: Owner;
   /** Person note path of the owner, when the owner is a person. */
   ownerPath: string | null;
+  /** The people (paths, or `ME`) an owner that names nobody could mean, when it could mean several. */
+  ownerCouldBe: readonly string[];
 }
 
 export interface MeetingEntry {
@@ -38,6 +41,8 @@ export interface FileContext {
   /** A meeting that is not marked as a 1:1 and names one other known person is listed as a 1:1. */
   oneOtherPersonIsOneOnOne: boolean;
   resolve: Resolve;
+  /** The people a reference that resolves to nobody could mean, when it could mean several (else none). */
+  couldBe: (ref: string) => readonly string[];
   /** The name a person is shown by. */
   nameOf: (path: string) => string;
 }
@@ -134,6 +139,9 @@ export function noteProblem(ctx: FileContext): NoteProblem | null {
       messages.push(
         `The 1:1 note names ${choice.ambiguous.join(" and ")} (${choice.label ?? ""}), none of them with a person note; set your own name in the settings if one of them is you.`,
       );
+    } else if (choice.newName !== null && ctx.couldBe(choice.newName).length > 1) {
+      const names = ctx.couldBe(choice.newName).map((p) => (p === ME ? "you" : ctx.nameOf(p)));
+      messages.push(`"${choice.newName}" (${choice.label ?? "the note"}) could be ${orNames(names)}; give it a person property with the full name or a link.`);
     } else if (choice.newName !== null) {
       messages.push(`No person note is named "${choice.newName}" (${choice.label ?? "the note"} names them); the 1:1 counts for nobody until there is one.`);
     } else {
@@ -210,12 +218,13 @@ export function agreementEntries(ctx: FileContext, anywhere: boolean, tag = ""):
     let owner = agreement.owner;
     let text = agreement.text;
     let ownerPath: string | null = null;
-    if (owner.kind === "link") ownerPath = resolve(owner.target);
-    else if (owner.kind === "name") ownerPath = resolve(owner.name);
-    else if (agreement.lead !== null) {
-      // `Anya: send the RFC`: the name before the colon is the owner when it names someone (or you).
-      ownerPath = resolve(agreement.lead.name);
-      if (ownerPath !== null) {
+    let ownerCouldBe: readonly string[] = NOBODY;
+    const written = owner.kind === "link" ? owner.target : owner.kind === "name" ? owner.name : (agreement.lead?.name ?? null);
+    if (written !== null) {
+      ownerPath = resolve(written);
+      if (ownerPath === null) ownerCouldBe = ctx.couldBe(written);
+      // `Anya: send the RFC`: the name before the colon is the owner when it names someone (or you, or could).
+      if (owner.kind === "none" && agreement.lead !== null && (ownerPath !== null || ownerCouldBe.length > 0)) {
         owner = { kind: "name", name: agreement.lead.name };
         text = agreement.lead.text;
       }
@@ -235,11 +244,13 @@ export function agreementEntries(ctx: FileContext, anywhere: boolean, tag = ""):
         ? "Me"
         : ownerPath
           ? ctx.nameOf(ownerPath)
-          : owner.kind === "name"
-            ? owner.name
-            : owner.kind === "link"
-              ? linkTargetKey(owner.target)
-              : null;
+          : ownerCouldBe.length > 0 && written !== null
+            ? ambiguousOwnerName(written, ownerCouldBe.map((p) => (p === ME ? "you" : ctx.nameOf(p))))
+            : owner.kind === "name"
+              ? owner.name
+              : owner.kind === "link"
+                ? linkTargetKey(owner.target)
+                : null;
     out.push({
       id: `${path}:${task.line}`,
       path,
@@ -251,6 +262,7 @@ export function agreementEntries(ctx: FileContext, anywhere: boolean, tag = ""):
       owner,
       ownerIsMe: owner.kind === "me",
       ownerPath,
+      ownerCouldBe,
       ownerName,
       personPath,
       personName: personPath ? ctx.nameOf(personPath) : (who?.name ?? null),
@@ -259,6 +271,9 @@ export function agreementEntries(ctx: FileContext, anywhere: boolean, tag = ""):
   }
   return out;
 }
+
+/** No one: the people an owner could mean when it is not ambiguous (one array shared by all). */
+const NOBODY: readonly string[] = Object.freeze([]);
 
 /** You as an owner: one object shared by every agreement. */
 const ME_OWNER: Owner = Object.freeze({ kind: "me" });
@@ -270,6 +285,7 @@ export function sameAgreement(a: AgreementEntry, b: AgreementEntry): boolean {
     a.original === b.original &&
     a.ownerPath === b.ownerPath &&
     a.ownerName === b.ownerName &&
+    a.ownerCouldBe.join("\n") === b.ownerCouldBe.join("\n") &&
     a.personPath === b.personPath &&
     a.personName === b.personName &&
     a.meetingDate === b.meetingDate

@@ -98,6 +98,52 @@ describe("an alias that is another person's name", () => {
   });
 });
 
+describe("an owner that could be two people", () => {
+  const SAMS = {
+    "People/Sam Okafor.md": "---\naliases: [Sam]\nrelationship: report\n---\n",
+    "People/Sam Lee.md": "---\nrelationship: peer\n---\n",
+    "People/Anya.md": "---\nrelationship: report\n---\n",
+    "1-1s/Anya/2026-11-20.md": "---\nperson: \"[[Anya]]\"\n---\n- [ ] @sam sends the plan\n- [ ] Sam: books the room\n- [ ] [[Sam Lee]] reviews it\n",
+  };
+  const owners = (index: PeopleIndex) => index.agreements().map((a) => [a.text, a.ownerPath, a.ownerName, a.personPath]);
+  const message = (text: string, who: string) =>
+    `agreements: The agreement "${text}" in 1-1s/Anya/2026-11-20.md is owned by "${who}", which could be Sam Lee or Sam Okafor; write the full name or a link to say whose it is.`;
+
+  it("is nobody's: the agreement says it is ambiguous, and both people are told", () => {
+    const index = indexOf(SAMS);
+    expect(owners(index)).toEqual([
+      ["sends the plan", null, "sam (ambiguous: Sam Lee or Sam Okafor)", "People/Anya.md"],
+      ["books the room", null, "Sam (ambiguous: Sam Lee or Sam Okafor)", "People/Anya.md"],
+      ["reviews it", "People/Sam Lee.md", "Sam Lee", "People/Anya.md"],
+    ]);
+    expect(problemsOf(index, "People/Sam Okafor.md")).toEqual([message("sends the plan", "sam"), message("books the room", "Sam")]);
+    expect(problemsOf(index, "People/Sam Lee.md")).toEqual([message("sends the plan", "sam"), message("books the room", "Sam")]);
+    expect(problemsOf(index, "People/Anya.md")).toEqual([]);
+  });
+
+  it("names both when a 1:1 note's person could be either", () => {
+    const index = indexOf({ ...SAMS, "1-1s/2026-11-19 1-1 Sam.md": "---\ntype: one-on-one\n---\n" });
+    expect(index.noteProblems().map((p) => [p.path, p.messages])).toEqual([
+      ["1-1s/2026-11-19 1-1 Sam.md", ['"Sam" (the file name) could be Sam Lee or Sam Okafor; give it a person property with the full name or a link.']],
+    ]);
+  });
+
+  it("follows the people: a third who could be meant is named, and with one left the owner is theirs", () => {
+    const index = indexOf(SAMS);
+    feed(index, "People/Samira Haddad.md", "---\naliases: [Sam]\n---\n");
+    expect(owners(index)[0]).toEqual(["sends the plan", null, "sam (ambiguous: Sam Lee, Sam Okafor or Samira Haddad)", "People/Anya.md"]);
+    expect(problemsOf(index, "People/Samira Haddad.md")).toHaveLength(2);
+    expect(problemsOf(index, "People/Sam Lee.md")).toHaveLength(2);
+    index.remove("People/Samira Haddad.md");
+    index.remove("People/Sam Lee.md");
+    expect(owners(index).slice(0, 2)).toEqual([
+      ["sends the plan", "People/Sam Okafor.md", "Sam Okafor", "People/Anya.md"],
+      ["books the room", "People/Sam Okafor.md", "Sam Okafor", "People/Anya.md"],
+    ]);
+    expect(problemsOf(index, "People/Sam Okafor.md")).toEqual([]);
+  });
+});
+
 describe("1:1 notes with problems", () => {
   it("classify a date that is no day, and an unknown status", () => {
     const kind = noteShape(factsOf("1-1s/Anya/2026-02-30.md", "---\ntype: one-on-one\nstatus: postponed\n---\n"), null, SETTINGS);

@@ -28,6 +28,7 @@
  *   already, and then it is not offered again.
  * - A note whose properties are not valid YAML is never written to; it is listed with the reason.
  */
+import { relationshipInNotes, type FoundRelationship } from "./adopt-relationship";
 import { readProperty } from "./person";
 import { lookupKey, peopleByName, personKeys, personSlug } from "./person-names";
 import { isEmptyValue } from "./person-note";
@@ -61,6 +62,8 @@ export interface AdoptionNoteInput {
   /** Dates of a running log's entries. */
   entries: IsoDate[];
   frontmatter: Record<string, unknown> | null;
+  /** Its tags (properties and text), lower case, without `#`. */
+  tags: readonly string[];
   /** Why the properties cannot be read or written (broken YAML), or null. */
   frontmatterError: string | null;
   /** The person note the index attaches the note to now, or null. */
@@ -138,6 +141,8 @@ export interface NewPersonPlan {
   /** The 1:1 notes (or, for owners, the notes with their agreements). */
   notes: string[];
   origin: "meeting" | "owner";
+  /** The relationship the 1:1 notes that name them say (see `relationshipInNotes`), or null. */
+  relationship: FoundRelationship | null;
   /** Surely named by 1:1 notes (see the decisions above): ticked while a note that implies them is; owners of agreements no. */
   sure: boolean;
   /** Ticked at first: sure, and implied by a note ticked at first. */
@@ -187,14 +192,18 @@ function linkTargetIn(value: unknown): string | null {
 }
 
 /** Whether the text has a capital letter, in any script that has them. */
-/** Why a new person is proposed: "Named by the tag #people/john-appleseed of 2 1:1 notes; no person note yet." */
+/**
+ * Why a new person is proposed, and the relationship the notes give them: "Named by the tag
+ * #people/john-appleseed of 2 1:1 notes; no person note yet. Relationship: report (from the tag #report)."
+ */
 export function describeNewPerson(person: NewPersonPlan): string {
   const refs = [...new Set(person.refs.map((r) => r.label))];
   const where =
     person.origin === "owner"
       ? `in ${person.notes.length === 1 ? "a 1:1 note" : `${person.notes.length} 1:1 notes`}`
       : `of ${person.notes.length === 1 ? "a 1:1 note" : `${person.notes.length} 1:1 notes`}`;
-  return `Named by ${refs.join(" and ")} ${where}; no person note yet.`;
+  const relationship = person.relationship ? ` Relationship: ${person.relationship.relationship} (from ${person.relationship.from}).` : "";
+  return `Named by ${refs.join(" and ")} ${where}; no person note yet.${relationship}`;
 }
 
 function meetingType(value: unknown): "missing" | "meeting" | "other" {
@@ -246,6 +255,7 @@ function finishGroup(key: string, group: Group, peopleFolder: string): NewPerson
     refs,
     notes: [...group.notes],
     origin,
+    relationship: null,
     sure,
     selected: sure,
   };
@@ -342,8 +352,10 @@ export function planAdoption(input: AdoptionInput): AdoptionPlan {
   // 3. The people to create; a group whose file is taken cannot be created.
   const newPeople = new Map<string, NewPersonPlan>();
   const blocked = new Map<string, string>();
+  const notesByPath = new Map(input.notes.map((note) => [note.path, note]));
   for (const [key, group] of groups) {
     const plan = finishGroup(key, group, input.peopleFolder);
+    if (plan.origin === "meeting") plan.relationship = relationshipInNotes(plan.notes.flatMap((path) => notesByPath.get(path) ?? []));
     if (exists(plan.path)) blocked.set(key, `A file "${plan.path}" exists already and is not a person note; rename it or add the person property by hand.`);
     else newPeople.set(key, plan);
   }

@@ -3,6 +3,7 @@ import { Modal, Setting, type App } from "obsidian";
 import { describeNewPerson, impliedOnlyByUnticked, type AdoptionNotePlan, type AdoptionPlan } from "../domain/adopt";
 import { adoptionWrites, type AdoptionWrites } from "../domain/adopt-writes";
 import type { AdoptionRecord } from "./adopt";
+import { RELATIONSHIPS, type Relationship } from "../domain/types";
 
 function plural(n: number, one: string, many = `${one}s`): string {
   return n === 0 ? `no ${many}` : `${n} ${n === 1 ? one : many}`;
@@ -59,6 +60,8 @@ export class AdoptionModal extends Modal {
   /** People unticked because their notes were: ticked again with one of them. */
   private readonly untickedWithNotes = new Set<string>();
   private saveYou: boolean;
+  /** The relationship chosen for the new people whose notes give none. */
+  private relationship: Relationship | null = null;
 
   constructor(
     app: App,
@@ -137,6 +140,21 @@ export class AdoptionModal extends Modal {
       }
     }
 
+    const withoutRelationship = plan.newPeople.filter((p) => p.relationship === null).length;
+    if (withoutRelationship > 0) {
+      // Asked once for all the new people whose notes do not say it.
+      new Setting(contentEl)
+        .setName(`Relationship for ${withoutRelationship === 1 ? "the new person" : `the ${withoutRelationship} new people`} without one`)
+        .setDesc("Your notes do not say how you know them. Chosen here, it is written to their new notes; left empty, set it per person later.")
+        .addDropdown((dropdown) =>
+          dropdown
+            .addOption("", "Leave empty")
+            .addOptions(Object.fromEntries(RELATIONSHIPS.map((r) => [r, r])))
+            .setValue("")
+            .onChange((value) => (this.relationship = RELATIONSHIPS.find((r) => r === value) ?? null)),
+        );
+    }
+
     if (plan.unplaced.length > 0) {
       new Setting(contentEl).setName(`Could not place (${plan.unplaced.length})`).setHeading();
       const list = contentEl.createEl("ul", { cls: "ooo-adopt-list" });
@@ -161,7 +179,8 @@ export class AdoptionModal extends Modal {
           .setButtonText("Apply")
           .setCta()
           .onClick(() => {
-            const writes = adoptionWrites(plan, { notes: this.selectedNotes, people: this.names, you: this.saveYou }, this.options);
+            const choices = { notes: this.selectedNotes, people: this.names, you: this.saveYou, relationship: this.relationship };
+            const writes = adoptionWrites(plan, choices, this.options);
             this.close();
             this.onApply(writes);
           }),

@@ -90,6 +90,7 @@ export async function scanForAdoption(ctx: AdoptionContext): Promise<AdoptionPla
       dateWhy: kind.dateWhy,
       entries: kind.entries.map((e) => e.date),
       frontmatter: found.record.facts.frontmatter,
+      tags: found.record.facts.tags,
       frontmatterError: problem,
       person: person ? { path: person.path, name: person.name } : null,
     });

@@ -6,8 +6,11 @@ import {
   type AdoptionAgreementInput,
   type AdoptionInput,
   type AdoptionNoteInput,
+  type NewPersonPlan,
 } from "../../src/domain/adopt";
+import type { Relationship } from "../../src/domain/types";
 import type { CandidateSource } from "../../src/domain/recognition/note";
+import { relationshipInNotes } from "../../src/domain/adopt-relationship";
 import { fillEmptyProperties, isEmptyValue, personNoteText, restoreProperties, yamlString } from "../../src/domain/person-note";
 
 function note(path: string, over: Partial<AdoptionNoteInput> = {}): AdoptionNoteInput {
@@ -24,6 +27,7 @@ function note(path: string, over: Partial<AdoptionNoteInput> = {}): AdoptionNote
     dateWhy: null,
     entries: [],
     frontmatter: null,
+    tags: [],
     frontmatterError: null,
     person: null,
     ...over,
@@ -72,6 +76,7 @@ describe("planAdoption", () => {
         ],
         notes: ["meetings/2024-11-13 John Appleseed.md", "meetings/2024-11-20 John Appleseed.md"],
         origin: "meeting",
+        relationship: null,
         sure: true,
         selected: true,
       },
@@ -346,6 +351,52 @@ describe("what Adopt ticks, and what it leaves", () => {
     const people = new Map<string, string | null>();
     expect(adoptionWrites(plan, { notes: new Set(), people, you: true }, OPTIONS).myName).toBe("Chuck Blake");
     expect(adoptionWrites(plan, { notes: new Set(), people, you: false }, OPTIONS).myName).toBeNull();
+  });
+});
+
+describe("the relationship of the people Adopt creates", () => {
+  const fm = (frontmatter: Record<string, unknown>, tags: string[] = []) => ({ frontmatter, tags });
+
+  it.each([
+    ["a relationship property", [fm({ relationship: "report" })], "report", "the relationship property"],
+    ["a synonym, in any case", [fm({ relationship: "Direct Report" })], "report", "the relationship property"],
+    ["a role that is a relationship", [fm({ role: "manager" })], "manager", "the role property"],
+    ["a tag", [fm({}, ["meeting/one-on-one", "mentor"])], "mentor", "the tag #mentor"],
+    ["a relationship tag", [fm({}, ["relationship/skip-level"])], "skip", "the tag #relationship/skip-level"],
+    ["notes that agree", [fm({}, ["friend"]), fm({ relationship: "friend" })], "friend", "the tag #friend"],
+  ])("is read from %s", (_, notes, relationship, from) => {
+    expect(relationshipInNotes(notes)).toEqual({ relationship, from });
+  });
+
+  it.each([
+    ["a role that is a job title", [fm({ role: "Backend engineer" })]],
+    ["a person tag", [fm({}, ["people/report"])]],
+    ["the tag #other", [fm({}, ["other"])]],
+    ["notes that disagree", [fm({ relationship: "peer" }), fm({}, ["report"])]],
+    ["nothing", [fm({}), { frontmatter: null, tags: [] }]],
+  ])("is none from %s", (_, notes) => {
+    expect(relationshipInNotes(notes)).toBeNull();
+  });
+
+  it("is written to the new person note; the one chosen for all goes to those whose notes say none", () => {
+    const plan = planAdoption(
+      input([
+        note("1-1s/2026-01-05 Lena.md", { proposed: named("Lena Fischer", "person property", "the person property"), date: "2026-01-05", frontmatter: { person: "Lena Fischer", relationship: "report" } }),
+        note("1-1s/2026-01-06 Omar.md", { proposed: named("Omar Haddad", "person property", "the person property"), date: "2026-01-06", frontmatter: { person: "Omar Haddad" } }),
+      ]),
+    );
+    expect(plan.newPeople.map((p) => [p.name, p.relationship?.relationship ?? null])).toEqual([
+      ["Lena Fischer", "report"],
+      ["Omar Haddad", null],
+    ]);
+    expect(describeNewPerson(plan.newPeople[0] as NewPersonPlan)).toBe(
+      'Named by the person property "Lena Fischer" of a 1:1 note; no person note yet. Relationship: report (from the relationship property).',
+    );
+    const paths = plan.notes.map((n) => n.path);
+    const texts = (relationship: Relationship | null) =>
+      adoptionWrites(plan, { ...all(paths), relationship }, OPTIONS).creates.map((c) => c.text.split("\n").find((l) => l.startsWith("relationship")) ?? null);
+    expect(texts("peer")).toEqual(["relationship: report", "relationship: peer"]);
+    expect(texts(null)).toEqual(["relationship: report", null]);
   });
 });
 

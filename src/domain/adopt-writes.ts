@@ -6,10 +6,12 @@
  *   them was unticked: notes with nothing to add cannot be unticked and count as ticked.
  * - An edited name renames the file; an untouched one keeps the proposed file name (`@Name`).
  * - Your name is saved only when the user leaves the offer ticked.
+ * - A new person gets the relationship their notes give, else the one chosen for all of them.
  */
-import type { AdoptionPlan, NewPersonPlan } from "./adopt";
+import { impliedOnlyByUnticked, type AdoptionPlan } from "./adopt";
 import { baseName, personNotePath, safeFileName } from "./paths";
 import { personNoteText } from "./person-note";
+import type { Relationship } from "./types";
 
 /** What the user chose in the preview. */
 export interface AdoptionChoices {
@@ -19,6 +21,8 @@ export interface AdoptionChoices {
   people: ReadonlyMap<string, string | null>;
   /** Save the name offered as yours in the settings. */
   you?: boolean;
+  /** The relationship of the new people whose notes give none (asked once for all); none to leave it empty. */
+  relationship?: Relationship | null;
 }
 
 export interface AdoptionWrites {
@@ -30,16 +34,6 @@ export interface AdoptionWrites {
   problems: string[];
   /** Your name, to save in the settings; null to leave them. */
   myName: string | null;
-}
-
-/**
- * Whether a new person is left out because every note that implies them was unticked (notes
- * with nothing to add cannot be unticked: they count as ticked).
- */
-export function impliedOnlyByUnticked(plan: AdoptionPlan, person: NewPersonPlan, notes: ReadonlySet<string>): boolean {
-  if (person.origin !== "meeting") return false;
-  const tickable = new Set(plan.notes.map((n) => n.path));
-  return person.notes.every((path) => tickable.has(path) && !notes.has(path));
 }
 
 /** Turns the plan and the choices into the writes to make. Pure. */
@@ -54,7 +48,7 @@ export function adoptionWrites(
   const usedPaths = new Set<string>();
   for (const person of plan.newPeople) {
     const chosen = choices.people.has(person.key) ? choices.people.get(person.key) : person.selected ? person.name : null;
-    if (chosen === null || chosen === undefined || impliedOnlyByUnticked(plan, person, choices.notes)) continue;
+    if (chosen === null || chosen === undefined || impliedOnlyByUnticked(plan.notes, person, choices.notes)) continue;
     const name = chosen.replace(/\s+/g, " ").trim();
     // An edited name renames the file; an untouched one keeps the proposed file name (`@Name`).
     const fileName = name === person.name ? person.fileName : safeFileName(name);
@@ -71,7 +65,8 @@ export function adoptionWrites(
     targets.set(person.key, fileName);
     const display = fileName.replace(/^@+\s*/, "");
     const aliases = display !== name ? [name] : [];
-    creates.push({ path, name, text: personNoteText({ aliases }, options.queueHeading) });
+    const relationship = person.relationship?.relationship ?? choices.relationship ?? null;
+    creates.push({ path, name, text: personNoteText({ aliases, relationship }, options.queueHeading) });
   }
   const properties: AdoptionWrites["properties"] = [];
   for (const note of plan.notes) {

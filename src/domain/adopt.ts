@@ -14,7 +14,11 @@
  *   then the Attendees line, a link, the file name, the title, the folder, the tag.
  * - A new person is ticked when a property, tag, link or folder names them, or two or more notes
  *   (or a running log with two or more entries) do; a name read from one note's name or title
- *   alone is offered unticked. A person implied only by notes left unticked is not created.
+ *   alone is offered unticked. A person implied only by notes left unticked is not created (see
+ *   `impliedOnlyByUnticked`), and is offered unticked when those notes are.
+ * - A note is offered ticked, except one that only its name (or its folder's name) calls a 1:1
+ *   and that has no date and no dated entry (`Team retro 1-1 ideas`): a running log of nothing
+ *   yet is as likely a note about something else. It is offered unticked, and says why.
  * - Your own name, when the settings do not give it and the meetings suggest it (see `inferYou`),
  *   is offered to be saved; owners of agreements that name you are never offered as people.
  * - A link in the `person` property (`[[@Anna Ivanova]]`) names the new note's file exactly, so
@@ -24,6 +28,7 @@
  *   already, and then it is not offered again.
  * - A note whose properties are not valid YAML is never written to; it is listed with the reason.
  */
+import { relationshipInNotes, type FoundRelationship } from "./adopt-relationship";
 import { readProperty } from "./person";
 import { lookupKey, peopleByName, personKeys, personSlug } from "./person-names";
 import { isEmptyValue } from "./person-note";
@@ -41,6 +46,8 @@ export interface AdoptionNoteInput {
   why: string;
   /** Marked as a 1:1 (type, tag, folder, name); a meeting with one other person is not, and gets nothing written. */
   marked: boolean;
+  /** What marked it as a 1:1: its type or tag, the 1:1 folder of the settings, or only its name (or its folder's); null when not marked. */
+  markedBy: "type or tag" | "1:1 folder" | "name" | null;
   /** The new person the recognizer proposes, when no known person is named. */
   proposed: { name: string; certain: boolean; source: CandidateSource; label: string } | null;
   /** Whom the note is with and where it says so, or why nobody could be chosen. */
@@ -55,6 +62,8 @@ export interface AdoptionNoteInput {
   /** Dates of a running log's entries. */
   entries: IsoDate[];
   frontmatter: Record<string, unknown> | null;
+  /** Its tags (properties and text), lower case, without `#`. */
+  tags: readonly string[];
   /** Why the properties cannot be read or written (broken YAML), or null. */
   frontmatterError: string | null;
   /** The person note the index attaches the note to now, or null. */
@@ -115,6 +124,8 @@ export interface AdoptionNotePlan {
   add: { type: boolean; person: boolean; date: IsoDate | null };
   /** What is left as it is, in words. */
   remarks: string[];
+  /** Ticked at first (see the decisions above). */
+  selected: boolean;
 }
 
 export interface NewPersonPlan {
@@ -130,7 +141,11 @@ export interface NewPersonPlan {
   /** The 1:1 notes (or, for owners, the notes with their agreements). */
   notes: string[];
   origin: "meeting" | "owner";
-  /** Ticked at first: people surely named by 1:1 notes (see the decisions above); owners of agreements no. */
+  /** The relationship the 1:1 notes that name them say (see `relationshipInNotes`), or null. */
+  relationship: FoundRelationship | null;
+  /** Surely named by 1:1 notes (see the decisions above): ticked while a note that implies them is; owners of agreements no. */
+  sure: boolean;
+  /** Ticked at first: sure, and implied by a note ticked at first. */
   selected: boolean;
 }
 
@@ -177,14 +192,18 @@ function linkTargetIn(value: unknown): string | null {
 }
 
 /** Whether the text has a capital letter, in any script that has them. */
-/** Why a new person is proposed: "Named by the tag #people/john-appleseed of 2 1:1 notes; no person note yet." */
+/**
+ * Why a new person is proposed, and the relationship the notes give them: "Named by the tag
+ * #people/john-appleseed of 2 1:1 notes; no person note yet. Relationship: report (from the tag #report)."
+ */
 export function describeNewPerson(person: NewPersonPlan): string {
   const refs = [...new Set(person.refs.map((r) => r.label))];
   const where =
     person.origin === "owner"
       ? `in ${person.notes.length === 1 ? "a 1:1 note" : `${person.notes.length} 1:1 notes`}`
       : `of ${person.notes.length === 1 ? "a 1:1 note" : `${person.notes.length} 1:1 notes`}`;
-  return `Named by ${refs.join(" and ")} ${where}; no person note yet.`;
+  const relationship = person.relationship ? ` Relationship: ${person.relationship.relationship} (from ${person.relationship.from}).` : "";
+  return `Named by ${refs.join(" and ")} ${where}; no person note yet.${relationship}`;
 }
 
 function meetingType(value: unknown): "missing" | "meeting" | "other" {
@@ -227,6 +246,7 @@ function finishGroup(key: string, group: Group, peopleFolder: string): NewPerson
   const refs: NewPersonPlan["refs"] = [];
   for (const use of group.uses) if (!refs.some((r) => r.ref === use.ref && r.label === use.label)) refs.push({ ref: use.ref, label: use.label });
   const origin = group.uses.some((use) => use.source !== "owner") ? "meeting" : "owner";
+  const sure = origin === "meeting" && (group.uses.some((use) => use.sure) || group.notes.length >= 2);
   return {
     key,
     name: link !== null ? nameFromRef(link) : best.name,
@@ -235,8 +255,21 @@ function finishGroup(key: string, group: Group, peopleFolder: string): NewPerson
     refs,
     notes: [...group.notes],
     origin,
-    selected: origin === "meeting" && (group.uses.some((use) => use.sure) || group.notes.length >= 2),
+    relationship: null,
+    sure,
+    selected: sure,
   };
+}
+
+/**
+ * Whether a new person is left out because every note that implies them is unticked (`ticked`
+ * holds the paths of the notes ticked). Notes with nothing to add cannot be unticked: they count
+ * as ticked. People offered as owners of agreements are not implied by notes.
+ */
+export function impliedOnlyByUnticked(notes: readonly AdoptionNotePlan[], person: NewPersonPlan, ticked: ReadonlySet<string>): boolean {
+  if (person.origin !== "meeting") return false;
+  const tickable = new Set(notes.map((n) => n.path));
+  return person.notes.every((path) => tickable.has(path) && !ticked.has(path));
 }
 
 /** Builds the adoption plan. Pure: reads only its input. */
@@ -319,8 +352,10 @@ export function planAdoption(input: AdoptionInput): AdoptionPlan {
   // 3. The people to create; a group whose file is taken cannot be created.
   const newPeople = new Map<string, NewPersonPlan>();
   const blocked = new Map<string, string>();
+  const notesByPath = new Map(input.notes.map((note) => [note.path, note]));
   for (const [key, group] of groups) {
     const plan = finishGroup(key, group, input.peopleFolder);
+    if (plan.origin === "meeting") plan.relationship = relationshipInNotes(plan.notes.flatMap((path) => notesByPath.get(path) ?? []));
     if (exists(plan.path)) blocked.set(key, `A file "${plan.path}" exists already and is not a person note; rename it or add the person property by hand.`);
     else newPeople.set(key, plan);
   }
@@ -352,7 +387,10 @@ export function planAdoption(input: AdoptionInput): AdoptionPlan {
     if (!isEmptyValue(dateProperty) && parseIsoDate(dateProperty) === null) {
       remarks.push(`Its date property ${shown(dateProperty)} is not a date; left as it is.`);
     }
-    if (layout === "log" && note.entries.length === 0) remarks.push("A running log without dated entries yet.");
+    // Only its name says 1:1, and nothing in it is dated: offered, unticked.
+    const doubtful = layout === "log" && note.entries.length === 0 && note.markedBy === "name";
+    if (doubtful) remarks.push("Only its name says 1:1, and it has no date and no dated entry, so it is left unticked; tick it to keep it as a running log.");
+    else if (layout === "log" && note.entries.length === 0) remarks.push("A running log without dated entries yet.");
     const plan: AdoptionNotePlan = {
       path: note.path,
       layout,
@@ -370,6 +408,7 @@ export function planAdoption(input: AdoptionInput): AdoptionPlan {
         date: note.marked && note.date !== null && isEmptyValue(dateProperty) ? note.date : null,
       },
       remarks,
+      selected: !doubtful,
     };
     if (plan.add.type || plan.add.person || plan.add.date !== null) notes.push(plan);
     else complete.push(plan);
@@ -377,6 +416,9 @@ export function planAdoption(input: AdoptionInput): AdoptionPlan {
 
   const people = input.people.map((p) => ({ path: p.path, name: p.name })).sort((a, b) => a.name.localeCompare(b.name));
   const all = [...notes, ...complete];
+  // People implied only by notes offered unticked are offered unticked too.
+  const ticked = new Set(notes.filter((n) => n.selected).map((n) => n.path));
+  for (const person of newPeople.values()) if (impliedOnlyByUnticked(notes, person, ticked)) person.selected = false;
   return {
     people,
     notes,

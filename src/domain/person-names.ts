@@ -146,3 +146,24 @@ export function resolveOwner(owner: Owner, lookup: (key: string) => string | nul
     }
   }
 }
+
+/**
+ * An owner that could mean two or more people — the alias of one and the first name of another,
+ * say — is none of them: the agreement shows the name as written and whom it could mean
+ * (`sam (ambiguous: Sam Lee or Sam Okafor)`), and each of them is told (see `ambiguousOwnerProblem`).
+ */
+export function ambiguousOwnerName(written: string, names: readonly string[]): string {
+  return `${written} (ambiguous: ${orNames(names)})`;
+}
+
+/** What each person an ambiguous owner could mean is told: where the agreement is, and how to say whose it is. */
+export function ambiguousOwnerProblem(agreement: { written: string; text: string; path: string }, names: readonly string[]): string {
+  const what = agreement.text.trim() === "" ? "An agreement" : `The agreement "${agreement.text.trim()}"`;
+  return `${what} in ${agreement.path} is owned by "${agreement.written}", which could be ${orNames(names)}; write the full name or a link to say whose it is.`;
+}
+
+/** "Sam Lee or Sam Okafor", "A, B or C": names in the order of their letters. */
+export function orNames(names: readonly string[]): string {
+  const sorted = [...names].sort();
+  return sorted.length <= 1 ? (sorted[0] ?? "") : `${sorted.slice(0, -1).join(", ")} or ${sorted[sorted.length - 1] ?? ""}`;
+}

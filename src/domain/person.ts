@@ -133,13 +133,22 @@ const RELATIONSHIP_SYNONYMS: Record<string, Relationship> = {
   boss: "manager",
 };
 
+/**
+ * The relationship a word names: one of the relationships (`report`, `mentor`…), in any case, or a
+ * synonym (`direct report`, `skip-level`, `colleague`, `boss`); null for anything else.
+ */
+export function relationshipOf(text: string): Relationship | null {
+  const key = text.trim().toLowerCase().replace(/\s+/g, " ");
+  const known = RELATIONSHIPS.find((rel) => rel === key);
+  if (known) return known;
+  return Object.prototype.hasOwnProperty.call(RELATIONSHIP_SYNONYMS, key) ? (RELATIONSHIP_SYNONYMS[key] ?? null) : null;
+}
+
 function readRelationship(r: Reader, value: unknown): Relationship | null {
   const text = readText(r, "relationship", "Relationship", value);
   if (text === null) return null;
-  const key = text.toLowerCase().replace(/\s+/g, " ");
-  const known = RELATIONSHIPS.find((rel) => rel === key);
+  const known = relationshipOf(text);
   if (known) return known;
-  if (Object.prototype.hasOwnProperty.call(RELATIONSHIP_SYNONYMS, key)) return RELATIONSHIP_SYNONYMS[key] ?? null;
   r.problem("relationship", `Relationship "${text}" is unknown; use one of: ${RELATIONSHIPS.join(", ")}.`);
   return null;
 }

@@ -5,6 +5,7 @@ import type { MeetingStatus } from "../domain/recognition/note";
 import { headingEntries, personLogEntries } from "../domain/recognition/when";
 import { isOpenStatus, linkTargetKey } from "./facts";
 import { interned } from "./intern";
+import { ambiguousOwnerName, orNames } from "../domain/person-names";
 import { agreementOf, heldEntries, lastBefore, tagsOn, type FileRecord } from "./records";
 
 /** One open agreement, resolved against the people of the vault. */
@@ -12,6 +13,8 @@ export interface AgreementEntry extends AgreementEntryLike {
   owner: Owner;
   /** Person note path of the owner, when the owner is a person. */
   ownerPath: string | null;
+  /** The people (paths, or `ME`) an owner that names nobody could mean, when it could mean several. */
+  ownerCouldBe: readonly string[];
 }
 
 export interface MeetingEntry {
@@ -38,6 +41,8 @@ export interface FileContext {
   /** A meeting that is not marked as a 1:1 and names one other known person is listed as a 1:1. */
   oneOtherPersonIsOneOnOne: boolean;
   resolve: Resolve;
+  /** The people a reference that resolves to nobody could mean, when it could mean several (else none). */
+  couldBe: (ref: string) => readonly string[];
   /** The name a person is shown by. */
   nameOf: (path: string) => string;
 }
@@ -108,24 +113,35 @@ export interface NoteProblem {
   messages: string[];
 }
 
-/** The problems of a 1:1 note: a date that is no day, an unknown status, a person not found. */
+/**
+ * The problems of a 1:1 note: properties that are not valid YAML, a date that is no day, an
+ * unknown status, a person not found. When the properties cannot be read, that is the problem
+ * told: the person and date they may hold are unknown, so no name read elsewhere (the file name)
+ * is blamed for finding nobody.
+ */
 export function noteProblem(ctx: FileContext): NoteProblem | null {
   const { record, choice } = ctx;
   const kind = record.kind;
   if (kind.kind !== "meeting" || ctx.ownerByProperty || choice === null || !isOneOnOneNote(kind, choice)) return null;
   const messages: string[] = [];
+  if (record.propertiesBroken) {
+    messages.push("Its properties are not valid YAML, so none of them is read (not its person or date); fix them in source mode.");
+  }
   if (kind.badDate !== null) messages.push(`The date "${kind.badDate}" is not a day of the calendar; the 1:1 is not counted.`);
   if (kind.unknownStatus !== null) {
     messages.push(`The status "${kind.unknownStatus}" is not held, skipped or cancelled; the 1:1 counts as held.`);
   }
   const personPath = choice.person;
-  if (personPath === null) {
+  if (personPath === null && !record.propertiesBroken) {
     if (choice.group.length > 1) {
       messages.push(`The 1:1 note names ${choice.group.map(ctx.nameOf).join(" and ")} (${choice.label ?? ""}); give it a person property naming one of them.`);
     } else if (choice.ambiguous.length > 1) {
       messages.push(
         `The 1:1 note names ${choice.ambiguous.join(" and ")} (${choice.label ?? ""}), none of them with a person note; set your own name in the settings if one of them is you.`,
       );
+    } else if (choice.newName !== null && ctx.couldBe(choice.newName).length > 1) {
+      const names = ctx.couldBe(choice.newName).map((p) => (p === ME ? "you" : ctx.nameOf(p)));
+      messages.push(`"${choice.newName}" (${choice.label ?? "the note"}) could be ${orNames(names)}; give it a person property with the full name or a link.`);
     } else if (choice.newName !== null) {
       messages.push(`No person note is named "${choice.newName}" (${choice.label ?? "the note"} names them); the 1:1 counts for nobody until there is one.`);
     } else {
@@ -133,7 +149,7 @@ export function noteProblem(ctx: FileContext): NoteProblem | null {
     }
   }
   if (messages.length === 0) return null;
-  return { path: record.facts.path, personPath, personName: personPath ? null : choice.newName, messages };
+  return { path: record.facts.path, personPath, personName: personPath || record.propertiesBroken ? null : choice.newName, messages };
 }
 
 export function sameNoteProblem(a: NoteProblem | null, b: NoteProblem | null): boolean {
@@ -202,12 +218,13 @@ export function agreementEntries(ctx: FileContext, anywhere: boolean, tag = ""):
     let owner = agreement.owner;
     let text = agreement.text;
     let ownerPath: string | null = null;
-    if (owner.kind === "link") ownerPath = resolve(owner.target);
-    else if (owner.kind === "name") ownerPath = resolve(owner.name);
-    else if (agreement.lead !== null) {
-      // `Anya: send the RFC`: the name before the colon is the owner when it names someone (or you).
-      ownerPath = resolve(agreement.lead.name);
-      if (ownerPath !== null) {
+    let ownerCouldBe: readonly string[] = NOBODY;
+    const written = owner.kind === "link" ? owner.target : owner.kind === "name" ? owner.name : (agreement.lead?.name ?? null);
+    if (written !== null) {
+      ownerPath = resolve(written);
+      if (ownerPath === null) ownerCouldBe = ctx.couldBe(written);
+      // `Anya: send the RFC`: the name before the colon is the owner when it names someone (or you, or could).
+      if (owner.kind === "none" && agreement.lead !== null && (ownerPath !== null || ownerCouldBe.length > 0)) {
         owner = { kind: "name", name: agreement.lead.name };
         text = agreement.lead.text;
       }
@@ -227,11 +244,13 @@ export function agreementEntries(ctx: FileContext, anywhere: boolean, tag = ""):
         ? "Me"
         : ownerPath
           ? ctx.nameOf(ownerPath)
-          : owner.kind === "name"
-            ? owner.name
-            : owner.kind === "link"
-              ? linkTargetKey(owner.target)
-              : null;
+          : ownerCouldBe.length > 0 && written !== null
+            ? ambiguousOwnerName(written, ownerCouldBe.map((p) => (p === ME ? "you" : ctx.nameOf(p))))
+            : owner.kind === "name"
+              ? owner.name
+              : owner.kind === "link"
+                ? linkTargetKey(owner.target)
+                : null;
     out.push({
       id: `${path}:${task.line}`,
       path,
@@ -243,6 +262,7 @@ export function agreementEntries(ctx: FileContext, anywhere: boolean, tag = ""):
       owner,
       ownerIsMe: owner.kind === "me",
       ownerPath,
+      ownerCouldBe,
       ownerName,
       personPath,
       personName: personPath ? ctx.nameOf(personPath) : (who?.name ?? null),
@@ -251,6 +271,9 @@ export function agreementEntries(ctx: FileContext, anywhere: boolean, tag = ""):
   }
   return out;
 }
+
+/** No one: the people an owner could mean when it is not ambiguous (one array shared by all). */
+const NOBODY: readonly string[] = Object.freeze([]);
 
 /** You as an owner: one object shared by every agreement. */
 const ME_OWNER: Owner = Object.freeze({ kind: "me" });
@@ -262,6 +285,7 @@ export function sameAgreement(a: AgreementEntry, b: AgreementEntry): boolean {
     a.original === b.original &&
     a.ownerPath === b.ownerPath &&
     a.ownerName === b.ownerName &&
+    a.ownerCouldBe.join("\n") === b.ownerCouldBe.join("\n") &&
     a.personPath === b.personPath &&
     a.personName === b.personName &&
     a.meetingDate === b.meetingDate

@@ -1,6 +1,6 @@
 import type { Clock } from "../domain/dates";
 import { parsePerson } from "../domain/person";
-import { personKeysByStrength } from "../domain/person-names";
+import { ambiguousOwnerProblem, personKeysByStrength } from "../domain/person-names";
 import { choosePerson, markingOf, ME, type PeopleLookup, type PersonChoice } from "../domain/recognition/choose-person";
 import { titleOf, type NoteShape, type RecognitionSettings } from "../domain/recognition/note";
 import { readNoteText } from "../domain/recognition/note-text";
@@ -119,6 +119,8 @@ export class PeopleIndex {
   private readonly problemsOf = new Map<string, Set<string>>();
   private problemsVersion = 0;
   private problemList: { version: number; list: NoteProblem[] } | null = null;
+  /** Person path → open agreements whose owner could be them or someone else (a problem of each). */
+  private readonly mayOwn = new Map<string, Set<AgreementEntry>>();
 
   private readonly dirtyFiles = new Set<string>();
   private readonly dirtyPeople = new Set<string>();
@@ -312,6 +314,12 @@ export class PeopleIndex {
     return path ? (this.people_.get(path) ?? null) : null;
   }
 
+  /** The people a name could mean, when it names nobody because it could mean several of them. */
+  couldBe(ref: string): PersonEntry[] {
+    this.settleAll();
+    return this.keys.couldBe(ref).flatMap((path) => this.people_.get(path) ?? []);
+  }
+
   agreements(): AgreementEntry[] {
     this.settleStructure();
     this.settleFiles(() => false);
@@ -467,6 +475,7 @@ export class PeopleIndex {
     this.problems.clear();
     this.problemsOf.clear();
     this.problemsVersion++;
+    this.mayOwn.clear();
     this.keys.clear();
     this.you.clear();
     this.myName = "";
@@ -554,6 +563,7 @@ export class PeopleIndex {
         choice: choiceOf(record, lookup),
         oneOtherPersonIsOneOnOne: this.settings.oneOtherPersonIsOneOnOne,
         resolve: (ref) => lookup.any(ref),
+        couldBe: (ref) => this.keys.couldBe(ref),
         nameOf: this.nameOf,
       };
       this.logs.setCandidate(path, logCandidate(ctx));
@@ -590,11 +600,13 @@ export class PeopleIndex {
       if (after.agreements.includes(entry)) continue;
       this.agreementList.remove(entry);
       this.count(entry.personPath, -1);
+      this.mayBeOwnedBy(entry, false);
     }
     for (const entry of after.agreements) {
       if (before.agreements.includes(entry)) continue;
       this.agreementList.add(entry);
       this.count(entry.personPath, 1);
+      this.mayBeOwnedBy(entry, true);
     }
     for (const entry of before.meetings) if (!after.meetings.includes(entry)) this.meetingList.remove(entry);
     for (const entry of after.meetings) if (!before.meetings.includes(entry)) this.meetingList.add(entry);
@@ -618,6 +630,22 @@ export class PeopleIndex {
     if (after) this.problems.set(path, after);
     else this.problems.delete(path);
     this.problemsVersion++;
+  }
+
+  /** Files (or takes back) an agreement under each person its ambiguous owner could be. */
+  private mayBeOwnedBy(entry: AgreementEntry, add: boolean): void {
+    for (const path of entry.ownerCouldBe) {
+      if (path === ME) continue;
+      let entries = this.mayOwn.get(path);
+      if (add) {
+        if (!entries) this.mayOwn.set(path, (entries = new Set()));
+        entries.add(entry);
+      } else if (entries) {
+        entries.delete(entry);
+        if (entries.size === 0) this.mayOwn.delete(path);
+      }
+      this.dirtyPeople.add(path);
+    }
   }
 
   private count(personPath: string | null, delta: number): void {
@@ -698,6 +726,11 @@ export class PeopleIndex {
     }
     for (const note of [...(this.problemsOf.get(path) ?? [])].sort()) {
       for (const message of this.problems.get(note)?.messages ?? []) problems.push({ field: "1:1 notes", message: `${note}: ${message}` });
+    }
+    for (const entry of [...(this.mayOwn.get(path) ?? [])].sort(compareAgreements)) {
+      const written = entry.owner.kind === "name" ? entry.owner.name : entry.owner.kind === "link" ? entry.owner.target : "";
+      const names = entry.ownerCouldBe.map((p) => (p === ME ? "you" : this.nameOf(p)));
+      problems.push({ field: "agreements", message: ambiguousOwnerProblem({ written, text: entry.text, path: entry.path }, names) });
     }
     return problems;
   }

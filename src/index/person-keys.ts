@@ -2,6 +2,9 @@ import type { KeyStrength } from "../domain/person-names";
 import { ME } from "../domain/recognition/choose-person";
 import { slugOf, targetOf } from "./records";
 
+/** What a reference names: a person note's path (or `ME`), nobody, or the people it could mean. */
+type Resolution = string | null | readonly string[];
+
 /** One person note (or you) carrying a key, and how surely the key names them. */
 interface Holder {
   path: string;
@@ -14,10 +17,11 @@ interface Holder {
  * The keys that name person notes (path, name, aliases, first name, their slugs) and you, and
  * the resolution of references to people, remembered until a key they read changes.
  *
- * A reference names the people whose keys it matches most surely: their own name (of several
- * notes with one name, the shortest path, then the first in the alphabet, as a link resolves), else
- * an alias, else a first name — the last two only when one person has it (otherwise nobody).
- * The order in which notes arrive never matters. `full` lookups leave first names out.
+ * A reference names the person whose own name it is (of several notes with one name, the
+ * shortest path, then the first in the alphabet, as a link resolves); else the one person whose
+ * alias or first name it is. A name that could mean two or more people — the alias of one and the
+ * first name of another, or the alias or first name of several — names nobody (`couldBe` lists
+ * them). The order in which notes arrive never matters. `full` lookups leave first names out.
  *
  * Kept up to date one person note at a time. Files that resolved a reference say so (`use`), so
  * that when a person note comes, goes or is renamed, only the files whose references now find
@@ -26,14 +30,14 @@ interface Holder {
 export class PersonKeys {
   /** Key → the person notes (and you) carrying it. */
   private readonly byKey = new Map<string, Holder[]>();
-  /** Resolutions remembered: (`=` for a full lookup) target → person path or null. */
-  private readonly memo = new Map<string, string | null>();
+  /** Resolutions remembered: (`=` for a full lookup) target → person path, null, or the people it could mean. */
+  private readonly memo = new Map<string, Resolution>();
   /** Slug → targets remembered whose slug it is (a target is looked up as itself, then as slug). */
   private readonly bySlug = new Map<string, Set<string>>();
   /** Target → files whose derived entries used its resolution. */
   private readonly users = new Map<string, Set<string>>();
   /** Resolutions forgotten since the last `settle`, with what they were. */
-  private readonly previous = new Map<string, string | null>();
+  private readonly previous = new Map<string, Resolution>();
   /** Keys whose person notes changed since the last `settle`. */
   private readonly changed = new Set<string>();
 
@@ -82,6 +86,17 @@ export class PersonKeys {
 
   /** As `resolve`, for a reference already reduced by `targetOf`; `full` leaves first names out. */
   resolveTarget(target: string, full = false): string | null {
+    const found = this.resolution(target, full);
+    return typeof found === "string" ? found : null;
+  }
+
+  /** The people (paths, or `ME`) a reference could mean when it names nobody because it could mean several; else none. */
+  couldBe(ref: string): readonly string[] {
+    const found = this.resolution(targetOf(ref), false);
+    return typeof found === "object" && found !== null ? found : NOBODY;
+  }
+
+  private resolution(target: string, full: boolean): Resolution {
     if (!target) return null;
     const memoKey = full ? `=${target}` : target;
     const known = this.memo.get(memoKey);
@@ -122,7 +137,7 @@ export class PersonKeys {
       const full = memoKey.startsWith("=");
       const target = full ? memoKey.slice(1) : memoKey;
       const users = this.users.get(target);
-      if (users && this.resolveTarget(target, full) !== before) for (const path of users) files.add(path);
+      if (users && !sameResolution(this.resolution(target, full), before)) for (const path of users) files.add(path);
     }
     this.previous.clear();
     const keys = new Set(this.changed);
@@ -165,20 +180,31 @@ export class PersonKeys {
   }
 }
 
-/** The person the holders of a key name (see the class): the surest, and one only unless a name. */
-function pick(holders: readonly Holder[], full: boolean): string | null {
-  let best: KeyStrength | null = null;
-  for (const h of holders) if ((!full || h.strength < 2) && (best === null || h.strength < best)) best = h.strength;
-  if (best === null) return null;
-  let found: string | null = null;
+const NOBODY: readonly string[] = Object.freeze([]);
+
+/**
+ * What the holders of a key name (see the class): the person whose own name it is; else the one
+ * person whose alias or first name it is; else, when several have it, the list of them.
+ */
+function pick(holders: readonly Holder[], full: boolean): Resolution {
+  let named: string | null = null;
+  const others: string[] = [];
   for (const h of holders) {
+    if (full && h.strength === 2) continue;
     const path = h.me ? ME : h.path;
-    if (h.strength !== best || path === found) continue;
-    if (found === null) found = path;
-    else if (best > 0) return null;
-    else if (before(path, found)) found = path;
+    if (h.strength === 0) {
+      if (named === null || before(path, named)) named = path;
+    } else if (!others.includes(path)) others.push(path);
   }
-  return found;
+  if (named !== null) return named;
+  if (others.length <= 1) return others[0] ?? null;
+  return others.sort();
+}
+
+function sameResolution(a: Resolution, b: Resolution): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  return a.length === b.length && a.every((path, i) => path === b[i]);
 }
 
 /** Which of two person notes a shared name goes to: the shorter path, then the first in order. */

@@ -1,8 +1,9 @@
 /** The preview of an adoption, and the words it and the summary notice use. */
 import { Modal, Setting, type App } from "obsidian";
-import { describeNewPerson, type AdoptionNotePlan, type AdoptionPlan } from "../domain/adopt";
-import { adoptionWrites, impliedOnlyByUnticked, type AdoptionWrites } from "../domain/adopt-writes";
+import { describeNewPerson, impliedOnlyByUnticked, type AdoptionNotePlan, type AdoptionPlan } from "../domain/adopt";
+import { adoptionWrites, type AdoptionWrites } from "../domain/adopt-writes";
 import type { AdoptionRecord } from "./adopt";
+import { RELATIONSHIPS, type Relationship } from "../domain/types";
 
 function plural(n: number, one: string, many = `${one}s`): string {
   return n === 0 ? `no ${many}` : `${n} ${n === 1 ? one : many}`;
@@ -52,9 +53,15 @@ export function describeNotePlan(plan: AdoptionPlan, note: AdoptionNotePlan): st
 export class AdoptionModal extends Modal {
   private readonly selectedNotes: Set<string>;
   private readonly names = new Map<string, string | null>();
+  /** The names as typed in, ticked or not. */
+  private readonly typed = new Map<string, string>();
   /** The toggles of the people to create, to untick those only unticked notes imply. */
   private readonly personToggles = new Map<string, { setValue(on: boolean): unknown }>();
+  /** People unticked because their notes were: ticked again with one of them. */
+  private readonly untickedWithNotes = new Set<string>();
   private saveYou: boolean;
+  /** The relationship chosen for the new people whose notes give none. */
+  private relationship: Relationship | null = null;
 
   constructor(
     app: App,
@@ -63,9 +70,12 @@ export class AdoptionModal extends Modal {
     private readonly options: { peopleFolder: string; queueHeading: string },
   ) {
     super(app);
-    this.selectedNotes = new Set(plan.notes.map((n) => n.path));
+    this.selectedNotes = new Set(plan.notes.filter((n) => n.selected).map((n) => n.path));
     this.saveYou = plan.you !== null;
-    for (const person of plan.newPeople) this.names.set(person.key, person.selected ? person.name : null);
+    for (const person of plan.newPeople) {
+      this.names.set(person.key, person.selected ? person.name : null);
+      if (person.sure && !person.selected) this.untickedWithNotes.add(person.key);
+    }
   }
 
   override onOpen(): void {
@@ -98,10 +108,10 @@ export class AdoptionModal extends Modal {
           .setName(note.path)
           .setDesc(describeNotePlan(plan, note))
           .addToggle((toggle) =>
-            toggle.setValue(true).onChange((on) => {
+            toggle.setValue(note.selected).onChange((on) => {
               if (on) this.selectedNotes.add(note.path);
               else this.selectedNotes.delete(note.path);
-              this.untickPeopleOfUntickedNotes();
+              this.followNotes();
             }),
           );
       }
@@ -110,21 +120,39 @@ export class AdoptionModal extends Modal {
     if (plan.newPeople.length > 0) {
       new Setting(contentEl).setName(`People to create (${plan.newPeople.length})`).setHeading();
       for (const person of plan.newPeople) {
-        let name = person.name;
+        this.typed.set(person.key, person.name);
         new Setting(contentEl)
           .setName(person.path)
           .setDesc(`${describeNewPerson(person)} The name can be changed here.`)
           .addText((text) =>
             text.setValue(person.name).onChange((value) => {
-              name = value;
+              this.typed.set(person.key, value);
               if (this.names.get(person.key) !== null) this.names.set(person.key, value);
             }),
           )
           .addToggle((toggle) => {
             this.personToggles.set(person.key, toggle);
-            toggle.setValue(person.selected).onChange((on) => this.names.set(person.key, on ? name : null));
+            toggle.setValue(person.selected).onChange((on) => {
+              this.names.set(person.key, on ? (this.typed.get(person.key) ?? person.name) : null);
+              if (on) this.untickedWithNotes.delete(person.key);
+            });
           });
       }
+    }
+
+    const withoutRelationship = plan.newPeople.filter((p) => p.relationship === null).length;
+    if (withoutRelationship > 0) {
+      // Asked once for all the new people whose notes do not say it.
+      new Setting(contentEl)
+        .setName(`Relationship for ${withoutRelationship === 1 ? "the new person" : `the ${withoutRelationship} new people`} without one`)
+        .setDesc("Your notes do not say how you know them. Chosen here, it is written to their new notes; left empty, set it per person later.")
+        .addDropdown((dropdown) =>
+          dropdown
+            .addOption("", "Leave empty")
+            .addOptions(Object.fromEntries(RELATIONSHIPS.map((r) => [r, r])))
+            .setValue("")
+            .onChange((value) => (this.relationship = RELATIONSHIPS.find((r) => r === value) ?? null)),
+        );
     }
 
     if (plan.unplaced.length > 0) {
@@ -151,7 +179,8 @@ export class AdoptionModal extends Modal {
           .setButtonText("Apply")
           .setCta()
           .onClick(() => {
-            const writes = adoptionWrites(plan, { notes: this.selectedNotes, people: this.names, you: this.saveYou }, this.options);
+            const choices = { notes: this.selectedNotes, people: this.names, you: this.saveYou, relationship: this.relationship };
+            const writes = adoptionWrites(plan, choices, this.options);
             this.close();
             this.onApply(writes);
           }),
@@ -160,12 +189,19 @@ export class AdoptionModal extends Modal {
     buttons.addButton((button) => button.setButtonText(nothing ? "Close" : "Cancel").onClick(() => this.close()));
   }
 
-  /** A person implied only by unticked notes is unticked with them. */
-  private untickPeopleOfUntickedNotes(): void {
+  /** A person implied only by unticked notes is unticked with them, and ticked again with one of them. */
+  private followNotes(): void {
     for (const person of this.plan.newPeople) {
-      if (!impliedOnlyByUnticked(this.plan, person, this.selectedNotes)) continue;
-      this.names.set(person.key, null);
-      this.personToggles.get(person.key)?.setValue(false);
+      const only = impliedOnlyByUnticked(this.plan.notes, person, this.selectedNotes);
+      const toggle = this.personToggles.get(person.key);
+      if (only && this.names.get(person.key) !== null) {
+        this.untickedWithNotes.add(person.key);
+        toggle?.setValue(false);
+        this.names.set(person.key, null);
+      } else if (!only && this.untickedWithNotes.delete(person.key)) {
+        toggle?.setValue(true);
+        this.names.set(person.key, this.typed.get(person.key) ?? person.name);
+      }
     }
   }
 

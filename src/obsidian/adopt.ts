@@ -3,7 +3,9 @@ import { planAdoption, type AdoptionNoteInput, type AdoptionPlan } from "../doma
 import type { AdoptionWrites } from "../domain/adopt-writes";
 import { fillEmptyProperties, restoreProperties, type FilledProperty } from "../domain/person-note";
 import { isOneOnOneNote } from "../domain/recognition/choose-person";
+import { oneOnOneReason, typesOf } from "../domain/recognition/kind";
 import { describeChoice } from "../domain/recognition/recognize";
+import { orNames } from "../domain/person-names";
 import type { RecognitionSettings } from "../domain/recognition/note";
 import type { PeopleIndex } from "../index/people-index";
 import { describe, type NoteWriter } from "./note-writer";
@@ -67,21 +69,28 @@ export async function scanForAdoption(ctx: AdoptionContext): Promise<AdoptionPla
     } catch (error) {
       problem = `the note cannot be read: ${describe(error)}`;
     }
+    // A name that could mean several people is none of them, and no new person either.
+    const couldBe = choice.newName !== null ? index.couldBe(choice.newName).map((p) => p.name) : [];
     notes.push({
       path: file.path,
       why: kind.why,
       marked,
+      markedBy: marked ? (oneOnOneReason(found.record.facts, typesOf(found.record.facts), settings)?.by ?? null) : null,
       proposed:
-        marked && choice.newName !== null && choice.source !== null
+        marked && choice.newName !== null && choice.source !== null && couldBe.length < 2
           ? { name: choice.newName, certain: choice.certain, source: choice.source, label: choice.label ?? "" }
           : null,
-      personWhy: describeChoice(choice, nameOf),
+      personWhy:
+        couldBe.length > 1
+          ? `"${choice.newName ?? ""}" (${choice.label ?? "the note"}) could be ${orNames(couldBe)}; add the person property by hand.`
+          : describeChoice(choice, nameOf),
       personSource: choice.source,
       personFrom: choice.label,
       date: kind.date,
       dateWhy: kind.dateWhy,
       entries: kind.entries.map((e) => e.date),
       frontmatter: found.record.facts.frontmatter,
+      tags: found.record.facts.tags,
       frontmatterError: problem,
       person: person ? { path: person.path, name: person.name } : null,
     });
@@ -94,12 +103,15 @@ export async function scanForAdoption(ctx: AdoptionContext): Promise<AdoptionPla
       line: a.line,
       text: a.text,
       due: a.due,
+      // An owner that could mean several people is none of them, and no new person either.
       unresolvedOwner:
-        a.ownerPath === null && a.owner.kind === "name"
-          ? { kind: "name", text: a.owner.name }
-          : a.ownerPath === null && a.owner.kind === "link"
-            ? { kind: "link", text: a.owner.target }
-            : null,
+        a.ownerPath !== null || a.ownerCouldBe.length > 0
+          ? null
+          : a.owner.kind === "name"
+            ? { kind: "name", text: a.owner.name }
+            : a.owner.kind === "link"
+              ? { kind: "link", text: a.owner.target }
+              : null,
       ownerName: a.ownerName,
       personPath: a.personPath,
       personName: a.personName,

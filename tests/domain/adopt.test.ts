@@ -6,8 +6,11 @@ import {
   type AdoptionAgreementInput,
   type AdoptionInput,
   type AdoptionNoteInput,
+  type NewPersonPlan,
 } from "../../src/domain/adopt";
+import type { Relationship } from "../../src/domain/types";
 import type { CandidateSource } from "../../src/domain/recognition/note";
+import { relationshipInNotes } from "../../src/domain/adopt-relationship";
 import { fillEmptyProperties, isEmptyValue, personNoteText, restoreProperties, yamlString } from "../../src/domain/person-note";
 
 function note(path: string, over: Partial<AdoptionNoteInput> = {}): AdoptionNoteInput {
@@ -15,6 +18,7 @@ function note(path: string, over: Partial<AdoptionNoteInput> = {}): AdoptionNote
     path,
     why: "It is in the 1:1 folder (1-1s).",
     marked: true,
+    markedBy: "1:1 folder",
     proposed: null,
     personWhy: null,
     personSource: null,
@@ -23,6 +27,7 @@ function note(path: string, over: Partial<AdoptionNoteInput> = {}): AdoptionNote
     dateWhy: null,
     entries: [],
     frontmatter: null,
+    tags: [],
     frontmatterError: null,
     person: null,
     ...over,
@@ -71,6 +76,8 @@ describe("planAdoption", () => {
         ],
         notes: ["meetings/2024-11-13 John Appleseed.md", "meetings/2024-11-20 John Appleseed.md"],
         origin: "meeting",
+        relationship: null,
+        sure: true,
         selected: true,
       },
     ]);
@@ -275,6 +282,38 @@ describe("what Adopt ticks, and what it leaves", () => {
     ]);
   });
 
+  it("offers unticked a note only its name calls a 1:1 with no date and no dated entry, and whom only it implies", () => {
+    const byName = (path: string, name: string, over: Partial<AdoptionNoteInput> = {}) =>
+      note(path, { markedBy: "name", proposed: named(name, "tag", `the tag #people/${name.toLowerCase()}`), frontmatter: {}, ...over });
+    const plan = planAdoption(
+      input([
+        byName("Notes/Team retro 1-1 ideas.md", "Kim"),
+        byName("Notes/Lena 1-1.md", "Lena", { entries: ["2026-01-05"] }),
+        byName("Notes/Omar 1-1.md", "Omar", { date: "2026-01-05" }),
+        note("1-1s/Zoe.md", { proposed: named("Zoe", "folder", "the folder name"), frontmatter: {} }),
+      ]),
+    );
+    expect(plan.notes.map((n) => [n.path, n.selected])).toEqual([
+      ["1-1s/Zoe.md", true],
+      ["Notes/Lena 1-1.md", true],
+      ["Notes/Omar 1-1.md", true],
+      ["Notes/Team retro 1-1 ideas.md", false],
+    ]);
+    expect(plan.notes.find((n) => n.path === "Notes/Team retro 1-1 ideas.md")?.remarks).toEqual([
+      "Only its name says 1:1, and it has no date and no dated entry, so it is left unticked; tick it to keep it as a running log.",
+    ]);
+    expect(plan.newPeople.map((p) => [p.name, p.sure, p.selected])).toEqual([
+      ["Lena", true, true],
+      ["Omar", true, true],
+      ["Zoe", true, true],
+      ["Kim", true, false],
+    ]);
+    const ticked = plan.notes.filter((n) => n.selected).map((n) => n.path);
+    const writes = adoptionWrites(plan, all(ticked), OPTIONS);
+    expect(writes.creates.map((c) => c.name)).toEqual(["Lena", "Omar", "Zoe"]);
+    expect(writes.properties.map((p) => p.path)).not.toContain("Notes/Team retro 1-1 ideas.md");
+  });
+
   it("creates nobody that only unticked notes imply", () => {
     const plan = planAdoption(input([fromName("1-1s/2026-01-05 Lena.md", "Lena", { proposed: named("Lena", "tag", "the tag #p/lena") }), fromName("1-1s/2026-01-06 Omar.md", "Omar")]));
     const people = new Map<string, string | null>([
@@ -312,6 +351,52 @@ describe("what Adopt ticks, and what it leaves", () => {
     const people = new Map<string, string | null>();
     expect(adoptionWrites(plan, { notes: new Set(), people, you: true }, OPTIONS).myName).toBe("Chuck Blake");
     expect(adoptionWrites(plan, { notes: new Set(), people, you: false }, OPTIONS).myName).toBeNull();
+  });
+});
+
+describe("the relationship of the people Adopt creates", () => {
+  const fm = (frontmatter: Record<string, unknown>, tags: string[] = []) => ({ frontmatter, tags });
+
+  it.each([
+    ["a relationship property", [fm({ relationship: "report" })], "report", "the relationship property"],
+    ["a synonym, in any case", [fm({ relationship: "Direct Report" })], "report", "the relationship property"],
+    ["a role that is a relationship", [fm({ role: "manager" })], "manager", "the role property"],
+    ["a tag", [fm({}, ["meeting/one-on-one", "mentor"])], "mentor", "the tag #mentor"],
+    ["a relationship tag", [fm({}, ["relationship/skip-level"])], "skip", "the tag #relationship/skip-level"],
+    ["notes that agree", [fm({}, ["friend"]), fm({ relationship: "friend" })], "friend", "the tag #friend"],
+  ])("is read from %s", (_, notes, relationship, from) => {
+    expect(relationshipInNotes(notes)).toEqual({ relationship, from });
+  });
+
+  it.each([
+    ["a role that is a job title", [fm({ role: "Backend engineer" })]],
+    ["a person tag", [fm({}, ["people/report"])]],
+    ["the tag #other", [fm({}, ["other"])]],
+    ["notes that disagree", [fm({ relationship: "peer" }), fm({}, ["report"])]],
+    ["nothing", [fm({}), { frontmatter: null, tags: [] }]],
+  ])("is none from %s", (_, notes) => {
+    expect(relationshipInNotes(notes)).toBeNull();
+  });
+
+  it("is written to the new person note; the one chosen for all goes to those whose notes say none", () => {
+    const plan = planAdoption(
+      input([
+        note("1-1s/2026-01-05 Lena.md", { proposed: named("Lena Fischer", "person property", "the person property"), date: "2026-01-05", frontmatter: { person: "Lena Fischer", relationship: "report" } }),
+        note("1-1s/2026-01-06 Omar.md", { proposed: named("Omar Haddad", "person property", "the person property"), date: "2026-01-06", frontmatter: { person: "Omar Haddad" } }),
+      ]),
+    );
+    expect(plan.newPeople.map((p) => [p.name, p.relationship?.relationship ?? null])).toEqual([
+      ["Lena Fischer", "report"],
+      ["Omar Haddad", null],
+    ]);
+    expect(describeNewPerson(plan.newPeople[0] as NewPersonPlan)).toBe(
+      'Named by the person property "Lena Fischer" of a 1:1 note; no person note yet. Relationship: report (from the relationship property).',
+    );
+    const paths = plan.notes.map((n) => n.path);
+    const texts = (relationship: Relationship | null) =>
+      adoptionWrites(plan, { ...all(paths), relationship }, OPTIONS).creates.map((c) => c.text.split("\n").find((l) => l.startsWith("relationship")) ?? null);
+    expect(texts("peer")).toEqual(["relationship: report", "relationship: peer"]);
+    expect(texts(null)).toEqual(["relationship: report", null]);
   });
 });
 

@@ -113,6 +113,7 @@ describe("agreementItem", () => {
       owner: parsed.owner,
       ownerIsMe: parsed.owner.kind === "me",
       ownerPath: null,
+      ownerCouldBe: [],
       ownerName: parsed.owner.kind === "me" ? "Me" : null,
       personPath: "People/Anya Petrova.md",
       personName: "Anya Petrova",

@@ -60,8 +60,8 @@ describe("owners of agreements", () => {
       // A name before a colon that names nobody is part of the text.
       ["Chuck Blake: follows up", null, null],
       ["April: golf outing in San Diego", null, null],
-      // Max is the first name of two people: nobody in particular.
-      ["Max: asks for intros", null, null],
+      // Max is the first name of two people: nobody in particular, and the owner says so.
+      ["asks for intros", "Max (ambiguous: Max Klein or Max Ober)", null],
       // "Anya to …": the owner, the words kept. A template's prompt in italics is no agreement.
       ["Anya to share the RFC", "Anya Petrova", "People/Anya Petrova.md"],
     ]);

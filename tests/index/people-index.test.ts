@@ -242,8 +242,9 @@ describe("PeopleIndex", () => {
       "People/Anya Smith.md": "---\nrelationship: peer\naliases: [Anya]\n---\n",
       "People/Kim.md": "---\nrelationship: friend\n---\n",
       "People/Team/Kim.md": "---\nrelationship: report\n---\n",
-      // "@anya" is Anya Smith's alias and Anya Petrova's first name: the alias holder's, by the shorter path.
+      // "@anya" is Anya Smith's alias and Anya Petrova's first name: it could mean either, so neither.
       "1-1s/Anya Petrova/2026-11-07.md": '---\ntype: one-on-one\nperson: "@anya"\n---\n',
+      "1-1s/Anya Smith/2026-11-09.md": '---\ntype: one-on-one\nperson: "Anya Smith"\n---\n',
       // Written with two spaces: no note carries that, its slug finds Anya Petrova.
       "1-1s/2026-11-02.md": '---\ntype: one-on-one\nperson: "Anya  Petrova"\n---\n',
       "Daily/2026-11-19.md": "Coffee with [[Kim]].\n",
@@ -252,8 +253,8 @@ describe("PeopleIndex", () => {
     const index = build(files);
     const seen = (path: string) => index.person(path)?.lastSeen ?? null;
     const met = (path: string) => index.meetingsWith(path).map((m) => m.path);
-    expect(met("People/Anya Smith.md")).toEqual(["1-1s/Anya Petrova/2026-11-07.md"]);
-    expect(seen("People/Anya Smith.md")).toBe("2026-11-07");
+    expect(met("People/Anya Smith.md")).toEqual(["1-1s/Anya Smith/2026-11-09.md"]);
+    expect(seen("People/Anya Smith.md")).toBe("2026-11-09");
     expect(met("People/Anya Petrova.md")).toEqual(["1-1s/2026-11-02.md"]);
     expect(seen("People/Anya Petrova.md")).toBe("2026-11-02");
     expect(index.findPerson("Kim")?.path).toBe("People/Kim.md");

@@ -58,6 +58,32 @@ describe("properties that cannot be read", () => {
   });
 });
 
+describe("a 1:1 note whose properties are not valid YAML", () => {
+  it("is a note to check for that reason, not for a name guessed from its file name", () => {
+    const index = indexOf({
+      "People/Anya.md": "---\nrelationship: report\n---\n",
+      "1-1s/broken.md": "---\ntype: one-on-one\nperson: [[Anya\ndate: 2026-11-20\n---\n- [ ] @me send the notes\n",
+    });
+    expect(index.noteProblems().map((p) => [p.path, p.personPath, p.personName, p.messages])).toEqual([
+      ["1-1s/broken.md", null, null, ["Its properties are not valid YAML, so none of them is read (not its person or date); fix them in source mode."]],
+    ]);
+    // Fixed, the note is Anya's 1:1 and the problem is gone.
+    feed(index, "1-1s/broken.md", "---\ntype: one-on-one\nperson: \"[[Anya]]\"\ndate: 2026-11-20\n---\n- [ ] @me send the notes\n");
+    expect(index.noteProblems()).toEqual([]);
+    expect(index.meetingsWith("People/Anya.md").map((m) => m.path)).toEqual(["1-1s/broken.md"]);
+  });
+
+  it("shows on the row of the person it is found to be with all the same", () => {
+    const index = indexOf({
+      "People/Anya.md": "---\nrelationship: report\n---\n",
+      "1-1s/Anya/2026-11-20.md": "---\nstatus: [held\n---\n",
+    });
+    expect(problemsOf(index, "People/Anya.md")).toEqual([
+      "1:1 notes: 1-1s/Anya/2026-11-20.md: Its properties are not valid YAML, so none of them is read (not its person or date); fix them in source mode.",
+    ]);
+  });
+});
+
 describe("an alias that is another person's name", () => {
   it("is a problem of the person with the alias, while the other person note exists", () => {
     const index = indexOf({ "People/Samuel.md": "---\naliases: [Sam Okafor]\n---\n" });
@@ -69,6 +95,52 @@ describe("an alias that is another person's name", () => {
     expect(index.findPerson("Sam Okafor")?.path).toBe("People/Sam Okafor.md");
     index.remove("People/Sam Okafor.md");
     expect(problemsOf(index, "People/Samuel.md")).toEqual([]);
+  });
+});
+
+describe("an owner that could be two people", () => {
+  const SAMS = {
+    "People/Sam Okafor.md": "---\naliases: [Sam]\nrelationship: report\n---\n",
+    "People/Sam Lee.md": "---\nrelationship: peer\n---\n",
+    "People/Anya.md": "---\nrelationship: report\n---\n",
+    "1-1s/Anya/2026-11-20.md": "---\nperson: \"[[Anya]]\"\n---\n- [ ] @sam sends the plan\n- [ ] Sam: books the room\n- [ ] [[Sam Lee]] reviews it\n",
+  };
+  const owners = (index: PeopleIndex) => index.agreements().map((a) => [a.text, a.ownerPath, a.ownerName, a.personPath]);
+  const message = (text: string, who: string) =>
+    `agreements: The agreement "${text}" in 1-1s/Anya/2026-11-20.md is owned by "${who}", which could be Sam Lee or Sam Okafor; write the full name or a link to say whose it is.`;
+
+  it("is nobody's: the agreement says it is ambiguous, and both people are told", () => {
+    const index = indexOf(SAMS);
+    expect(owners(index)).toEqual([
+      ["sends the plan", null, "sam (ambiguous: Sam Lee or Sam Okafor)", "People/Anya.md"],
+      ["books the room", null, "Sam (ambiguous: Sam Lee or Sam Okafor)", "People/Anya.md"],
+      ["reviews it", "People/Sam Lee.md", "Sam Lee", "People/Anya.md"],
+    ]);
+    expect(problemsOf(index, "People/Sam Okafor.md")).toEqual([message("sends the plan", "sam"), message("books the room", "Sam")]);
+    expect(problemsOf(index, "People/Sam Lee.md")).toEqual([message("sends the plan", "sam"), message("books the room", "Sam")]);
+    expect(problemsOf(index, "People/Anya.md")).toEqual([]);
+  });
+
+  it("names both when a 1:1 note's person could be either", () => {
+    const index = indexOf({ ...SAMS, "1-1s/2026-11-19 1-1 Sam.md": "---\ntype: one-on-one\n---\n" });
+    expect(index.noteProblems().map((p) => [p.path, p.messages])).toEqual([
+      ["1-1s/2026-11-19 1-1 Sam.md", ['"Sam" (the file name) could be Sam Lee or Sam Okafor; give it a person property with the full name or a link.']],
+    ]);
+  });
+
+  it("follows the people: a third who could be meant is named, and with one left the owner is theirs", () => {
+    const index = indexOf(SAMS);
+    feed(index, "People/Samira Haddad.md", "---\naliases: [Sam]\n---\n");
+    expect(owners(index)[0]).toEqual(["sends the plan", null, "sam (ambiguous: Sam Lee, Sam Okafor or Samira Haddad)", "People/Anya.md"]);
+    expect(problemsOf(index, "People/Samira Haddad.md")).toHaveLength(2);
+    expect(problemsOf(index, "People/Sam Lee.md")).toHaveLength(2);
+    index.remove("People/Samira Haddad.md");
+    index.remove("People/Sam Lee.md");
+    expect(owners(index).slice(0, 2)).toEqual([
+      ["sends the plan", "People/Sam Okafor.md", "Sam Okafor", "People/Anya.md"],
+      ["books the room", "People/Sam Okafor.md", "Sam Okafor", "People/Anya.md"],
+    ]);
+    expect(problemsOf(index, "People/Sam Okafor.md")).toEqual([]);
   });
 });
 

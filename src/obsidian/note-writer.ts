@@ -137,8 +137,11 @@ export class NoteWriter {
     return outcome;
   }
 
-  /** Marks carried-over agreements `[>]` in their notes. Returns the ones that could not be found. */
-  async markForwarded(targets: LineTarget[]): Promise<LineTarget[]> {
+  /**
+   * Marks carried-over agreements as forwarded to the note `targetLink` names, in their notes (see
+   * `markForwarded`). Returns the ones that could not be found.
+   */
+  async markForwarded(targets: LineTarget[], targetLink: string): Promise<LineTarget[]> {
     const missed: LineTarget[] = [];
     const byPath = new Map<string, LineTarget[]>();
     for (const target of targets) byPath.set(target.path, [...(byPath.get(target.path) ?? []), target]);
@@ -157,7 +160,7 @@ export class NoteWriter {
               if (!missed.includes(target)) missed.push(target);
               continue;
             }
-            next = replaceLine(next, found, (line) => markForwarded(line));
+            next = replaceLine(next, found, (line) => markForwarded(line, targetLink));
           }
           return next === text ? null : next;
         });

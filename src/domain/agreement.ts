@@ -557,12 +557,16 @@ function doneDateIndex(body: string, trailing: TrailingScan): number {
   return index;
 }
 
-/** True when the line writes its fields the Dataview way (`[due:: …]`) and has no emoji fields. */
-function usesDataviewFields(trailing: TrailingScan, inline: Field[]): boolean {
+/**
+ * The way a line writes its fields: Dataview's (`[due:: …]`) when it has such fields and no emoji
+ * fields, Tasks' emoji when it has those, else `fallback` (the format chosen in the settings).
+ */
+function fieldSyntax(trailing: TrailingScan, inline: Field[], fallback: DueDateSyntax): DueDateSyntax {
   const fields = [...trailing.fields, ...inline];
   const dataview = fields.some((f) => f.key !== undefined && f.kind !== "dataview");
   const emoji = fields.some((f) => f.key === undefined && f.kind !== "tag" && f.kind !== "block-id");
-  return dataview && !emoji;
+  if (emoji) return "tasks";
+  return dataview ? "dataview" : fallback;
 }
 
 export interface ToggleOptions {
@@ -570,6 +574,8 @@ export interface ToggleOptions {
   today: IsoDate;
   /** Write a done date (`✅ YYYY-MM-DD`, or `[completion:: …]` on a line in Dataview style). */
   doneDates: boolean;
+  /** The date format for a line without date fields of its own (Tasks' emoji when not given). */
+  syntax?: DueDateSyntax;
 }
 
 /**
@@ -588,7 +594,8 @@ export function toggleTaskLine(line: string, options: ToggleOptions): string {
     const { trailing, inline } = analyseBody(body);
     const index = doneDateIndex(body, trailing);
     const before = body.slice(0, index);
-    const field = usesDataviewFields(trailing, inline) ? `${dataviewGap(before)}[completion:: ${options.today}]` : ` ✅ ${options.today}`;
+    const dataview = fieldSyntax(trailing, inline, options.syntax ?? "tasks") === "dataview";
+    const field = dataview ? `${dataviewGap(before)}[completion:: ${options.today}]` : ` ✅ ${options.today}`;
     body = `${before}${field}${body.slice(index)}`;
   }
   return serializeTaskLine({ ...task, status, body });

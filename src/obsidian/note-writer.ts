@@ -1,5 +1,5 @@
 import { Notice, TFile, TFolder, normalizePath, type App, type TAbstractFile } from "obsidian";
-import { markForwarded, toggleInText } from "../domain/agreement";
+import { markForwarded, toggleInText, type ToggleOptions } from "../domain/agreement";
 import type { IsoDate } from "../domain/types";
 
 export type ToggleOutcome = "done" | "gone" | "ambiguous" | "not-a-task" | "missing-file" | "failed";
@@ -117,7 +117,7 @@ export class NoteWriter {
   /** Ticks an agreement off (or on again), on exactly its line or not at all. */
   async toggleAgreement(
     target: LineTarget,
-    opts: { done: boolean; today: IsoDate; doneDates: boolean },
+    opts: ToggleOptions,
   ): Promise<ToggleOutcome> {
     const file = this.file(target.path);
     if (!file) return "missing-file";

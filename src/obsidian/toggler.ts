@@ -33,6 +33,7 @@ export class Toggler {
       done: true,
       today: this.clock.today(),
       doneDates: this.settings().doneDates,
+      syntax: this.settings().dueDateSyntax,
     });
     if (outcome === "gone" || outcome === "missing-file" || outcome === "not-a-task") {
       new Notice("That agreement changed or moved since it was shown; nothing was written.");

@@ -115,3 +115,16 @@ describe("Tasks' global filter", () => {
     expect(await followUps(app)).toEqual(["s-1 with #task the filter", "s-2 without the filter"]);
   });
 });
+
+describe("done dates in the chosen format", () => {
+  it("a line without dates of its own gets Dataview's done date when Dataview's format is chosen", async () => {
+    const { app } = await loadFixture({ data: { dueDateSyntax: "dataview" }, extra: { [NOTE]: `${FRONT}- [ ] @me s-1 book the room\n` } });
+    expect(await followUps(app)).toEqual(["s-1 book the room"]);
+    const root = viewsOfType(app, VIEW_TYPE_FOLLOW_UPS)[0]?.containerEl.querySelector<HTMLElement>('input[aria-label="Done: s-1 book the room"]');
+    if (!root) throw new Error("no checkbox");
+    root.click();
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    await flush(app);
+    expect(read(app, NOTE)).toBe(`${FRONT}- [x] @me s-1 book the room [completion:: 2026-11-21]\n`);
+  });
+});

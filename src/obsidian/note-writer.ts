@@ -1,6 +1,5 @@
 import { Notice, TFile, TFolder, normalizePath, type App, type TAbstractFile } from "obsidian";
 import { markForwarded, toggleInText, type ToggleOptions } from "../domain/agreement";
-import type { IsoDate } from "../domain/types";
 
 export type ToggleOutcome = "done" | "gone" | "ambiguous" | "not-a-task" | "missing-file" | "failed";
 

@@ -14,6 +14,8 @@ import { Meetings } from "./obsidian/meetings";
 import { describe, NoteWriter } from "./obsidian/note-writer";
 import { OneOnOnesSettingTab } from "./obsidian/settings-tab";
 import { Toggler } from "./obsidian/toggler";
+import { readTasksConventions } from "./obsidian/tasks-plugin";
+import { sameConventions, TASKS_DEFAULTS, type TasksConventions } from "./domain/tasks-conventions";
 import { DiscreetMode, privateLinesExtension, privateSectionMarker } from "./obsidian/discreet";
 import { indexSettings, normalizeSettings, privateHeadings, type OneOnOnesSettings } from "./settings";
 import { FollowUpsView } from "./views/follow-ups-view";
@@ -39,6 +41,8 @@ export default class OneOnOnesPlugin extends Plugin {
   private toggler!: Toggler;
   private statusBar: StatusBar | null = null;
   private discreetMode!: DiscreetMode;
+  /** How the Tasks plugin reads checkboxes: read when the layout is ready, then every few minutes. */
+  private tasksConventions: TasksConventions = TASKS_DEFAULTS;
 
   override async onload(): Promise<void> {
     this.settings = normalizeSettings(await this.loadData()).settings;
@@ -50,7 +54,8 @@ export default class OneOnOnesPlugin extends Plugin {
     this.indexReady = new Promise((resolve) => (this.resolveReady = resolve));
     const ready = () => this.indexReady ?? Promise.resolve();
 
-    const context = { app: this.app, index: this.index, meetings: this.meetings, writer: this.writer, settings, clock: this.clock, ready };
+    const tasks = () => this.tasksConventions;
+    const context = { app: this.app, index: this.index, meetings: this.meetings, writer: this.writer, settings, tasks, clock: this.clock, ready };
     this.actions = new CommandActions(context);
     registerCommands(this, context, this.actions);
     registerAdoptionCommands(this, { ...context, updateSettings: (change) => this.updateSettings(change) });
@@ -92,6 +97,8 @@ export default class OneOnOnesPlugin extends Plugin {
   }
 
   private async buildIndex(): Promise<void> {
+    this.tasksConventions = await readTasksConventions(this.app);
+    this.index.setSettings(indexSettings(this.settings, this.tasksConventions));
     const feeder = (this.feeder = new IndexFeeder(this.app, this.index));
     for (const ref of feeder.listen()) this.registerEvent(ref);
     await feeder.build();
@@ -99,11 +106,26 @@ export default class OneOnOnesPlugin extends Plugin {
     this.register(this.index.subscribe(updateStatus));
     this.updateStatusBar();
     // "Today" moves on at midnight: due states are recomputed every few minutes.
-    this.registerInterval(window.setInterval(() => this.index.refresh(), 5 * 60 * 1000));
+    // So are the Tasks plugin's statuses and global filter, which change rarely.
+    this.registerInterval(
+      window.setInterval(() => {
+        this.index.refresh();
+        void this.rereadTasksConventions();
+      }, 5 * 60 * 1000),
+    );
     this.resolveReady();
     if (this.settings.openFollowUpsOnStart && this.app.workspace.getLeavesOfType(VIEW_TYPE_FOLLOW_UPS).length === 0) {
       await this.openFollowUps(false);
     }
+  }
+
+  /** Reads the Tasks plugin's settings again; when they read checkboxes differently now, the index is built again. */
+  async rereadTasksConventions(): Promise<void> {
+    const next = await readTasksConventions(this.app);
+    if (sameConventions(next, this.tasksConventions)) return;
+    this.tasksConventions = next;
+    this.index.setSettings(indexSettings(this.settings, next));
+    await this.feeder?.build();
   }
 
   private updateStatusBar(): void {
@@ -236,7 +258,7 @@ export default class OneOnOnesPlugin extends Plugin {
     change(draft);
     this.settings = normalizeSettings(draft).settings;
     await this.saveData(this.settings);
-    this.index.setSettings(indexSettings(this.settings));
+    this.index.setSettings(indexSettings(this.settings, this.tasksConventions));
     // What counts as a person, a 1:1 or an agreement changed: the files with open tasks are read
     // again, once the user has stopped typing.
     if (recognition(this.settings) !== before) this.rebuildSoon();

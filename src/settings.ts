@@ -5,6 +5,7 @@ import { validatePattern } from "./domain/paths";
 import { PEOPLE_COLUMNS } from "./domain/people-table";
 import type { FollowUpsQuery, PeopleQuery } from "./domain/view-models";
 import { DEFAULT_QUESTIONS } from "./domain/questions";
+import { TASKS_DEFAULTS, type TasksConventions } from "./domain/tasks-conventions";
 import type { IndexSettings } from "./index/people-index";
 import {
   RELATIONSHIPS,
@@ -323,9 +324,10 @@ export function privateHeadings(settings: OneOnOnesSettings): string[] {
   return settings.agendaSections.filter((s) => s.id === "private-notes").map((s) => s.title);
 }
 
-/** What the index takes of the settings. */
-export function indexSettings(settings: OneOnOnesSettings): IndexSettings {
+/** What the index takes of the settings, and of how the Tasks plugin reads checkboxes. */
+export function indexSettings(settings: OneOnOnesSettings, tasks: TasksConventions = TASKS_DEFAULTS): IndexSettings {
   return {
+    tasks,
     peopleFolder: settings.peopleFolder,
     meetingsFolder: settings.meetingsFolder,
     personTags: settings.personTags,

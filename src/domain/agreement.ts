@@ -13,7 +13,10 @@
  * an emoji is matched as its literal UTF-16 sequence, never inside a character class.
  */
 import { isValidIsoDate, parseIsoDate } from "./dates";
+import { isOpenStatus, passesGlobalFilter, TASKS_DEFAULTS, type StatusType } from "./tasks-conventions";
 import type { DueDateSyntax, IsoDate, Owner, ParsedAgreement, TaskLine } from "./types";
+
+export { isOpenStatus };
 
 // ---------------------------------------------------------------------------------------------
 // Task lines
@@ -49,11 +52,6 @@ export function parseTaskLine(line: string): TaskLine | null {
 
 export function serializeTaskLine(task: TaskLine): string {
   return `${task.prefix}[${task.status}]${task.body}`;
-}
-
-/** ` ` (to do) and `/` (in progress) are open; every other status is closed. */
-export function isOpenStatus(status: string): boolean {
-  return status === " " || status === "/";
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -250,9 +248,9 @@ function scanInline(head: string, taken: Field[]): Field[] {
 // ---------------------------------------------------------------------------------------------
 // Owners
 
-/** The `(from [[…]])` note that `forwardedCopy` adds. */
+/** The `(from [[…]])` note that `forwardedCopy` adds (and `(forwarded to [[…]])`, `markForwarded`'s). */
 const FROM_NOTE = / ?\(from \[\[[^[\]]*\]\]\)/;
-const FROM_NOTE_AT_END = /\(from \[\[[^[\]]*\]\]\)\s*$/;
+const FROM_NOTE_AT_END = /\((?:from|forwarded to) \[\[[^[\]]*\]\]\)\s*$/;
 
 /**
  * True for a UTF-16 unit of a symbol rather than a letter: general punctuation, arrows, technical
@@ -472,9 +470,10 @@ function firstValidDate(fields: Field[], kind: FieldKind): IsoDate | null {
 }
 
 /**
- * Reads a task line as an agreement, or null when the line is not a task. Never throws.
+ * Reads a task line as an agreement, or null when the line is not a task. Never throws. It is open
+ * as `isOpenStatus` says, with Tasks' status settings when given.
  */
-export function parseAgreement(line: string): ParsedAgreement | null {
+export function parseAgreement(line: string, statuses: ReadonlyMap<string, StatusType> = TASKS_DEFAULTS.statuses): ParsedAgreement | null {
   const task = parseTaskLine(line);
   if (!task) return null;
   const body = task.body;
@@ -499,7 +498,7 @@ export function parseAgreement(line: string): ParsedAgreement | null {
 
   return {
     task,
-    open: isOpenStatus(task.status),
+    open: isOpenStatus(task.status, statuses),
     owner: owner ? owner.owner : { kind: "none" },
     text,
     description,
@@ -558,12 +557,16 @@ function doneDateIndex(body: string, trailing: TrailingScan): number {
   return index;
 }
 
-/** True when the line writes its fields the Dataview way (`[due:: …]`) and has no emoji fields. */
-function usesDataviewFields(trailing: TrailingScan, inline: Field[]): boolean {
+/**
+ * The way a line writes its fields: Dataview's (`[due:: …]`) when it has such fields and no emoji
+ * fields, Tasks' emoji when it has those, else `fallback` (the format chosen in the settings).
+ */
+function fieldSyntax(trailing: TrailingScan, inline: Field[], fallback: DueDateSyntax): DueDateSyntax {
   const fields = [...trailing.fields, ...inline];
   const dataview = fields.some((f) => f.key !== undefined && f.kind !== "dataview");
   const emoji = fields.some((f) => f.key === undefined && f.kind !== "tag" && f.kind !== "block-id");
-  return dataview && !emoji;
+  if (emoji) return "tasks";
+  return dataview ? "dataview" : fallback;
 }
 
 export interface ToggleOptions {
@@ -571,6 +574,8 @@ export interface ToggleOptions {
   today: IsoDate;
   /** Write a done date (`✅ YYYY-MM-DD`, or `[completion:: …]` on a line in Dataview style). */
   doneDates: boolean;
+  /** The date format for a line without date fields of its own (Tasks' emoji when not given). */
+  syntax?: DueDateSyntax;
 }
 
 /**
@@ -588,8 +593,10 @@ export function toggleTaskLine(line: string, options: ToggleOptions): string {
   if (options.doneDates && isValidIsoDate(options.today) && !hasDoneDate(body)) {
     const { trailing, inline } = analyseBody(body);
     const index = doneDateIndex(body, trailing);
-    const field = usesDataviewFields(trailing, inline) ? `[completion:: ${options.today}]` : `✅ ${options.today}`;
-    body = `${body.slice(0, index)} ${field}${body.slice(index)}`;
+    const before = body.slice(0, index);
+    const dataview = fieldSyntax(trailing, inline, options.syntax ?? "tasks") === "dataview";
+    const field = dataview ? `${dataviewGap(before)}[completion:: ${options.today}]` : ` ✅ ${options.today}`;
+    body = `${before}${field}${body.slice(index)}`;
   }
   return serializeTaskLine({ ...task, status, body });
 }
@@ -728,6 +735,15 @@ function oneLine(text: string): string {
   return text.replace(/\s+/g, " ").trim();
 }
 
+/**
+ * The space written before a Dataview field: two spaces after a closing `]` — a field or a link
+ * (Obsidian reads `[a] [b]` as a reference link and hides the second; Tasks and Dataview document
+ * two spaces between fields, and Tasks writes them so) — else one.
+ */
+export function dataviewGap(before: string): string {
+  return before.trimEnd().endsWith("]") ? "  " : " ";
+}
+
 /** The due date field in the chosen syntax: `📅 2026-11-25` or `[due:: 2026-11-25]`. */
 export function formatDueField(due: IsoDate, syntax: DueDateSyntax): string {
   return syntax === "dataview" ? `[due:: ${due}]` : `📅 ${due}`;
@@ -736,18 +752,49 @@ export function formatDueField(due: IsoDate, syntax: DueDateSyntax): string {
 /**
  * A new open agreement: `- [ ] @me intro Anya 📅 2026-11-25`. The owner is `@me`, a `[[link]]`,
  * an `@name` or empty; line breaks in the text become spaces; an invalid due date is left out.
- * An agreement tag (`accountability`) goes after the text, unless the text has it already.
+ * An agreement tag (`accountability`) and then Tasks' global filter (`#task`) go after the text,
+ * each unless the line has it already, so that Tasks reads the line as a task.
  */
-export function formatAgreement(input: { owner: string; text: string; due: IsoDate | null; syntax: DueDateSyntax; tag?: string }): string {
+export function formatAgreement(input: {
+  owner: string;
+  text: string;
+  due: IsoDate | null;
+  syntax: DueDateSyntax;
+  tag?: string;
+  globalFilter?: string;
+}): string {
   const parts = [oneLine(input.owner), oneLine(input.text)];
   const tag = (input.tag ?? "").replace(/^#+/, "").trim();
   const words = oneLine(input.text).toLowerCase().split(" ");
   if (tag !== "" && !words.includes(`#${tag.toLowerCase()}`)) parts.push(`#${tag}`);
-  if (input.due !== null && isValidIsoDate(input.due)) parts.push(formatDueField(input.due, input.syntax));
-  const content = parts.filter((p) => p !== "").join(" ");
+  const filter = input.globalFilter ?? "";
+  if (!passesGlobalFilter(parts.join(" "), filter)) parts.push(filter.trim());
+  let content = parts.filter((p) => p !== "").join(" ");
+  if (input.due !== null && isValidIsoDate(input.due)) {
+    const field = formatDueField(input.due, input.syntax);
+    content = content === "" ? field : `${content}${input.syntax === "dataview" ? dataviewGap(content) : " "}${field}`;
+  }
   return content === "" ? "- [ ]" : `- [ ] ${content}`;
 }
 
+
+/**
+ * The body with a note such as `(from [[…]])` after the description and before the trailing
+ * fields, tags and block id (Tasks reads those from the end); an earlier note matching `earlier`
+ * is replaced.
+ */
+function withNoteBeforeFields(body: string, note: string, earlier: RegExp, allowBlockId: boolean): string {
+  const fields = scanTrailing(body, allowBlockId);
+  let head = body.slice(0, fields.start).replace(earlier, "");
+  const tail = body.slice(fields.start);
+  head = head.trim() === "" ? ` ${note}` : `${head} ${note}`;
+  return head + tail;
+}
+
+/** `[[1-1s/Anya/2026-11-14]]` or `1-1s/Anya/2026-11-14` → `1-1s/Anya/2026-11-14`. */
+function linkTarget(link: string): string {
+  return link.trim().replace(/^\[\[/, "").replace(/\]\]$/, "");
+}
 
 /**
  * A copy of a task for a new note: same status, no indentation or quote markers, a `- ` marker,
@@ -757,7 +804,6 @@ export function formatAgreement(input: { owner: string; text: string; due: IsoDa
 export function forwardedCopy(line: string, sourceLink: string): string {
   const task = parseTaskLine(line);
   if (!task) return line;
-  const link = sourceLink.trim().replace(/^\[\[/, "").replace(/\]\]$/, "");
   let body = task.body;
   const { trailing } = analyseBody(body);
   const blockId = trailing.fields.find((f) => f.kind === "block-id");
@@ -766,19 +812,22 @@ export function forwardedCopy(line: string, sourceLink: string): string {
     while (start > 0 && isWhiteAt(body, start - 1)) start--;
     body = body.slice(0, start) + body.slice(blockId.end);
   }
-  body = body.trimEnd();
   // The block id is gone: what is now last is description, even if it looks like one.
-  const fields = scanTrailing(body, false);
-  let head = body.slice(0, fields.start);
-  const tail = body.slice(fields.start);
-  head = head.replace(FROM_NOTE, "");
-  const from = `(from [[${link}]])`;
-  head = head.trim() === "" ? ` ${from}` : `${head} ${from}`;
-  return serializeTaskLine({ prefix: "- ", status: task.status, body: head + tail });
+  body = withNoteBeforeFields(body.trimEnd(), `(from [[${linkTarget(sourceLink)}]])`, FROM_NOTE, false);
+  return serializeTaskLine({ prefix: "- ", status: task.status, body });
 }
 
-/** Marks a task as forwarded: status `>`. A line that is not a task comes back unchanged. */
-export function markForwarded(line: string): string {
+const FORWARDED_NOTE = / ?\(forwarded to \[\[[^[\]]*\]\]\)/;
+
+/**
+ * Marks the original of a forwarded agreement: status `[x]` — the one status that Tasks (done) and
+ * Dataview (`completed`) both read as no longer open, with their default settings — and
+ * ` (forwarded to [[note]])` after the description, so that it does not read as done. No done
+ * date; the rest of the line is kept. A line that is not a task comes back unchanged.
+ */
+export function markForwarded(line: string, targetLink: string): string {
   const task = parseTaskLine(line);
-  return task ? serializeTaskLine({ ...task, status: ">" }) : line;
+  if (!task) return line;
+  const body = withNoteBeforeFields(task.body, `(forwarded to [[${linkTarget(targetLink)}]])`, FORWARDED_NOTE, true);
+  return serializeTaskLine({ ...task, status: "x", body });
 }

@@ -3,7 +3,8 @@ import type { IsoDate, Owner } from "../domain/types";
 import { isOneOnOneNote, listedAsOneOnOne, ME, type PersonChoice } from "../domain/recognition/choose-person";
 import type { MeetingStatus } from "../domain/recognition/note";
 import { headingEntries, personLogEntries } from "../domain/recognition/when";
-import { isOpenStatus, linkTargetKey } from "./facts";
+import { isOpenStatus, type StatusType } from "../domain/tasks-conventions";
+import { linkTargetKey } from "./facts";
 import { interned } from "./intern";
 import { ambiguousOwnerName, orNames } from "../domain/person-names";
 import { agreementOf, heldEntries, lastBefore, tagsOn, type FileRecord } from "./records";
@@ -40,6 +41,8 @@ export interface FileContext {
   choice: PersonChoice | null;
   /** A meeting that is not marked as a 1:1 and names one other known person is listed as a 1:1. */
   oneOtherPersonIsOneOnOne: boolean;
+  /** Status symbol → type, as the Tasks plugin reads them (see `isOpenStatus`). */
+  statuses: ReadonlyMap<string, StatusType>;
   resolve: Resolve;
   /** The people a reference that resolves to nobody could mean, when it could mean several (else none). */
   couldBe: (ref: string) => readonly string[];
@@ -183,7 +186,7 @@ export function seenEntries(ctx: FileContext, meetings: readonly MeetingEntry[],
   }
   if (kind.kind === "dated") {
     let openLines: Set<number> | null = null;
-    for (const task of ctx.record.facts.tasks) if (isOpenStatus(task.status)) (openLines ??= new Set()).add(task.line);
+    for (const task of ctx.record.facts.tasks) if (isOpenStatus(task.status, ctx.statuses)) (openLines ??= new Set()).add(task.line);
     for (const link of ctx.record.facts.links) {
       if (openLines?.has(link.line)) continue;
       const person = ctx.resolve(link.target);

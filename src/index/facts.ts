@@ -1,4 +1,5 @@
 import type { NoteFacts } from "../domain/recognition/note";
+import { isOpenStatus, TASKS_DEFAULTS, type StatusType } from "../domain/tasks-conventions";
 import type { IsoDate } from "../domain/types";
 
 /**
@@ -9,8 +10,8 @@ export interface FileFacts extends NoteFacts {
   /** Local date the file was created (for people never seen). */
   created: IsoDate | null;
   /**
-   * Task list items: line number and status character. Only open ones (`[ ]`, `[/]`) matter to
-   * the index; the adapter leaves the others out.
+   * Task list items: line number and status character. Only open ones (see `isOpenStatus`)
+   * matter to the index, which tells them apart with the status settings it is given.
    */
   tasks: { line: number; status: string }[];
   /**
@@ -55,12 +56,8 @@ export function copyFacts(facts: FileFacts, changes: Partial<FileFacts> = {}): F
   return copy;
 }
 
-export function isOpenStatus(status: string): boolean {
-  return status === " " || status === "/";
-}
-
-export function hasOpenTask(facts: FileFacts): boolean {
-  return facts.tasks.some((task) => isOpenStatus(task.status));
+export function hasOpenTask(facts: FileFacts, statuses: ReadonlyMap<string, StatusType> = TASKS_DEFAULTS.statuses): boolean {
+  return facts.tasks.some((task) => isOpenStatus(task.status, statuses));
 }
 
 /** `1-1s/Anya Petrova/2026-11-21.md` → `1-1s/Anya Petrova`; a root file → "". */

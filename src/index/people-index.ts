@@ -37,6 +37,7 @@ import { PersonKeys } from "./person-keys";
 import { nameOfPath, normKey, readOpenTasks, slugOf, targetOf, trimmed, UNREAD_TASKS, type FileRecord } from "./records";
 import { SeenDates } from "./seen-dates";
 import { SortedList } from "./sorted-list";
+import { TASKS_DEFAULTS, type TasksConventions } from "../domain/tasks-conventions";
 
 export type { AgreementEntry, MeetingEntry, NoteProblem } from "./entries";
 export type { PersonEntry } from "./person-entry";
@@ -51,6 +52,8 @@ export interface IndexSettings extends RecognitionSettings {
   dueSoonPercent: number;
   /** Heading of the talking-point queue in person notes; tasks under it are not agreements. */
   queueHeading: string;
+  /** How the Tasks plugin reads checkboxes (statuses, global filter); its defaults when not given. */
+  tasks?: TasksConventions;
 }
 
 type Listener = () => void;
@@ -148,7 +151,7 @@ export class PeopleIndex {
     const kind = record && record.facts === facts ? record.kind : noteShape(facts, null, this.settings);
     // A person note's log lines, a meeting's Date and Attendees lines.
     if (textMatters(kind)) return true;
-    if (!hasOpenTask(facts)) return false;
+    if (!hasOpenTask(facts, this.tasks.statuses)) return false;
     if (this.settings.agreementsAnywhere) return true;
     if (kind.kind === "meeting") return true;
     // A running log a person's `log` property names; a note with dated headings may become one.
@@ -166,7 +169,7 @@ export class PeopleIndex {
     const paths: string[] = [];
     for (const path of this.textWanted) {
       const record = this.files.get(path);
-      if (record?.tasks === UNREAD_TASKS && hasOpenTask(record.facts)) paths.push(path);
+      if (record?.tasks === UNREAD_TASKS && hasOpenTask(record.facts, this.tasks.statuses)) paths.push(path);
     }
     this.textWanted.clear();
     return paths;
@@ -198,6 +201,11 @@ export class PeopleIndex {
   }
 
   /** Replaces the settings; every file is classified again from the facts already held. */
+  /** How the Tasks plugin reads checkboxes, as the settings give it. */
+  private get tasks(): TasksConventions {
+    return this.settings.tasks ?? TASKS_DEFAULTS;
+  }
+
   setSettings(settings: IndexSettings): void {
     this.settings = settings;
     // (`reset` gives you your keys under the new settings.)
@@ -423,7 +431,7 @@ export class PeopleIndex {
       kind,
       text: noteText,
       person,
-      tasks: carried ? carried.tasks : text !== null ? readOpenTasks(facts, text, kind, this.settings.queueHeading) : UNREAD_TASKS,
+      tasks: carried ? carried.tasks : text !== null ? readOpenTasks(facts, text, kind, this.settings.queueHeading, this.tasks) : UNREAD_TASKS,
       propertiesBroken:
         facts.propertiesUnread === true &&
         (carried ? carried.propertiesBroken : text !== null ? !blankPropertiesBlock(text) : old?.facts === facts ? old.propertiesBroken : true),
@@ -527,7 +535,7 @@ export class PeopleIndex {
     for (const path of notes) {
       this.dirtyFiles.add(path);
       const record = this.files.get(path);
-      if (record?.tasks === UNREAD_TASKS && hasOpenTask(record.facts) && this.logs.ownerByProperty(path) !== null) this.textWanted.add(path);
+      if (record?.tasks === UNREAD_TASKS && hasOpenTask(record.facts, this.tasks.statuses) && this.logs.ownerByProperty(path) !== null) this.textWanted.add(path);
     }
     for (const path of people) this.dirtyPeople.add(path);
   }
@@ -562,6 +570,7 @@ export class PeopleIndex {
         ownerByProperty: owner,
         choice: choiceOf(record, lookup),
         oneOtherPersonIsOneOnOne: this.settings.oneOtherPersonIsOneOnOne,
+        statuses: this.tasks.statuses,
         resolve: (ref) => lookup.any(ref),
         couldBe: (ref) => this.keys.couldBe(ref),
         nameOf: this.nameOf,

@@ -1,11 +1,12 @@
-import { parseAgreement } from "../domain/agreement";
+import { isOpenStatus, parseAgreement, parseTaskLine } from "../domain/agreement";
 import { personSlug } from "../domain/person-names";
 import type { IsoDate, Owner, Person } from "../domain/types";
 import { personOfTags } from "../domain/recognition/candidates";
 import type { LogEntry, NoteShape, NoteText } from "../domain/recognition/note";
 import { headingEntries } from "../domain/recognition/when";
 import { baseName } from "../domain/paths";
-import { isOpenStatus, linkTargetKey, type FileFacts } from "./facts";
+import { passesGlobalFilter, type TasksConventions } from "../domain/tasks-conventions";
+import { linkTargetKey, type FileFacts } from "./facts";
 import { interned } from "./intern";
 
 /** An open task of a file, as read from its text. */
@@ -41,13 +42,13 @@ export interface TaskAgreement {
 const ME: Owner = Object.freeze({ kind: "me" });
 const NOBODY: Owner = Object.freeze({ kind: "none" });
 
-/** The agreement a task holds: null for a line that is not an open task with something in it. */
+/** The agreement a task holds: null for a line with nothing in it. (Only open tasks are read.) */
 export function agreementOf(task: OpenTask): TaskAgreement | null {
   if (task.agreement === undefined) {
     const parsed = parseAgreement(task.original);
     // An empty task, or a template's prompt in italics (`- [ ] _Any follow-ups?_`), is no agreement.
     const prompt = parsed !== null && parsed.owner.kind === "none" && /^(?:_[^_]+_|\*[^*]+\*)$/.test(parsed.text.trim());
-    if (!parsed || !parsed.open || (parsed.text.trim() === "" && parsed.owner.kind === "none") || prompt) {
+    if (!parsed || (parsed.text.trim() === "" && parsed.owner.kind === "none") || prompt) {
       task.agreement = null;
     } else {
       const owner = parsed.owner.kind === "me" ? ME : parsed.owner.kind === "none" ? NOBODY : parsed.owner;
@@ -143,8 +144,8 @@ export function heldEntries(facts: FileFacts): LogEntry[] {
   return headingEntries(facts).filter((entry) => entry.status === "held");
 }
 
-export function readOpenTasks(facts: FileFacts, text: string, kind: NoteShape, queueHeading: string): readonly OpenTask[] {
-  const open = facts.tasks.filter((task) => isOpenStatus(task.status));
+export function readOpenTasks(facts: FileFacts, text: string, kind: NoteShape, queueHeading: string, tasks: TasksConventions): readonly OpenTask[] {
+  const open = facts.tasks.filter((task) => isOpenStatus(task.status, tasks.statuses));
   if (open.length === 0) return NO_TASKS;
   const lines = new LineReader(text);
   const headings = kind.kind === "person" ? [...facts.headings].sort((a, b) => a.line - b.line) : [];
@@ -153,11 +154,16 @@ export function readOpenTasks(facts: FileFacts, text: string, kind: NoteShape, q
   // The first link of a task's line names whom it is with outside person notes (a meeting may be
   // a group's: its tasks are then with whom they name).
   const links = kind.kind === "person" ? NO_LINKS : facts.links;
-  const tasks: OpenTask[] = [];
+  const found: OpenTask[] = [];
   for (const task of open) {
     const raw = lines.line(task.line);
     if (raw === null) continue;
-    const original = ownCopy(raw.endsWith("\r") ? raw.slice(0, -1) : raw);
+    const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+    // The line as read now (the cache may lag behind it); with a global filter set in Tasks, a
+    // checkbox without it is no task.
+    const taskLine = parseTaskLine(line);
+    if (!taskLine || !isOpenStatus(taskLine.status, tasks.statuses) || !passesGlobalFilter(taskLine.body, tasks.globalFilter)) continue;
+    const original = ownCopy(line);
     // Under the person note's queue heading these are talking points, not agreements.
     if (kind.kind === "person") {
       const heading = lastBefore(headings, task.line);
@@ -166,9 +172,9 @@ export function readOpenTasks(facts: FileFacts, text: string, kind: NoteShape, q
     const entry = lastBefore(entries, task.line);
     const firstLink = links === NO_LINKS ? null : (links.find((link) => link.line === task.line)?.target ?? personOfTags(tagsOn(original)));
     // Every field from the start (`agreement` too): a field added later costs the object more.
-    tasks.push({ line: task.line, original, agreement: undefined, entryDate: entry?.date ?? null, firstLink });
+    found.push({ line: task.line, original, agreement: undefined, entryDate: entry?.date ?? null, firstLink });
   }
-  return tasks.length > 0 ? trimmed(tasks) : NO_TASKS;
+  return found.length > 0 ? trimmed(found) : NO_TASKS;
 }
 
 /** The tags written on a line, lower-cased and without `#`, as a note's tags are given. */

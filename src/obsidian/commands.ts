@@ -7,6 +7,7 @@ import { isSameName, nameClash, personNotePath, safeFileName } from "../domain/p
 import { yamlQuote } from "../domain/markdown";
 import { appendToQueue } from "../domain/queue";
 import { logEntryAt, shareableSummary } from "../domain/summary";
+import type { TasksConventions } from "../domain/tasks-conventions";
 import type { IsoDate } from "../domain/types";
 import type { PeopleIndex, PersonEntry } from "../index/people-index";
 import { privateHeadings, type OneOnOnesSettings } from "../settings";
@@ -30,6 +31,8 @@ export interface CommandContext {
   meetings: Meetings;
   writer: NoteWriter;
   settings: () => OneOnOnesSettings;
+  /** How the Tasks plugin reads checkboxes (its global filter goes on new agreements). */
+  tasks: () => TasksConventions;
   clock: Clock;
   /** Resolves once the index was built. */
   ready: () => Promise<void>;
@@ -349,6 +352,7 @@ export class CommandActions {
         due: input.due,
         syntax: this.ctx.settings().dueDateSyntax,
         tag: this.ctx.settings().agreementTag,
+        globalFilter: this.ctx.tasks().globalFilter,
       });
       // The note may have been deleted while the modal was open: never type into a closed editor.
       if (file !== null && this.ctx.writer.file(file.path) !== file) {

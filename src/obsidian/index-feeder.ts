@@ -1,6 +1,6 @@
 import { TFile, type App, type CachedMetadata, type EventRef, getAllTags } from "obsidian";
 import { localDateOf } from "../domain/dates";
-import { copyFacts, isOpenStatus, type FileFacts } from "../index/facts";
+import { copyFacts, type FileFacts } from "../index/facts";
 import { interned } from "../index/intern";
 import type { PeopleIndex } from "../index/people-index";
 
@@ -97,11 +97,11 @@ class CachedFacts implements FileFacts {
     return position ? position.end.line + 1 : 0;
   }
 
-  /** Only open tasks matter to the index: the others are left out. */
+  /** Every task with its status: which are open the index decides, by the Tasks plugin's statuses. */
   get tasks(): FileFacts["tasks"] {
     let tasks: FileFacts["tasks"] | null = null;
     for (const item of this.cache?.listItems ?? []) {
-      if (item.task !== undefined && isOpenStatus(item.task)) (tasks ??= []).push({ line: item.position.start.line, status: item.task });
+      if (item.task !== undefined) (tasks ??= []).push({ line: item.position.start.line, status: item.task });
     }
     return tasks ?? NONE;
   }

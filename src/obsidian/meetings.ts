@@ -86,7 +86,7 @@ export class Meetings {
 
     // The new note holds everything now: only then are the originals touched.
     if (carried.length > 0) {
-      const missed = await this.writer.markForwarded(carried);
+      const missed = await this.writer.markForwarded(carried, this.app.metadataCache.fileToLinktext(result.file, "", true));
       if (missed.length > 0) {
         new Notice(
           `${missed.length} carried agreement(s) could not be marked as forwarded in their notes; check them there, or two open copies remain.`,

@@ -1,6 +1,5 @@
 import { Notice, TFile, TFolder, normalizePath, type App, type TAbstractFile } from "obsidian";
-import { markForwarded, toggleInText } from "../domain/agreement";
-import type { IsoDate } from "../domain/types";
+import { markForwarded, toggleInText, type ToggleOptions } from "../domain/agreement";
 
 export type ToggleOutcome = "done" | "gone" | "ambiguous" | "not-a-task" | "missing-file" | "failed";
 
@@ -117,7 +116,7 @@ export class NoteWriter {
   /** Ticks an agreement off (or on again), on exactly its line or not at all. */
   async toggleAgreement(
     target: LineTarget,
-    opts: { done: boolean; today: IsoDate; doneDates: boolean },
+    opts: ToggleOptions,
   ): Promise<ToggleOutcome> {
     const file = this.file(target.path);
     if (!file) return "missing-file";
@@ -137,8 +136,11 @@ export class NoteWriter {
     return outcome;
   }
 
-  /** Marks carried-over agreements `[>]` in their notes. Returns the ones that could not be found. */
-  async markForwarded(targets: LineTarget[]): Promise<LineTarget[]> {
+  /**
+   * Marks carried-over agreements as forwarded to the note `targetLink` names, in their notes (see
+   * `markForwarded`). Returns the ones that could not be found.
+   */
+  async markForwarded(targets: LineTarget[], targetLink: string): Promise<LineTarget[]> {
     const missed: LineTarget[] = [];
     const byPath = new Map<string, LineTarget[]>();
     for (const target of targets) byPath.set(target.path, [...(byPath.get(target.path) ?? []), target]);
@@ -157,7 +159,7 @@ export class NoteWriter {
               if (!missed.includes(target)) missed.push(target);
               continue;
             }
-            next = replaceLine(next, found, (line) => markForwarded(line));
+            next = replaceLine(next, found, (line) => markForwarded(line, targetLink));
           }
           return next === text ? null : next;
         });

@@ -2,13 +2,12 @@ import { MarkdownView, Notice, type App } from "obsidian";
 import type { Clock } from "../domain/dates";
 import type { OneOnOnesSettings } from "../settings";
 import { findLine, replaceLine, type LineTarget, type NoteWriter } from "./note-writer";
+import { tasksPlugin } from "./tasks-plugin";
 
 /** What the Tasks plugin offers other plugins (its API v1). */
 interface TasksApiV1 {
   executeToggleTaskDoneCommand(line: string, path: string): string;
 }
-
-const TASKS_PLUGIN_ID = "obsidian-tasks-plugin";
 
 /** The agreement to tick: its line as it was read, and whether it repeats. */
 export interface Tickable extends LineTarget {
@@ -34,6 +33,7 @@ export class Toggler {
       done: true,
       today: this.clock.today(),
       doneDates: this.settings().doneDates,
+      syntax: this.settings().dueDateSyntax,
     });
     if (outcome === "gone" || outcome === "missing-file" || outcome === "not-a-task") {
       new Notice("That agreement changed or moved since it was shown; nothing was written.");
@@ -55,9 +55,7 @@ export class Toggler {
   }
 
   private tasksApi(): TasksApiV1 | null {
-    const plugins = (this.app as unknown as { plugins?: { enabledPlugins?: Set<string>; plugins?: Record<string, unknown> } }).plugins;
-    if (!plugins?.enabledPlugins?.has(TASKS_PLUGIN_ID)) return null;
-    const api = (plugins.plugins?.[TASKS_PLUGIN_ID] as { apiV1?: Partial<TasksApiV1> } | undefined)?.apiV1;
+    const api = (tasksPlugin(this.app) as { apiV1?: Partial<TasksApiV1> } | null)?.apiV1;
     return typeof api?.executeToggleTaskDoneCommand === "function" ? (api as TasksApiV1) : null;
   }
 

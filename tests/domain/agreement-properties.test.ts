@@ -138,7 +138,7 @@ describe("nothing throws", () => {
         toggleTaskLine(line, { done: true, today: TODAY, doneDates: true });
         toggleTaskLine(line, { done: false, today: TODAY, doneDates: true });
         forwardedCopy(line, link);
-        markForwarded(line);
+        markForwarded(line, link);
       }),
       { numRuns: RUNS },
     );
@@ -173,7 +173,7 @@ describe("ticking changes only the status and the done date", () => {
         const result = toggleTaskLine(line, { done: true, today: TODAY, doneDates: true });
         expect(result.startsWith(`${prefix}[x]`)).toBe(true);
         const resultBody = result.slice(prefix.length + 3);
-        const inserted = [` ✅ ${TODAY}`, ` [completion:: ${TODAY}]`];
+        const inserted = [` ✅ ${TODAY}`, ` [completion:: ${TODAY}]`, `  [completion:: ${TODAY}]`];
         const spots = inserted.flatMap((ins) => {
           const found: { ins: string; at: number }[] = [];
           for (let at = resultBody.indexOf(ins); at >= 0; at = resultBody.indexOf(ins, at + 1)) {
@@ -303,8 +303,18 @@ describe("forwardedCopy", () => {
         const note = "(from [[1-1s/Anya/2026-11-14]])";
         expect(after?.text).toContain(note);
         expect((after?.text ?? "").replace(note, " ").replace(/\s+/g, " ").trim()).toBe(before?.text);
-        const forwarded = markForwarded(t.line);
-        expect(forwarded).toBe(`${t.prefix}[>]${t.body}`);
+        // The original: closed, with the same owner, dates, tags and block id, and a link ahead.
+        const forwarded = markForwarded(t.line, "1-1s/Anya/2026-11-21");
+        expect(forwarded.startsWith(`${t.prefix}[x]`)).toBe(true);
+        expect(forwarded).toContain("(forwarded to [[1-1s/Anya/2026-11-21]])");
+        expect(parseAgreement(forwarded)).toMatchObject({
+          open: false,
+          owner: before?.owner,
+          due: before?.due,
+          done: before?.done,
+          tags: before?.tags,
+          blockId: before?.blockId,
+        });
       }),
       { numRuns: RUNS },
     );

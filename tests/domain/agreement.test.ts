@@ -83,7 +83,7 @@ describe("parseAgreement", () => {
     ["- [X] capital", { open: false }],
     ["- [-] cancelled ❌ 2026-11-20", { open: false, text: "cancelled" }],
     ["- [>] forwarded", { open: false }],
-    ["- [?] unknown status", { open: false }],
+    ["- [?] unknown status", { open: true }],
     ["- [ ] [[People/Anya Petrova|Anya]] alias link", { owner: { kind: "link", target: "People/Anya Petrova" }, text: "alias link" }],
     ["- [ ] [[Anya Petrova#Notes]] heading link", { owner: { kind: "link", target: "Anya Petrova" }, text: "heading link" }],
     ["- [ ] [Anya](People/Anya%20Petrova.md) markdown link", { owner: { kind: "link", target: "People/Anya Petrova" }, text: "markdown link" }],
@@ -187,10 +187,9 @@ describe("parseAgreement", () => {
     expect(parseAgreement("# heading")).toBeNull();
   });
 
-  it("isOpenStatus", () => {
-    expect(isOpenStatus(" ")).toBe(true);
-    expect(isOpenStatus("/")).toBe(true);
-    for (const s of ["x", "X", "-", ">", "?", "!", "*"]) expect(isOpenStatus(s)).toBe(false);
+  it("isOpenStatus: open as Tasks reads it by default, symbols it does not know included", () => {
+    for (const s of [" ", "/", "?", "!", "*", "h"]) expect(isOpenStatus(s)).toBe(true);
+    for (const s of ["x", "X", "-", ">"]) expect(isOpenStatus(s)).toBe(false);
   });
 });
 
@@ -233,7 +232,7 @@ describe("toggleTaskLine", () => {
     ["- [X] already", "- [X] already ✅ 2026-11-21"],
     ["> - [ ] quoted", "> - [x] quoted ✅ 2026-11-21"],
     ["\t1) [ ] numbered 🔥", "\t1) [x] numbered 🔥 ✅ 2026-11-21"],
-    ["- [ ] @me a [due:: 2026-11-28]", "- [x] @me a [due:: 2026-11-28] [completion:: 2026-11-21]"],
+    ["- [ ] @me a [due:: 2026-11-28]", "- [x] @me a [due:: 2026-11-28]  [completion:: 2026-11-21]"],
     ["- [ ] @me a (due:: 2026-11-28) #t", "- [x] @me a (due:: 2026-11-28) [completion:: 2026-11-21] #t"],
     ["- [ ] a [due:: 2026-11-28] 📅 2026-11-28", "- [x] a [due:: 2026-11-28] 📅 2026-11-28 ✅ 2026-11-21"],
     ["- [ ] a [mood:: fine]", "- [x] a [mood:: fine] ✅ 2026-11-21"],
@@ -397,9 +396,10 @@ describe("forwardedCopy and markForwarded", () => {
   });
 
   it("marks as forwarded", () => {
-    expect(markForwarded("  - [ ] a 📅 2026-11-28 ^blk")).toBe("  - [>] a 📅 2026-11-28 ^blk");
-    expect(markForwarded("- [/] a")).toBe("- [>] a");
-    expect(markForwarded("not a task")).toBe("not a task");
+    expect(markForwarded("  - [ ] a 📅 2026-11-28 ^blk", "[[N]]")).toBe("  - [x] a (forwarded to [[N]]) 📅 2026-11-28 ^blk");
+    expect(markForwarded("- [/] a [due:: 2026-11-28]", "N")).toBe("- [x] a (forwarded to [[N]]) [due:: 2026-11-28]");
+    expect(markForwarded("- [ ] a (forwarded to [[M]]) #t", "N")).toBe("- [x] a (forwarded to [[N]]) #t");
+    expect(markForwarded("not a task", "N")).toBe("not a task");
     expect(forwardedCopy("not a task", "x")).toBe("not a task");
   });
 });

@@ -123,7 +123,7 @@ describe("no parser throws", () => {
           parseAgreement(l);
           toggleTaskLine(l, { done: true, today: TODAY, doneDates: true });
           forwardedCopy(l, l);
-          markForwarded(l);
+          markForwarded(l, l);
         }
         hiddenLineMask(lines);
         agreementsInText(text);

@@ -149,8 +149,10 @@ describe("the facts of a file", () => {
       tags: ["person", "friend"],
       headings: [{ text: "Anya", level: 1, line: 3 }],
       links: [{ target: "Ben", line: 4 }],
+      // Every task with its status: which are open, the index decides by Tasks' statuses.
       tasks: [
         { line: 5, status: " " },
+        { line: 6, status: "x" },
         { line: 7, status: "/" },
       ],
       // Tags of the text with their lines, every task's line (done or not), where the text starts.

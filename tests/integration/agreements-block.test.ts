@@ -45,7 +45,7 @@ describe("the one-on-ones block", () => {
     expect(read(app, MEETING)).toBe(
       (FIXTURE_VAULT[MEETING] as string).replace(
         "- [ ] @me intro Anya to the platform lead [due:: 2026-11-18]",
-        "- [x] @me intro Anya to the platform lead [due:: 2026-11-18] [completion:: 2026-11-21]",
+        "- [x] @me intro Anya to the platform lead [due:: 2026-11-18]  [completion:: 2026-11-21]",
       ),
     );
     const after = files(app);

@@ -137,7 +137,7 @@ describe("two ticks in quick succession", () => {
     checkbox(root, "intro Anya to the platform lead").click();
     await settle(app);
     expect(read(app, MEETING)).toBe(
-      meetingWith((t) => t.replace(RFC, `${ticked(RFC)} ✅ 2026-11-21`).replace(INTRO, `${ticked(INTRO)} [completion:: 2026-11-21]`)),
+      meetingWith((t) => t.replace(RFC, `${ticked(RFC)} ✅ 2026-11-21`).replace(INTRO, `${ticked(INTRO)}  [completion:: 2026-11-21]`)),
     );
     expect(notices(app)).toEqual([]);
   });

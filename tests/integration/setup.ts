@@ -16,11 +16,15 @@ export interface Loaded {
   plugin: OneOnOnesPlugin;
 }
 
-/** The fixture vault (plus `extra` files) with the plugin loaded and its index built. */
-export async function loadFixture(options: { data?: unknown; extra?: Record<string, string> } = {}): Promise<Loaded> {
+/**
+ * The fixture vault (plus `extra` files) with the plugin loaded and its index built. `before`
+ * runs on the app first (say, to enable another plugin).
+ */
+export async function loadFixture(options: { data?: unknown; extra?: Record<string, string>; before?: (app: App) => void } = {}): Promise<Loaded> {
   vi.useFakeTimers({ toFake: ["Date"] });
   vi.setSystemTime(TODAY);
   const { app } = createTestApp({ files: { ...FIXTURE_VAULT, ...options.extra }, ctime: CREATED });
+  options.before?.(app);
   const plugin = await loadPlugin(OneOnOnesPlugin, app, { data: options.data });
   await plugin.whenReady();
   return { app, plugin };

@@ -116,8 +116,14 @@ describe("Start 1:1…", () => {
     expectGolden("integration/start-forward.md", read(app, NEW_NOTE));
     expect(read(app, "1-1s/Anya Petrova/2026-11-07.md")).toBe(
       (FIXTURE_VAULT["1-1s/Anya Petrova/2026-11-07.md"] as string)
-        .replace("- [ ] [[Anya Petrova]] shares", "- [>] [[Anya Petrova]] shares")
-        .replace("- [ ] @me intro", "- [>] @me intro"),
+        .replace(
+          "- [ ] [[Anya Petrova]] shares the RFC draft 📅",
+          "- [x] [[Anya Petrova]] shares the RFC draft (forwarded to [[2026-11-21]]) 📅",
+        )
+        .replace(
+          "- [ ] @me intro Anya to the platform lead [due::",
+          "- [x] @me intro Anya to the platform lead (forwarded to [[2026-11-21]]) [due::",
+        ),
     );
   });
 
@@ -194,7 +200,9 @@ describe("Start 1:1…", () => {
     expect(notices(app)).toEqual([]);
     expect(text.match(/- \[ \] @me send Sam the trail map/g)).toHaveLength(1);
     expect(text.match(/- \[ \] \[\[Sam Okafor\]\] books the hut/g)).toHaveLength(1);
-    expect(text).toContain("## 2026-10-30\n- [>] @me send Sam the trail map 📅 2026-11-25\n- [>] [[Sam Okafor]] books the hut\n");
+    expect(text).toContain(
+      "## 2026-10-30\n- [x] @me send Sam the trail map (forwarded to [[1-1s/Sam Okafor]]) 📅 2026-11-25\n- [x] [[Sam Okafor]] books the hut (forwarded to [[1-1s/Sam Okafor]])\n",
+    );
   });
 
   it("starts a note of its own when a person's log property names a dated 1:1 note, which is one meeting", async () => {

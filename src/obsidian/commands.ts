@@ -23,6 +23,7 @@ import {
   pickable,
   validDueDate,
   type NewPersonInput,
+  type OwnerOption,
   type PersonChoice,
 } from "./modals";
 import { describe, type NoteWriter } from "./note-writer";
@@ -356,6 +357,11 @@ export class CommandActions {
     for (const other of this.pickablePeople()) {
       if (other.path !== person?.path) owners.push({ value: `[[${this.ctx.meetings.linkText(other)}]]`, label: other.name });
     }
+    const findOwner = async (): Promise<OwnerOption | null> => {
+      const choice = await this.pickPerson("Owner of the agreement…", false);
+      if (choice?.kind !== "person") return null;
+      return { value: `[[${this.ctx.meetings.linkText(choice.entry)}]]`, label: choice.entry.name };
+    };
     new AgreementModal(this.app, owners, this.today(), (input) => {
       const text = input.text.replace(/\s+/g, " ").trim();
       if (text === "") {
@@ -379,7 +385,7 @@ export class CommandActions {
         return;
       }
       insertLine(editor, line);
-    }).open();
+    }, findOwner).open();
   }
 
   insertQuestion(editor: Editor): void {

@@ -234,15 +234,27 @@ export interface AgreementInput {
   due: IsoDate | null;
 }
 
-/** Owner, text and due date of a new agreement. */
+export interface OwnerOption {
+  value: string;
+  label: string;
+}
+
+/** The owner dropdown's entry that opens the person picker; no owner is written so. */
+const FIND_OWNER = "find-a-person";
+
+/**
+ * Owner, text and due date of a new agreement. The owner is one of `owners`, or, with
+ * `findOwner`, anyone found with the person picker ("Find a person…", after Unassigned).
+ */
 export class AgreementModal extends Modal {
   private readonly input: AgreementInput;
 
   constructor(
     app: App,
-    private readonly owners: { value: string; label: string }[],
+    private readonly owners: OwnerOption[],
     private readonly today: IsoDate,
     private readonly onSubmit: (input: AgreementInput) => void,
+    private readonly findOwner?: () => Promise<OwnerOption | null>,
   ) {
     super(app);
     this.input = { owner: owners[0]?.value ?? "@me", text: "", due: addDays(today, 7) };
@@ -251,8 +263,26 @@ export class AgreementModal extends Modal {
   override onOpen(): void {
     this.titleEl.setText("Add agreement");
     new Setting(this.contentEl).setName("Owner").addDropdown((dropdown) => {
-      for (const owner of this.owners) dropdown.addOption(owner.value, owner.label);
-      dropdown.setValue(this.input.owner).onChange((value) => (this.input.owner = value));
+      const options = [...this.owners];
+      const findOwner = this.findOwner;
+      if (findOwner) {
+        const unassigned = options.findIndex((o) => o.value === "");
+        options.splice(unassigned < 0 ? options.length : unassigned + 1, 0, { value: FIND_OWNER, label: "Find a person…" });
+      }
+      for (const owner of options) dropdown.addOption(owner.value, owner.label);
+      dropdown.setValue(this.input.owner).onChange((value) => {
+        if (value !== FIND_OWNER || !findOwner) {
+          this.input.owner = value;
+          return;
+        }
+        dropdown.setValue(this.input.owner);
+        void findOwner().then((found) => {
+          if (!found) return;
+          if (!Array.from(dropdown.selectEl.options).some((o) => o.value === found.value)) dropdown.addOption(found.value, found.label);
+          dropdown.setValue(found.value);
+          this.input.owner = found.value;
+        });
+      });
     });
     new Setting(this.contentEl).setName("Agreement").addText((text) => {
       text.setPlaceholder("Share the draft with the team");

@@ -64,6 +64,27 @@ describe("Person pickers", () => {
     expect(session.server.exists("People/Zoe Angstrom.md")).toBe(false);
   });
 
+  it("find the owner of a new agreement", async () => {
+    const path = "1-1s/Anya Petrova/2026-11-20.md";
+    const { page } = await session.open({ file: path });
+    const editor = page.locator(".mod-root .workspace-leaf:visible textarea.preview-editor");
+    await editor.click();
+    await page.keyboard.press("Control+End");
+    await runFromPalette(page, "One-on-Ones: Add agreement");
+    const form = page.locator(".modal").filter({ hasText: "Add agreement" });
+    const owner = form.locator("select");
+    await owner.selectOption({ label: "Find a person…" });
+    const ownerPicker = page.locator(".modal.prompt").filter({ has: page.getByPlaceholder("Owner of the agreement…") });
+    await ownerPicker.locator(".prompt-input").pressSequentially("lukasz");
+    await until("Łukasz to be offered", () => texts(ownerPicker.locator(".ooo-suggestion-title")), (t) => t[0] === "Łukasz Nowak");
+    await page.keyboard.press("Enter");
+    await ownerPicker.waitFor({ state: "detached" });
+    expect(await owner.inputValue()).toBe("[[Łukasz Nowak]]");
+    await form.getByPlaceholder("Share the draft with the team").fill("reviews the payments RFC");
+    await form.getByRole("button", { name: "Add" }).click();
+    await until("the agreement on disk", () => session.server.read(path), (t) => t.includes("- [ ] [[Łukasz Nowak]] reviews the payments RFC 📅 2026-11-28"));
+  });
+
   it("tell the status bar's count is of agreements", async () => {
     const { page } = await session.open();
     const status = page.locator(".ooo-status-bar");

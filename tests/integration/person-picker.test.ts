@@ -149,3 +149,44 @@ describe("New person… with a name written like someone's", () => {
     expect(files(app)).toEqual(before);
   });
 });
+
+describe("Add agreement: Find a person…", () => {
+  async function agreementForm() {
+    const loaded = await loadFixture({ extra: PEOPLE });
+    await openFile(loaded.app, "1-1s/Anya Petrova/2026-11-07.md");
+    await runCommand(loaded.app, "add-agreement");
+    const form = activeModal(loaded.app);
+    const select = form.contentEl.querySelector("select");
+    if (!select) throw new Error("no owner dropdown");
+    return { ...loaded, form, select };
+  }
+
+  it("offers the person picker after Me, the note's person and Unassigned", async () => {
+    const { select } = await agreementForm();
+    expect(Array.from(select.options, (o) => o.text).slice(0, 4)).toEqual(["Me", "Anya Petrova", "Unassigned", "Find a person…"]);
+  });
+
+  it("makes whoever is found the owner, archived people too", async () => {
+    const { app, form, select } = await agreementForm();
+    await fill(app, select, "find-a-person");
+    const picker = activeSuggest(app);
+    expect(picker.modal.inputEl.placeholder).toBe("Owner of the agreement…");
+    await picker.query("priya");
+    await picker.choose("Priya Raman");
+    await vi.waitFor(() => expect(select.value).toBe("[[Priya Raman]]"));
+    expect(select.selectedOptions[0]?.text).toBe("Priya Raman");
+    const [text] = Array.from(form.contentEl.querySelectorAll("input"));
+    await fill(app, text as HTMLInputElement, "hands over the refunds runbook");
+    await click(app, button(form.contentEl, "Add"));
+    expect(read(app, "1-1s/Anya Petrova/2026-11-07.md")).toContain("- [ ] [[Priya Raman]] hands over the refunds runbook 📅 2026-11-28");
+  });
+
+  it("keeps the owner chosen before when the picker is closed", async () => {
+    const { app, select } = await agreementForm();
+    await fill(app, select, "");
+    await fill(app, select, "find-a-person");
+    await activeSuggest(app).escape();
+    await vi.waitFor(() => expect(app.openModals).toHaveLength(1));
+    expect(select.value).toBe("");
+  });
+});

@@ -139,7 +139,8 @@ function fuzzyFind(query: readonly string[], text: Letters): { cost: number; mat
 }
 
 /**
- * The people a picker offers for what was typed, best first.
+ * The people a picker offers for what was typed, best first: `personFinder(people)` reads the
+ * names once and gives a function from what was typed to the people found.
  *
  * A person is found when the letters and digits typed occur in that order in their name or in
  * one of their aliases — case, accents, spaces and punctuation aside ("jm" finds Jürgen Müller).
@@ -149,32 +150,34 @@ function fuzzyFind(query: readonly string[], text: Letters): { cost: number; mat
  * Otherwise the order given is kept (the pickers give most overdue first). With nothing typed,
  * everyone but archived people, in the order given.
  */
-export function findPeople<T extends Findable>(people: readonly T[], query: string): PersonFind<T>[] {
-  const typed = lettersOf(query).letters;
-  if (typed.length === 0) {
-    return people.filter((p) => !p.archived).map((person) => ({ person, text: person.name, alias: false, matches: [] }));
-  }
-  const found: { find: PersonFind<T>; cost: number; index: number }[] = [];
-  people.forEach((person, index) => {
-    const texts = [person.name, ...person.aliases];
-    let best: { find: PersonFind<T>; cost: number; index: number } | null = null;
-    for (let k = 0; k < texts.length; k++) {
-      const text = texts[k] ?? "";
-      const hit = fuzzyFind(typed, lettersOf(text));
-      if (hit && (best === null || hit.cost < best.cost)) {
-        best = { find: { person, text, alias: k > 0, matches: hit.matches }, cost: hit.cost, index };
-      }
+export function personFinder<T extends Findable>(people: readonly T[]): (query: string) => PersonFind<T>[] {
+  const prepared = people.map((person) => ({
+    person,
+    texts: [person.name, ...person.aliases].map((text, k) => ({ text, alias: k > 0, letters: lettersOf(text) })),
+  }));
+  return (query) => {
+    const typed = lettersOf(query).letters;
+    if (typed.length === 0) {
+      return people.filter((p) => !p.archived).map((person) => ({ person, text: person.name, alias: false, matches: [] }));
     }
-    if (best) found.push(best);
-  });
-  found.sort(
-    (a, b) =>
-      Number(a.find.person.archived) - Number(b.find.person.archived) ||
-      a.cost - b.cost ||
-      Number(a.find.alias) - Number(b.find.alias) ||
-      a.index - b.index,
-  );
-  return found.map((f) => f.find);
+    const found: { find: PersonFind<T>; cost: number; index: number }[] = [];
+    prepared.forEach(({ person, texts }, index) => {
+      let best: { find: PersonFind<T>; cost: number; index: number } | null = null;
+      for (const { text, alias, letters } of texts) {
+        const hit = fuzzyFind(typed, letters);
+        if (hit && (best === null || hit.cost < best.cost)) best = { find: { person, text, alias, matches: hit.matches }, cost: hit.cost, index };
+      }
+      if (best) found.push(best);
+    });
+    found.sort(
+      (a, b) =>
+        Number(a.find.person.archived) - Number(b.find.person.archived) ||
+        a.cost - b.cost ||
+        Number(a.find.alias) - Number(b.find.alias) ||
+        a.index - b.index,
+    );
+    return found.map((f) => f.find);
+  };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { FuzzySuggestModal, Modal, Setting, SuggestModal, renderMatches, type App } from "obsidian";
 import { formatLastSeen, isValidIsoDate, addDays } from "../domain/dates";
 import { personDueWords } from "../domain/due";
-import { findPeople, personNamed, type Findable, type PersonFind } from "../domain/person-search";
+import { personFinder, personNamed, type Findable, type PersonFind } from "../domain/person-search";
 import { RELATIONSHIPS, type IsoDate, type Question, type Relationship } from "../domain/types";
 import type { PersonEntry } from "../index/people-index";
 
@@ -41,12 +41,13 @@ function personNote(entry: PersonEntry, today: IsoDate, alias: string | null): s
 }
 
 /**
- * Picks a person, most overdue first; typing finds people as `findPeople` says (archived people
+ * Picks a person, most overdue first; typing finds people as `personFinder` says (archived people
  * too, marked so). A typed name that is nobody's can become a new person; one that is someone's
  * (`personNamed`) offers only them.
  */
 export class PersonSuggestModal extends SuggestModal<PersonSuggestion> {
   private readonly people: Pickable[];
+  private readonly find: (query: string) => PersonFind<Pickable>[];
 
   constructor(
     app: App,
@@ -58,13 +59,14 @@ export class PersonSuggestModal extends SuggestModal<PersonSuggestion> {
   ) {
     super(app);
     this.people = people.map(pickable);
+    this.find = personFinder(this.people);
     this.setPlaceholder(placeholder);
     this.emptyStateText = allowNew ? "No people yet. Type a name to add someone." : "Nobody of that name.";
   }
 
   getSuggestions(query: string): PersonSuggestion[] {
     const typed = query.trim();
-    const choices: PersonSuggestion[] = findPeople(this.people, typed).map((find) => ({ kind: "person", entry: find.person.entry, find }));
+    const choices: PersonSuggestion[] = this.find(typed).map((find) => ({ kind: "person", entry: find.person.entry, find }));
     if (this.allowNew && typed !== "" && personNamed(this.people, typed) === null) choices.push({ kind: "new", name: typed });
     return choices;
   }

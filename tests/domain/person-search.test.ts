@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findPeople, personNamed, type Findable } from "../../src/domain/person-search";
+import { personFinder, personNamed, type Findable } from "../../src/domain/person-search";
 
 function person(name: string, aliases: string[] = [], archived = false): Findable {
   return { name, aliases, archived };
@@ -19,10 +19,10 @@ const PEOPLE: Findable[] = [
 
 /** The names found for a query, best first. */
 function names(query: string, people: readonly Findable[] = PEOPLE): string[] {
-  return findPeople(people, query).map((find) => find.person.name);
+  return personFinder(people)(query).map((find) => find.person.name);
 }
 
-describe("findPeople", () => {
+describe("personFinder", () => {
   it.each([
     ["zoe", "Zoë Ångström"],
     ["angstrom", "Zoë Ångström"],
@@ -61,7 +61,7 @@ describe("findPeople", () => {
 
   it("ranks a name before an alias found as well", () => {
     const people = [person("Robert Smith", ["Bob"]), person("Bob Jones")];
-    const finds = findPeople(people, "bob");
+    const finds = personFinder(people)("bob");
     expect(finds.map((f) => [f.person.name, f.text, f.alias])).toEqual([
       ["Bob Jones", "Bob Jones", false],
       ["Robert Smith", "Bob", true],
@@ -83,7 +83,7 @@ describe("findPeople", () => {
     ["Anna Strauß", "strauss", [[5, 11]]],
     ["Sam 🙂 Lee", "samlee", [[0, 3], [7, 10]]],
   ])("marks where %s matches %s", (name, query, matches) => {
-    expect(findPeople([person(name)], query)[0]?.matches).toEqual(matches);
+    expect(personFinder([person(name)])(query)[0]?.matches).toEqual(matches);
   });
 });
 

@@ -15,17 +15,14 @@ import { COMMAND_IDS, QUEUE_HEADING } from "../constants";
 import type { Meetings } from "./meetings";
 import {
   AgreementModal,
-  NamesakeModal,
   NewPersonModal,
-  PersonSuggestModal,
   QuestionSuggestModal,
   TextPromptModal,
-  pickable,
   validDueDate,
   type NewPersonInput,
   type OwnerOption,
-  type PersonChoice,
 } from "./modals";
+import { NamesakeModal, PersonSuggestModal, pickable, type PersonChoice } from "./person-picker";
 import { describe, type NoteWriter } from "./note-writer";
 
 export interface CommandContext {

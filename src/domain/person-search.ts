@@ -138,9 +138,16 @@ function fuzzyFind(query: readonly string[], text: Letters): { cost: number; mat
   return { cost: best, matches };
 }
 
+/** Finds people among the same list again and again, having read their names once. */
+export interface PersonFinder<T> {
+  /** The people found for what was typed, best first: see `personFinder`. */
+  find(query: string): PersonFind<T>[];
+  /** The person a typed name already belongs to: see `personNamed`. */
+  named(typed: string): T | null;
+}
+
 /**
- * The people a picker offers for what was typed, best first: `personFinder(people)` reads the
- * names once and gives a function from what was typed to the people found.
+ * The people a picker offers for what was typed, best first.
  *
  * A person is found when the letters and digits typed occur in that order in their name or in
  * one of their aliases — case, accents, spaces and punctuation aside ("jm" finds Jürgen Müller).
@@ -150,33 +157,44 @@ function fuzzyFind(query: readonly string[], text: Letters): { cost: number; mat
  * Otherwise the order given is kept (the pickers give most overdue first). With nothing typed,
  * everyone but archived people, in the order given.
  */
-export function personFinder<T extends Findable>(people: readonly T[]): (query: string) => PersonFind<T>[] {
+export function personFinder<T extends Findable>(people: readonly T[]): PersonFinder<T> {
   const prepared = people.map((person) => ({
     person,
-    texts: [person.name, ...person.aliases].map((text, k) => ({ text, alias: k > 0, letters: lettersOf(text) })),
+    texts: [person.name, ...person.aliases].map((text, k) => {
+      const letters = lettersOf(text);
+      return { text, alias: k > 0, letters, key: letters.letters.join("") };
+    }),
   }));
-  return (query) => {
-    const typed = lettersOf(query).letters;
-    if (typed.length === 0) {
-      return people.filter((p) => !p.archived).map((person) => ({ person, text: person.name, alias: false, matches: [] }));
-    }
-    const found: { find: PersonFind<T>; cost: number; index: number }[] = [];
-    prepared.forEach(({ person, texts }, index) => {
-      let best: { find: PersonFind<T>; cost: number; index: number } | null = null;
-      for (const { text, alias, letters } of texts) {
-        const hit = fuzzyFind(typed, letters);
-        if (hit && (best === null || hit.cost < best.cost)) best = { find: { person, text, alias, matches: hit.matches }, cost: hit.cost, index };
+  return {
+    find(query) {
+      const typed = lettersOf(query).letters;
+      if (typed.length === 0) {
+        return people.filter((p) => !p.archived).map((person) => ({ person, text: person.name, alias: false, matches: [] }));
       }
-      if (best) found.push(best);
-    });
-    found.sort(
-      (a, b) =>
-        Number(a.find.person.archived) - Number(b.find.person.archived) ||
-        a.cost - b.cost ||
-        Number(a.find.alias) - Number(b.find.alias) ||
-        a.index - b.index,
-    );
-    return found.map((f) => f.find);
+      const found: { find: PersonFind<T>; cost: number; index: number }[] = [];
+      prepared.forEach(({ person, texts }, index) => {
+        let best: { find: PersonFind<T>; cost: number; index: number } | null = null;
+        for (const { text, alias, letters } of texts) {
+          const hit = fuzzyFind(typed, letters);
+          if (hit && (best === null || hit.cost < best.cost)) best = { find: { person, text, alias, matches: hit.matches }, cost: hit.cost, index };
+        }
+        if (best) found.push(best);
+      });
+      found.sort(
+        (a, b) =>
+          Number(a.find.person.archived) - Number(b.find.person.archived) ||
+          a.cost - b.cost ||
+          Number(a.find.alias) - Number(b.find.alias) ||
+          a.index - b.index,
+      );
+      return found.map((f) => f.find);
+    },
+    named(typed) {
+      const key = lettersOf(typed).letters.join("");
+      if (key === "") return null;
+      const named = prepared.filter(({ texts }) => texts.some((t) => t.key === key)).map((p) => p.person);
+      return named.find((p) => !p.archived) ?? named[0] ?? null;
+    },
   };
 }
 
@@ -186,8 +204,5 @@ export function personFinder<T extends Findable>(people: readonly T[]): (query: 
  * Zoë Ångström). People who are not archived first; null when nobody has that name.
  */
 export function personNamed<T extends Findable>(people: readonly T[], typed: string): T | null {
-  const key = lettersOf(typed).letters.join("");
-  if (key === "") return null;
-  const named = people.filter((p) => [p.name, ...p.aliases].some((text) => lettersOf(text).letters.join("") === key));
-  return named.find((p) => !p.archived) ?? named[0] ?? null;
+  return personFinder(people).named(typed);
 }

@@ -2,7 +2,7 @@
 import { Modal, Setting, SuggestModal, renderMatches, type App } from "obsidian";
 import { formatLastSeen } from "../domain/dates";
 import { personDueWords } from "../domain/due";
-import { personFinder, personNamed, type Findable, type PersonFind } from "../domain/person-search";
+import { personFinder, type Findable, type PersonFind, type PersonFinder } from "../domain/person-search";
 import type { IsoDate } from "../domain/types";
 import type { PersonEntry } from "../index/people-index";
 
@@ -34,8 +34,7 @@ function personNote(entry: PersonEntry, today: IsoDate, alias: string | null): s
  * (`personNamed`) offers only them.
  */
 export class PersonSuggestModal extends SuggestModal<PersonSuggestion> {
-  private readonly people: Pickable[];
-  private readonly find: (query: string) => PersonFind<Pickable>[];
+  private readonly finder: PersonFinder<Pickable>;
 
   constructor(
     app: App,
@@ -46,16 +45,15 @@ export class PersonSuggestModal extends SuggestModal<PersonSuggestion> {
     private readonly allowNew = true,
   ) {
     super(app);
-    this.people = people.map(pickable);
-    this.find = personFinder(this.people);
+    this.finder = personFinder(people.map(pickable));
     this.setPlaceholder(placeholder);
     this.emptyStateText = allowNew ? "No people yet. Type a name to add someone." : "Nobody of that name.";
   }
 
   getSuggestions(query: string): PersonSuggestion[] {
     const typed = query.trim();
-    const choices: PersonSuggestion[] = this.find(typed).map((find) => ({ kind: "person", entry: find.person.entry, find }));
-    if (this.allowNew && typed !== "" && personNamed(this.people, typed) === null) choices.push({ kind: "new", name: typed });
+    const choices: PersonSuggestion[] = this.finder.find(typed).map((find) => ({ kind: "person", entry: find.person.entry, find }));
+    if (this.allowNew && typed !== "" && this.finder.named(typed) === null) choices.push({ kind: "new", name: typed });
     return choices;
   }
 

@@ -19,7 +19,7 @@ const PEOPLE: Findable[] = [
 
 /** The names found for a query, best first. */
 function names(query: string, people: readonly Findable[] = PEOPLE): string[] {
-  return personFinder(people)(query).map((find) => find.person.name);
+  return personFinder(people).find(query).map((find) => find.person.name);
 }
 
 describe("personFinder", () => {
@@ -61,7 +61,7 @@ describe("personFinder", () => {
 
   it("ranks a name before an alias found as well", () => {
     const people = [person("Robert Smith", ["Bob"]), person("Bob Jones")];
-    const finds = personFinder(people)("bob");
+    const finds = personFinder(people).find("bob");
     expect(finds.map((f) => [f.person.name, f.text, f.alias])).toEqual([
       ["Bob Jones", "Bob Jones", false],
       ["Robert Smith", "Bob", true],
@@ -83,7 +83,7 @@ describe("personFinder", () => {
     ["Anna Strauß", "strauss", [[5, 11]]],
     ["Sam 🙂 Lee", "samlee", [[0, 3], [7, 10]]],
   ])("marks where %s matches %s", (name, query, matches) => {
-    expect(personFinder([person(name)])(query)[0]?.matches).toEqual(matches);
+    expect(personFinder([person(name)]).find(query)[0]?.matches).toEqual(matches);
   });
 });
 

@@ -2,7 +2,7 @@
  * When a person is due for a 1:1, and upcoming birthdays.
  */
 import { addCadence, cadenceLengthDays } from "./cadence";
-import { addDays, daysBetween, daysInMonth, fromParts, isValidIsoDate, maxDate, toParts } from "./dates";
+import { addDays, daysBetween, daysInMonth, formatRelativeDue, fromParts, isValidIsoDate, maxDate, toParts } from "./dates";
 import type { Birthday, Cadence, DueStatus, IsoDate } from "./types";
 
 /** The due-soon window: the larger of `days` and `percent`% of the cadence length. */
@@ -73,6 +73,26 @@ export function dueInfo(input: DueInput, today: IsoDate, window: DueWindow = DEF
   if (daysUntilDue < 0) return { status: "overdue", nextDue, daysUntilDue };
   if (daysUntilDue <= dueSoonDays(cadence, window)) return { status: "due-soon", nextDue, daysUntilDue };
   return { status: "ok", nextDue, daysUntilDue };
+}
+
+/**
+ * Where a person's next 1:1 stands, in words: "5 days overdue", "due today", "due in 2 days",
+ * "snoozed", "archived"; "" when nothing is due yet, there is no cadence, or they were never seen
+ * (which is said where their last meeting is).
+ */
+export function personDueWords(info: Pick<DueInfo, "status" | "nextDue">, today: IsoDate): string {
+  switch (info.status) {
+    case "overdue":
+    case "due-soon": {
+      const words = info.nextDue === null ? "" : formatRelativeDue(info.nextDue, today);
+      return words !== "" ? words : info.status === "overdue" ? "overdue" : "due soon";
+    }
+    case "snoozed":
+    case "archived":
+      return info.status;
+    default:
+      return "";
+  }
 }
 
 /** True for people who should be met now or soon (never seen counts when its date has come). */

@@ -37,7 +37,7 @@ export function peopleByName<T extends { name: string; aliases: readonly string[
  * of any script are kept. Checked by code, as a regex class of surrogates misbehaves without the
  * `u` flag.
  */
-function isSlugSeparator(code: number): boolean {
+export function isSlugSeparator(code: number): boolean {
   if (code < 0x80) {
     const isDigit = code >= 0x30 && code <= 0x39;
     const isLetter = (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);

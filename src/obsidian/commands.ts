@@ -5,6 +5,7 @@ import { compareByUrgency } from "../domain/due";
 import type { Clock } from "../domain/dates";
 import { isSameName, nameClash, personNotePath, safeFileName } from "../domain/paths";
 import { yamlQuote } from "../domain/markdown";
+import { personNamed } from "../domain/person-search";
 import { appendToQueue } from "../domain/queue";
 import { logEntryAt, shareableSummary } from "../domain/summary";
 import type { TasksConventions } from "../domain/tasks-conventions";
@@ -16,13 +17,13 @@ import type { Meetings } from "./meetings";
 import {
   AgreementModal,
   NewPersonModal,
-  PersonSuggestModal,
   QuestionSuggestModal,
   TextPromptModal,
   validDueDate,
   type NewPersonInput,
-  type PersonChoice,
+  type OwnerOption,
 } from "./modals";
+import { NamesakeModal, PersonSuggestModal, pickable, type PersonChoice } from "./person-picker";
 import { describe, type NoteWriter } from "./note-writer";
 
 export interface CommandContext {
@@ -107,11 +108,14 @@ export class CommandActions {
     return this.ctx.clock.today();
   }
 
-  /** People in the order the picker shows them: most overdue first, archived left out. */
-  pickablePeople(first?: PersonEntry | null): PersonEntry[] {
+  /**
+   * People in the order the picker shows them: most overdue first (archived people last, and only
+   * with `withArchived`), `first` before everyone.
+   */
+  pickablePeople(first?: PersonEntry | null, withArchived = false): PersonEntry[] {
     const people = this.ctx.index
       .people()
-      .filter((p) => !p.person.archived)
+      .filter((p) => withArchived || !p.person.archived)
       .sort((a, b) => compareByUrgency(a.due, b.due) || a.name.localeCompare(b.name));
     if (first) return [first, ...people.filter((p) => p.path !== first.path)];
     return people;
@@ -122,7 +126,7 @@ export class CommandActions {
       let picked = false;
       const modal = new PersonSuggestModal(
         this.app,
-        this.pickablePeople(first),
+        this.pickablePeople(first, true),
         this.today(),
         (choice) => {
           picked = true;
@@ -185,7 +189,11 @@ export class CommandActions {
     new NewPersonModal(this.app, initialName, (input) => void this.createPerson(input, then)).open();
   }
 
-  async createPerson(input: NewPersonInput, then?: (person: PersonEntry) => void): Promise<TFile | null> {
+  /**
+   * Creates a person note from the form. A name that is someone's already opens them; one that
+   * is only written like someone's (`personNamed`) asks first, unless `namesakeConfirmed`.
+   */
+  async createPerson(input: NewPersonInput, then?: (person: PersonEntry) => void, namesakeConfirmed = false): Promise<TFile | null> {
     const name = typedName(input.name);
     if (name === "") {
       new Notice("A person needs a name. Nothing was created.");
@@ -208,8 +216,7 @@ export class CommandActions {
     const existing = people.find((p) => isSameName(p.name, name));
     if (existing) {
       new Notice(`${existing.name} exists already; the note was opened.`);
-      const file = this.ctx.writer.file(existing.path);
-      if (file) await this.open(file);
+      await this.openPerson(existing);
       return null;
     }
     // A different name that would be stored in the same file as someone else's: never theirs.
@@ -219,6 +226,15 @@ export class CommandActions {
         `"${name}" would be stored in the same file as ${clash}: names that differ only in capitals or in characters ` +
           "a file name cannot hold share one file. Nothing was created; choose another name.",
       );
+      return null;
+    }
+    const namesake = namesakeConfirmed ? null : personNamed(people.map(pickable), name);
+    if (namesake) {
+      new NamesakeModal(this.app, name, namesake.name, (choice) => {
+        if (choice === "new") void this.createPerson(input, then, true);
+        else if (then) then(namesake.entry);
+        else void this.openPerson(namesake.entry);
+      }).open();
       return null;
     }
     const path = personNotePath({ folder: this.ctx.settings().peopleFolder, name: fileName });
@@ -248,6 +264,11 @@ export class CommandActions {
       await this.open(file);
     }
     return file;
+  }
+
+  private async openPerson(person: PersonEntry): Promise<void> {
+    const file = this.ctx.writer.file(person.path);
+    if (file) await this.open(file);
   }
 
   /** The index learns of a new note from the metadata cache, a moment after it was written. */
@@ -336,6 +357,11 @@ export class CommandActions {
     for (const other of this.pickablePeople()) {
       if (other.path !== person?.path) owners.push({ value: `[[${this.ctx.meetings.linkText(other)}]]`, label: other.name });
     }
+    const findOwner = async (): Promise<OwnerOption | null> => {
+      const choice = await this.pickPerson("Owner of the agreement…", false);
+      if (choice?.kind !== "person") return null;
+      return { value: `[[${this.ctx.meetings.linkText(choice.entry)}]]`, label: choice.entry.name };
+    };
     new AgreementModal(this.app, owners, this.today(), (input) => {
       const text = input.text.replace(/\s+/g, " ").trim();
       if (text === "") {
@@ -360,7 +386,7 @@ export class CommandActions {
         return;
       }
       insertLine(editor, line);
-    }).open();
+    }, findOwner).open();
   }
 
   insertQuestion(editor: Editor): void {

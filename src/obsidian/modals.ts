@@ -1,7 +1,6 @@
-import { FuzzySuggestModal, Modal, Setting, SuggestModal, type App } from "obsidian";
-import { formatLastSeen, isValidIsoDate, addDays } from "../domain/dates";
+import { FuzzySuggestModal, Modal, Setting, type App } from "obsidian";
+import { isValidIsoDate, addDays } from "../domain/dates";
 import { RELATIONSHIPS, type IsoDate, type Question, type Relationship } from "../domain/types";
-import type { PersonEntry } from "../index/people-index";
 
 /** The call-to-action button of a form modal: closes it, then submits. */
 function submitButton(modal: Modal, label: string, submit: () => void): void {
@@ -14,68 +13,6 @@ function submitButton(modal: Modal, label: string, submit: () => void): void {
         submit();
       }),
   );
-}
-
-export type PersonChoice = { kind: "person"; entry: PersonEntry } | { kind: "new"; name: string };
-
-const STATUS_WORDS: Record<string, string> = {
-  overdue: "overdue",
-  "due-soon": "due soon",
-  "never-seen": "never seen",
-  snoozed: "snoozed",
-  archived: "archived",
-  ok: "",
-};
-
-/** Picks a person, most overdue first; the typed name can become a new person. */
-export class PersonSuggestModal extends SuggestModal<PersonChoice> {
-  constructor(
-    app: App,
-    private readonly people: PersonEntry[],
-    private readonly today: IsoDate,
-    private readonly onPick: (choice: PersonChoice) => void,
-    placeholder = "Start a 1:1 with…",
-    private readonly allowNew = true,
-  ) {
-    super(app);
-    this.setPlaceholder(placeholder);
-    this.emptyStateText = "No people yet. Type a name to add someone.";
-  }
-
-  getSuggestions(query: string): PersonChoice[] {
-    const q = query.trim().toLowerCase();
-    const matches = this.people.filter(
-      (entry) =>
-        q === "" ||
-        entry.name.toLowerCase().includes(q) ||
-        entry.person.aliases.some((alias) => alias.toLowerCase().includes(q)),
-    );
-    const choices: PersonChoice[] = matches.map((entry) => ({ kind: "person", entry }));
-    const exact = this.people.some((entry) => entry.name.toLowerCase() === q);
-    if (this.allowNew && q !== "" && !exact) choices.push({ kind: "new", name: query.trim() });
-    return choices;
-  }
-
-  renderSuggestion(choice: PersonChoice, el: HTMLElement): void {
-    el.addClass("ooo-suggestion");
-    if (choice.kind === "new") {
-      el.createDiv({ cls: "ooo-suggestion-title", text: `Add new person: ${choice.name}` });
-      return;
-    }
-    const { entry } = choice;
-    el.createDiv({ cls: "ooo-suggestion-title", text: entry.name });
-    const details = [
-      entry.person.relationship ?? "",
-      `last seen ${formatLastSeen(entry.lastSeen, this.today)}`,
-      STATUS_WORDS[entry.due.status] ?? "",
-    ].filter((part) => part !== "");
-    el.createDiv({ cls: "ooo-suggestion-note", text: details.join(" · ") });
-    el.toggleClass("is-overdue", entry.due.status === "overdue");
-  }
-
-  onChooseSuggestion(choice: PersonChoice): void {
-    this.onPick(choice);
-  }
 }
 
 /** Asks for one line of text. */
@@ -184,15 +121,27 @@ export interface AgreementInput {
   due: IsoDate | null;
 }
 
-/** Owner, text and due date of a new agreement. */
+export interface OwnerOption {
+  value: string;
+  label: string;
+}
+
+/** The owner dropdown's entry that opens the person picker; no owner is written so. */
+const FIND_OWNER = "find-a-person";
+
+/**
+ * Owner, text and due date of a new agreement. The owner is one of `owners`, or, with
+ * `findOwner`, anyone found with the person picker ("Find a person…", after Unassigned).
+ */
 export class AgreementModal extends Modal {
   private readonly input: AgreementInput;
 
   constructor(
     app: App,
-    private readonly owners: { value: string; label: string }[],
+    private readonly owners: OwnerOption[],
     private readonly today: IsoDate,
     private readonly onSubmit: (input: AgreementInput) => void,
+    private readonly findOwner?: () => Promise<OwnerOption | null>,
   ) {
     super(app);
     this.input = { owner: owners[0]?.value ?? "@me", text: "", due: addDays(today, 7) };
@@ -201,8 +150,26 @@ export class AgreementModal extends Modal {
   override onOpen(): void {
     this.titleEl.setText("Add agreement");
     new Setting(this.contentEl).setName("Owner").addDropdown((dropdown) => {
-      for (const owner of this.owners) dropdown.addOption(owner.value, owner.label);
-      dropdown.setValue(this.input.owner).onChange((value) => (this.input.owner = value));
+      const options = [...this.owners];
+      const findOwner = this.findOwner;
+      if (findOwner) {
+        const unassigned = options.findIndex((o) => o.value === "");
+        options.splice(unassigned < 0 ? options.length : unassigned + 1, 0, { value: FIND_OWNER, label: "Find a person…" });
+      }
+      for (const owner of options) dropdown.addOption(owner.value, owner.label);
+      dropdown.setValue(this.input.owner).onChange((value) => {
+        if (value !== FIND_OWNER || !findOwner) {
+          this.input.owner = value;
+          return;
+        }
+        dropdown.setValue(this.input.owner);
+        void findOwner().then((found) => {
+          if (!found) return;
+          if (!Array.from(dropdown.selectEl.options).some((o) => o.value === found.value)) dropdown.addOption(found.value, found.label);
+          dropdown.setValue(found.value);
+          this.input.owner = found.value;
+        });
+      });
     });
     new Setting(this.contentEl).setName("Agreement").addText((text) => {
       text.setPlaceholder("Share the draft with the team");

@@ -27,10 +27,11 @@ export function statusCounts(data: StatusInput): StatusCounts {
   return { overdueAgreements: overdue, peopleDue: peopleDue(data.people).length };
 }
 
-/** "2 overdue · 3 people due", or a quiet "All caught up" when there is nothing. */
+/** "2 agreements overdue · 3 people due", or a quiet "All caught up" when there is nothing. */
 export function statusText(counts: StatusCounts): string {
   const parts: string[] = [];
-  if (counts.overdueAgreements > 0) parts.push(`${counts.overdueAgreements} overdue`);
+  const overdue = counts.overdueAgreements;
+  if (overdue > 0) parts.push(`${overdue} ${overdue === 1 ? "agreement" : "agreements"} overdue`);
   if (counts.peopleDue > 0) parts.push(`${counts.peopleDue} ${counts.peopleDue === 1 ? "person" : "people"} due`);
   return parts.length > 0 ? parts.join(" · ") : "All caught up";
 }

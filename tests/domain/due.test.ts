@@ -9,6 +9,7 @@ import {
   dueInfo,
   dueSoonDays,
   dueSoonFrom,
+  personDueWords,
   isDue,
   nextBirthday,
 } from "../../src/domain/due";
@@ -268,5 +269,20 @@ describe("birthdays", () => {
     expect(daysUntil("2026-11-23", TODAY)).toBe(2);
     expect(daysUntil(addDays(TODAY, -3), TODAY)).toBe(-3);
     expect(daysUntil("2026-03-09", "2026-03-08")).toBe(1);
+  });
+});
+
+describe("personDueWords", () => {
+  it.each<[string, Pick<DueInfo, "status" | "nextDue">, string]>([
+    ["overdue says by how much", { status: "overdue", nextDue: "2026-11-16" }, "5 days overdue"],
+    ["one day overdue", { status: "overdue", nextDue: "2026-11-20" }, "1 day overdue"],
+    ["due today", { status: "due-soon", nextDue: TODAY }, "due today"],
+    ["due soon says when", { status: "due-soon", nextDue: "2026-11-23" }, "due in 2 days"],
+    ["snoozed", { status: "snoozed", nextDue: "2026-12-01" }, "snoozed"],
+    ["archived", { status: "archived", nextDue: null }, "archived"],
+    ["nothing due yet", { status: "ok", nextDue: "2026-12-01" }, ""],
+    ["never seen is said with the last meeting", { status: "never-seen", nextDue: "2026-11-01" }, ""],
+  ])("%s", (_, info, words) => {
+    expect(personDueWords(info, TODAY)).toBe(words);
   });
 });

@@ -24,7 +24,7 @@ describe("Follow-ups", () => {
     const before = session.server.read(path);
 
     const status = page.locator(".status-bar .ooo-status-bar");
-    expect((await status.textContent())?.trim()).toBe("8 overdue · 7 people due");
+    expect((await status.textContent())?.trim()).toBe("8 agreements overdue · 7 people due");
     await status.click();
     const view = page.locator('.mod-right-split .workspace-leaf-content[data-type="one-on-ones-follow-ups"]');
     await view.waitFor();
@@ -51,7 +51,7 @@ describe("Follow-ups", () => {
     // The row leaves the list, and the counts follow.
     await until("the row to go", () => box.count(), (n) => n === 0);
     await until("the counts", async () => (await view.locator(".ooo-counts").first().textContent())?.trim(), (t) => t === "7 overdue · 5 due soon · 29 open");
-    await until("the status bar", async () => (await status.textContent())?.trim(), (t) => t === "7 overdue · 7 people due");
+    await until("the status bar", async () => (await status.textContent())?.trim(), (t) => t === "7 agreements overdue · 7 people due");
   });
 
   it("groups by person and filters to the other person's agreements", async () => {

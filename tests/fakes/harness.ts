@@ -315,7 +315,9 @@ export function activeModal(app: App): Modal {
 export function visibleText(el: Element): string {
   const elements = Array.from(el.children);
   const looseText = Array.from(el.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? "").trim() !== "");
-  if (elements.length === 0 || looseText) return el.textContent ?? "";
+  // Highlighted matches (`renderMatches`) are marks within a line of text, not lines of their own.
+  const marksOnly = elements.every((child) => child.classList.contains("suggestion-highlight"));
+  if (elements.length === 0 || looseText || marksOnly) return el.textContent ?? "";
   return elements.map(visibleText).filter((t) => t !== "").join("\n");
 }
 

@@ -55,7 +55,7 @@ describe("the demo vault", () => {
     const rows = content(VIEW_TYPE_PEOPLE).querySelectorAll("tbody tr");
     expect(rows.length).toBe(plugin.index.people().filter((p) => !p.person.archived).length);
     const status = statusBarItems(app).find((el) => el.classList.contains("ooo-status-bar"));
-    expect(status?.textContent).toMatch(/^\d+ overdue · \d+ people due$/);
+    expect(status?.textContent).toMatch(/^\d+ agreements? overdue · \d+ people due$/);
   });
 
   it("runs every command", async () => {

@@ -527,7 +527,7 @@ describe("big notes and vaults", { timeout: 30_000 }, () => {
     const before = files(app);
     expect(plugin.index.people()).toHaveLength(5003);
     await runCommand(app, "start-one-on-one");
-    expect(await activeSuggest(app).query("Person 4900")).toEqual(["Person 4900\nreport · last seen 5 months ago · overdue"]);
+    expect(await activeSuggest(app).query("Person 4900")).toEqual(["Person 4900\nReport · last seen 5 months ago · 152 days overdue"]);
     await activeSuggest(app).escape();
     expect(await runCommand(app, "open-people")).toBe(true);
     const table = contentOf(app, VIEW_TYPE_PEOPLE);
@@ -539,7 +539,7 @@ describe("big notes and vaults", { timeout: 30_000 }, () => {
     // 50 reports and the fixture's two overdue people.
     expect(root.querySelectorAll(".ooo-person-due")).toHaveLength(52);
     const status = statusBarItems(app).find((el) => el.classList.contains("ooo-status-bar"));
-    expect(status?.textContent).toBe("1 overdue · 52 people due");
+    expect(status?.textContent).toBe("1 agreement overdue · 52 people due");
     expect(files(app)).toEqual(before);
     expect(notices(app)).toEqual([]);
   }, HEAVY_MS);

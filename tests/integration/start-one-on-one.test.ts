@@ -22,11 +22,11 @@ describe("Start 1:1…", () => {
     const picker = activeSuggest(app);
     expect(await picker.query("")).toEqual([
       // Анна: monthly, last seen 2026-09-30 → due 2026-10-30, 22 days overdue.
-      "Анна Иванова\npeer · last seen 7 weeks ago · overdue",
+      "Анна Иванова\nPeer · last seen 7 weeks ago · 22 days overdue",
       // Anya: weekly, last seen 2026-11-07 → due 2026-11-14, 7 days overdue.
-      "Anya Petrova\nreport · last seen 2 weeks ago · overdue",
+      "Anya Petrova\nReport · last seen 2 weeks ago · 7 days overdue",
       // Sam: every 3 weeks, seen in the daily note of 2026-11-19.
-      "Sam Okafor\nfriend · last seen 2 days ago",
+      "Sam Okafor\nFriend · last seen 2 days ago",
     ]);
     expect(await picker.query("zo")).toEqual(["Add new person: zo"]);
     await picker.escape();

@@ -152,7 +152,7 @@ describe("New Year's Eve", () => {
     expect(dueWords(app)).toEqual(["send the year review: 1 day overdue", "plan January: due today"]);
     expect(plugin.index.findPerson("Kim")?.due).toEqual({ status: "overdue", nextDue: "2026-12-31", daysUntilDue: -1 });
     const status = statusBarItems(app).find((el) => el.classList.contains("ooo-status-bar"));
-    expect(status?.textContent).toMatch(/^3 overdue · \d+ people due$/);
+    expect(status?.textContent).toMatch(/^3 agreements overdue · \d+ people due$/);
   });
 
   it("starts the 1:1 of 31 December at 23:59 and of 1 January a minute later", async () => {

@@ -175,7 +175,7 @@ describe("status bar", () => {
     const item = statusBarItems(app).find((el) => el.classList.contains("ooo-status-bar"));
     if (!item) throw new Error("no status bar item");
     // One agreement overdue (due 2026-11-18); Анна and Anya are overdue.
-    expect(item.textContent).toBe("1 overdue · 2 people due");
+    expect(item.textContent).toBe("1 agreement overdue · 2 people due");
     const file = app.vault.getFileByPath(MEETING);
     if (!file) throw new Error("missing");
     await app.vault.process(file, (text) => text.replace("- [ ] @me intro", "- [x] @me intro"));

@@ -175,7 +175,7 @@ describe("markup in notes renders inert", () => {
 
     const status = statusBarItems(app).find((el) => el.classList.contains("ooo-status-bar"));
     expect(status?.children).toHaveLength(1);
-    expect(status?.textContent).toMatch(/^\d+ overdue · \d+ people due$/);
+    expect(status?.textContent).toMatch(/^\d+ agreements? overdue · \d+ people due$/);
   });
 
   it("in live blocks, and in the messages of blocks with bad parameters", async () => {

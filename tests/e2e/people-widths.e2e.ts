@@ -124,9 +124,14 @@ describe("People in a pane of any width", () => {
     await arrange(page, { width: 390, left: false, right: false });
     const card = people(page).locator("tbody tr", { has: page.getByRole("button", { name: "Kwame Mensah", exact: true }) });
     const top = async (selector: string) => (await card.locator(selector).first().boundingBox())?.y ?? Number.NaN;
-    const [name, due, seen, actions, relationship, role] = await Promise.all(
-      [".ooo-col-name", ".ooo-col-nextDue", ".ooo-col-lastSeen", ".ooo-col-actions", ".ooo-col-relationship", ".ooo-col-role"].map(top),
-    );
+    const [name, due, seen, actions, relationship, role] = await Promise.all([
+      top(".ooo-col-name"),
+      top(".ooo-col-nextDue"),
+      top(".ooo-col-lastSeen"),
+      top(".ooo-col-actions"),
+      top(".ooo-col-relationship"),
+      top(".ooo-col-role"),
+    ]);
     expect(Math.abs(name - due)).toBeLessThan(8);
     expect(name < seen && seen < actions && actions < relationship && relationship <= role).toBe(true);
     expect((await card.locator(".ooo-col-relationship").innerText()).trim()).toBe("Friend");

@@ -1,5 +1,6 @@
 // Takes the README's screenshots: the plugin in the preview page (see scripts/preview.mjs) on a
-// copy of demo-vault/, in Chromium at 1280×800, on the demo's date, in the light and dark theme.
+// copy of demo-vault/, in Chromium at 1280×800, on the demo's date, in the light and dark theme;
+// and the People table at 1280 px with both sidebars open, at 900 px and at 390 px.
 //
 //   npm run screenshots                  build, then write docs/*.png
 //   npm run screenshots -- --no-build    use the main.js and styles.css already built
@@ -41,9 +42,9 @@ function warnWithoutCjkFont() {
   }
 }
 
-/** A page at 1280×800 that fails the run on any console error. */
-async function openPage(browser, preview, params, errors) {
-  const page = await browser.newPage({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+/** A page (1280×800 unless told) that fails the run on any console error. */
+async function openPage(browser, preview, params, errors, viewport = VIEWPORT) {
+  const page = await browser.newPage({ viewport, deviceScaleFactor: 1 });
   page.on("console", (message) => {
     if (message.type() === "error") errors.push(message.text());
   });
@@ -101,6 +102,24 @@ async function people(browser, preview, theme, errors) {
   await page.close();
 }
 
+/** The People table in a pane of another width: the window's width and which sidebars are open. */
+async function peopleAtWidth(browser, preview, { name, width, left, right }, errors) {
+  const page = await openPage(browser, preview, { theme: "light" }, errors, { width, height: VIEWPORT.height });
+  if (right) await runCommand(page, "One-on-Ones: Open follow-ups");
+  if (!left) await runCommand(page, "Toggle left sidebar");
+  await runCommand(page, "One-on-Ones: Open people");
+  await page.locator('.workspace-leaf-content[data-type="one-on-ones-people"] tbody tr').first().waitFor();
+  await shoot(page, name);
+  await page.close();
+}
+
+/** The widths README shows the People table at. */
+const PEOPLE_WIDTHS = [
+  { name: "people-1280-both-sidebars", width: 1280, left: true, right: true },
+  { name: "people-900", width: 900, left: false, right: false },
+  { name: "people-390", width: 390, left: false, right: false },
+];
+
 async function oneOnOneNote(browser, preview, theme, errors) {
   const page = await openPage(browser, preview, { theme }, errors);
   await runCommand(page, "One-on-Ones: Start 1:1…");
@@ -138,6 +157,7 @@ async function main() {
       await followUps(browser, preview, theme, errors);
       await people(browser, preview, theme, errors);
     }
+    for (const layout of PEOPLE_WIDTHS) await peopleAtWidth(browser, preview, layout, errors);
     // Starting the 1:1 changes the vault: it comes last.
     for (const theme of ["light", "dark"]) await oneOnOneNote(browser, preview, theme, errors);
     if (errors.length > 0) throw new Error(`the page logged errors:\n${errors.join("\n")}`);

@@ -6,7 +6,7 @@ import { peopleToCsv, peopleToMarkdown } from "./domain/people-table";
 import type { FollowUpsQuery, PeopleQuery, PersonRow } from "./domain/view-models";
 import { PeopleIndex } from "./index/people-index";
 import { agreementsBlockProcessor } from "./obsidian/agreements-block";
-import { registerAdoptionCommands } from "./obsidian/adoption-commands";
+import { registerAdoptionCommands, type AdoptionActions } from "./obsidian/adoption-commands";
 import { CommandActions, registerCommands } from "./obsidian/commands";
 import { exportPeople } from "./obsidian/export-people";
 import { IndexFeeder } from "./obsidian/index-feeder";
@@ -36,6 +36,7 @@ export default class OneOnOnesPlugin extends Plugin {
   private indexReady: Promise<void> | null = null;
   private resolveReady: () => void = () => {};
   private actions!: CommandActions;
+  private adoption!: AdoptionActions;
   private writer!: NoteWriter;
   private meetings!: Meetings;
   private toggler!: Toggler;
@@ -58,7 +59,7 @@ export default class OneOnOnesPlugin extends Plugin {
     const context = { app: this.app, index: this.index, meetings: this.meetings, writer: this.writer, settings, tasks, clock: this.clock, ready };
     this.actions = new CommandActions(context);
     registerCommands(this, context, this.actions);
-    registerAdoptionCommands(this, { ...context, updateSettings: (change) => this.updateSettings(change) });
+    this.adoption = registerAdoptionCommands(this, { ...context, updateSettings: (change) => this.updateSettings(change) });
     this.registerViewCommands();
     this.addSettingTab(new OneOnOnesSettingTab(this.app, this, this));
 
@@ -235,6 +236,9 @@ export default class OneOnOnesPlugin extends Plugin {
         if (file) await this.actions.open(file);
       },
       openFollowUps: () => this.openFollowUps(),
+      newPerson: () => this.actions.newPerson(""),
+      importContacts: () => this.adoption.importContacts(),
+      adoptNotes: () => this.adoption.adopt(),
       discreet: () => this.discreetMode.on,
       onDiscreetChange: (listener) => this.discreetMode.subscribe(listener),
     };

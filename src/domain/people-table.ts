@@ -347,18 +347,26 @@ export function upcomingBirthdays(rows: readonly PersonRow[], today: IsoDate, da
 // ---------------------------------------------------------------------------------------------
 // Columns and copying
 
-export const PEOPLE_COLUMNS: readonly { id: PeopleColumn; title: string }[] = [
-  { id: "name", title: "Name" },
-  { id: "relationship", title: "Relationship" },
-  { id: "role", title: "Role" },
-  { id: "team", title: "Team" },
-  { id: "tags", title: "Tags" },
-  { id: "cadence", title: "Cadence" },
-  { id: "lastSeen", title: "Last seen" },
-  { id: "nextDue", title: "Next due" },
-  { id: "openAgreements", title: "Open agreements" },
-  { id: "nextBirthday", title: "Next birthday" },
-  { id: "problems", title: "Problems" },
+/**
+ * How much a column matters when the pane is narrow: 1 is shown at every width (who, when next,
+ * when last, and the row's actions, which are not a column of data), and as the pane narrows the
+ * columns with the highest number are hidden first. Where the table turns into a list of cards,
+ * every column is shown again, on the card under the first ones.
+ */
+export type ColumnPriority = 1 | 2 | 3 | 4 | 5;
+
+export const PEOPLE_COLUMNS: readonly { id: PeopleColumn; title: string; priority: ColumnPriority }[] = [
+  { id: "name", title: "Name", priority: 1 },
+  { id: "relationship", title: "Relationship", priority: 2 },
+  { id: "role", title: "Role", priority: 4 },
+  { id: "team", title: "Team", priority: 4 },
+  { id: "tags", title: "Tags", priority: 5 },
+  { id: "cadence", title: "Cadence", priority: 3 },
+  { id: "lastSeen", title: "Last seen", priority: 1 },
+  { id: "nextDue", title: "Next due", priority: 1 },
+  { id: "openAgreements", title: "Open agreements", priority: 3 },
+  { id: "nextBirthday", title: "Next birthday", priority: 5 },
+  { id: "problems", title: "Problems", priority: 2 },
 ];
 
 const ALL_COLUMNS: readonly PeopleColumn[] = PEOPLE_COLUMNS.map((c) => c.id);

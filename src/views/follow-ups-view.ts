@@ -35,6 +35,9 @@ export class FollowUpsView extends IndexView<FollowUpsProps> {
       onStart: (path) => void this.host.startOneOnOne(path),
       onMarkSeen: (path) => void this.host.markSeen(path),
       onQueryChange: (query) => this.host.saveFollowUpsQuery(query),
+      onNewPerson: () => this.host.newPerson(),
+      onImportContacts: () => void this.host.importContacts(),
+      onAdoptNotes: () => void this.host.adoptNotes(),
     });
   }
 

@@ -21,6 +21,10 @@ export interface ViewHost {
   /** Writes the rows into a new file of the vault, for spreadsheets or address books. */
   exportPeople(format: "csv" | "vcard", rows: PersonRow[]): Promise<void>;
   openFollowUps(): Promise<void>;
+  /** The commands a view offers while there are no people: New person, Import contacts, Adopt. */
+  newPerson(): void;
+  importContacts(): Promise<void>;
+  adoptNotes(): Promise<void>;
   /** Discreet mode: personal details are left out of the views. */
   discreet(): boolean;
   onDiscreetChange(listener: () => void): () => void;

@@ -35,6 +35,9 @@ export class PeopleView extends IndexView<PeopleTableProps> {
       onCopy: (format, rows) => void this.host.copyPeople(format, rows),
       onExport: (format, rows) => void this.host.exportPeople(format, rows),
       onQueryChange: (query) => this.host.savePeopleQuery(query),
+      onNewPerson: () => this.host.newPerson(),
+      onImportContacts: () => void this.host.importContacts(),
+      onAdoptNotes: () => void this.host.adoptNotes(),
     });
   }
 

@@ -291,6 +291,28 @@ describe("Follow-ups: people due and birthdays", () => {
   });
 });
 
+describe("Follow-ups: no people yet", () => {
+  it("offers New person, Import contacts and Adopt existing notes at the top", async () => {
+    const onNewPerson = vi.fn<() => void>();
+    const onImportContacts = vi.fn<() => void>();
+    const onAdoptNotes = vi.fn<() => void>();
+    setup([], [], { onNewPerson, onImportContacts, onAdoptNotes });
+    const start = screen.getByRole("region", { name: "No people yet" });
+    // Above the toolbar and the sections.
+    const toolbar = screen.getByRole("group", { name: "Group agreements" });
+    expect(start.compareDocumentPosition(toolbar) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    await fireEvent.click(within(start).getByRole("button", { name: "New person" }));
+    await fireEvent.click(within(start).getByRole("button", { name: "Import contacts" }));
+    await fireEvent.click(within(start).getByRole("button", { name: "Adopt existing notes" }));
+    expect([onNewPerson.mock.calls.length, onImportContacts.mock.calls.length, onAdoptNotes.mock.calls.length]).toEqual([1, 1, 1]);
+  });
+
+  it("offers nothing once there is someone", () => {
+    setup([], [person("Otto Fine")], { onNewPerson: vi.fn(), onImportContacts: vi.fn(), onAdoptNotes: vi.fn() });
+    expect(screen.queryByRole("region", { name: "No people yet" })).toBeNull();
+  });
+});
+
 describe("Follow-ups: keyboard", () => {
   it("reaches every control with Tab: all are buttons, checkboxes or inputs in document order", () => {
     setup(sample(), [person("Anya Petrova", { status: "overdue", nextDue: "2026-11-16", daysUntilDue: -5 })]);

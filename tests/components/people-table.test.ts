@@ -106,6 +106,37 @@ describe("People table: structure and cells", () => {
   });
 });
 
+describe("People table: no people yet", () => {
+  it("offers New person, Import contacts and Adopt existing notes first, with no empty table above them", async () => {
+    const onNewPerson = vi.fn<() => void>();
+    const onImportContacts = vi.fn<() => void>();
+    const onAdoptNotes = vi.fn<() => void>();
+    const { container } = render(PeopleTable, {
+      props: { rows: [], today: TODAY, query: PEOPLE_QUERY, ...callbacks(), onNewPerson, onImportContacts, onAdoptNotes },
+    });
+    const start = screen.getByRole("region", { name: "No people yet" });
+    expect(screen.queryByRole("table")).toBeNull();
+    // Nothing comes before it in the view: it is the first thing a new user reads.
+    expect(container.querySelector(".ooo-people")?.firstElementChild).toBe(start);
+    const buttons = within(start).getAllByRole("button").map((b) => b.textContent?.trim());
+    expect(buttons).toEqual(["New person", "Import contacts", "Adopt existing notes"]);
+
+    await fireEvent.click(within(start).getByRole("button", { name: "New person" }));
+    await fireEvent.click(within(start).getByRole("button", { name: "Import contacts" }));
+    await fireEvent.click(within(start).getByRole("button", { name: "Adopt existing notes" }));
+    expect([onNewPerson.mock.calls.length, onImportContacts.mock.calls.length, onAdoptNotes.mock.calls.length]).toEqual([1, 1, 1]);
+  });
+
+  it("keeps the table's filters out of the way while there is nobody to filter, and offers nothing once someone is there", () => {
+    setup([]);
+    expect(screen.queryByRole("searchbox", { name: "Filter people" })).toBeNull();
+    cleanup();
+    setup(crew());
+    expect(screen.queryByRole("region", { name: "No people yet" })).toBeNull();
+    expect(screen.queryByRole("button", { name: "New person" })).toBeNull();
+  });
+});
+
 describe("People table: sorting", () => {
   it("sorts names locale-aware: accents with their letter, Cyrillic after Latin", async () => {
     setup(crew());

@@ -412,6 +412,11 @@ describe("columns and copying", () => {
     expect(new Set(PEOPLE_COLUMNS.map((c) => c.id)).size).toBe(11);
   });
 
+  it("keeps who, when next and when last at every width: only they have the first priority", () => {
+    expect(PEOPLE_COLUMNS.filter((c) => c.priority === 1).map((c) => c.title)).toEqual(["Name", "Last seen", "Next due"]);
+    expect(PEOPLE_COLUMNS.every((c) => Number.isInteger(c.priority) && c.priority >= 1 && c.priority <= 5)).toBe(true);
+  });
+
   const anya = row({
     name: "Anya Petrova",
     relationship: "report",

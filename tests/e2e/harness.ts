@@ -30,10 +30,13 @@ export interface PreviewServer {
   stop(): Promise<void>;
 }
 
-/** Copies demo-vault/ (without installed plugins) into a temporary folder, adds `extra` files. */
-export function copyDemoVault(extra: Record<string, string> = {}): string {
+/**
+ * Copies demo-vault/ (without installed plugins) into a temporary folder, adds `extra` files and
+ * leaves out the files and folders of `leaveOut` (paths in the vault, such as "People").
+ */
+export function copyDemoVault(extra: Record<string, string> = {}, leaveOut: readonly string[] = []): string {
   const vault = mkdtempSync(join(tmpdir(), "one-on-ones-e2e-"));
-  const skipped = [`${sep}.obsidian${sep}plugins`, `${sep}.obsidian${sep}workspace`];
+  const skipped = [`${sep}.obsidian${sep}plugins`, `${sep}.obsidian${sep}workspace`, ...leaveOut.map((path) => `${sep}demo-vault${sep}${path.split("/").join(sep)}`)];
   cpSync(join(ROOT, "demo-vault"), vault, {
     recursive: true,
     filter: (source) => !skipped.some((part) => source.includes(part)),
@@ -46,11 +49,11 @@ export function copyDemoVault(extra: Record<string, string> = {}): string {
 }
 
 /** Starts `scripts/preview.mjs --port 0 --no-build` on a copy of the demo vault. */
-export async function startPreview(options: { extraFiles?: Record<string, string> } = {}): Promise<PreviewServer> {
+export async function startPreview(options: { extraFiles?: Record<string, string>; leaveOut?: readonly string[] } = {}): Promise<PreviewServer> {
   for (const built of ["main.js", "styles.css"]) {
     if (!existsSync(join(ROOT, built))) throw new Error(`${built} is missing: run "npm run build" (npm run test:e2e does).`);
   }
-  const vault = copyDemoVault(options.extraFiles);
+  const vault = copyDemoVault(options.extraFiles, options.leaveOut);
   const log: string[] = [];
   const child: ChildProcessWithoutNullStreams = spawn(
     process.execPath,
@@ -140,6 +143,8 @@ export interface PreviewSession {
 export interface PreviewSessionOptions {
   /** Files added to the copy of the demo vault, path → text. */
   extraFiles?: Record<string, string>;
+  /** Files and folders of the demo vault left out of the copy ("People"). */
+  leaveOut?: readonly string[];
   /** Fail a test whose page opened a dialog (alert, confirm, prompt). */
   failOnDialogs?: boolean;
 }
@@ -155,7 +160,7 @@ export function usePreviewSession(options: PreviewSessionOptions = {}): PreviewS
   let opened: PreviewPage[] = [];
 
   beforeAll(async () => {
-    [browser, server] = await Promise.all([launchBrowser(), startPreview({ extraFiles: options.extraFiles })]);
+    [browser, server] = await Promise.all([launchBrowser(), startPreview({ extraFiles: options.extraFiles, leaveOut: options.leaveOut })]);
   });
 
   afterAll(async () => {

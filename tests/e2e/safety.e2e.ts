@@ -32,6 +32,8 @@ describe("note content is shown as text", () => {
   it("a person named like an HTML tag appears as those characters and runs nothing", async () => {
     const { page } = await session.open({ file: `People/${NAME}.md` });
 
+    // Without the file list, the table has room for its Role and Team columns.
+    await runFromPalette(page, "Toggle left sidebar");
     await runFromPalette(page, "One-on-Ones: Open people");
     const people = page.locator('.workspace-leaf-content[data-type="one-on-ones-people"]');
     await people.locator("tbody tr").first().waitFor();

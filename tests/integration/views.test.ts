@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { VIEW_TYPE_FOLLOW_UPS, VIEW_TYPE_PEOPLE } from "../../src/constants";
-import { click, clickRibbon, files, fill, flush, notices, read, runCommand, statusBarItems, viewsOfType } from "../fakes/harness";
+import OneOnOnesPlugin from "../../src/main";
+import { activeModal, click, clickRibbon, createTestApp, files, fill, flush, loadPlugin, notices, read, runCommand, statusBarItems, viewsOfType } from "../fakes/harness";
 import { FIXTURE_VAULT, loadFixture } from "./setup";
 
 const MEETING = "1-1s/Anya Petrova/2026-11-07.md";
@@ -166,6 +167,33 @@ describe("People", () => {
     const csv = read(app, exported as string);
     expect(csv.split("\r\n").filter((line) => line !== "")).toHaveLength(2); // header and Sam
     expect(csv).toContain("Sam Okafor");
+  });
+});
+
+describe("a vault with no people yet", () => {
+  it("offers New person, Import contacts and Adopt existing notes in People and in Follow-ups, each opening its dialog", async () => {
+    const { app } = createTestApp({ files: { "Welcome.md": "# Welcome\n", "Meetings/Standup.md": "Notes\n" } });
+    const plugin = await loadPlugin(OneOnOnesPlugin, app);
+    await plugin.whenReady();
+    expect(await runCommand(app, "open-people")).toBe(true);
+    const people = contentOf(app, VIEW_TYPE_PEOPLE);
+    const followUps = await openFollowUps(app);
+    for (const root of [people, followUps]) {
+      for (const [button, title] of [
+        ["New person", "New person"],
+        ["Import contacts", "Import contacts"],
+        ["Adopt existing notes", "Adopt existing notes"],
+      ] as const) {
+        const el = Array.from(root.querySelectorAll<HTMLButtonElement>(".ooo-get-started button")).find((b) => b.textContent?.trim() === button);
+        if (!el) throw new Error(`no ${button} button`);
+        await click(app, el);
+        await settle(app);
+        const modal = activeModal(app);
+        expect(modal.titleEl.textContent).toBe(title);
+        modal.close();
+      }
+    }
+    expect(files(app)).toEqual({ "Welcome.md": "# Welcome\n", "Meetings/Standup.md": "Notes\n" });
   });
 });
 

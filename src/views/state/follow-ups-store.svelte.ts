@@ -9,8 +9,9 @@
 import type { IsoDate } from "../../domain/types";
 import type { AgreementItem, FollowUpsQuery, PersonRow } from "../../domain/view-models";
 import type { OpenAgreement, ToggleAgreement } from "./agreements-list-store.svelte";
+import type { GetStartedActions } from "./get-started";
 
-export interface FollowUpsProps {
+export interface FollowUpsProps extends GetStartedActions {
   agreements: AgreementItem[];
   /** Everyone: the component picks who is due and whose birthday is coming. */
   people: PersonRow[];
@@ -61,5 +62,8 @@ export function createFollowUpsProps(initial: FollowUpsProps): FollowUpsProps {
     onStart: initial.onStart,
     onMarkSeen: initial.onMarkSeen,
     onQueryChange: initial.onQueryChange,
+    onNewPerson: initial.onNewPerson,
+    onImportContacts: initial.onImportContacts,
+    onAdoptNotes: initial.onAdoptNotes,
   };
 }

@@ -5,6 +5,7 @@
  */
 import type { IsoDate } from "../../domain/types";
 import type { PeopleQuery, PersonRow } from "../../domain/view-models";
+import type { GetStartedActions } from "./get-started";
 
 /** A 1:1 note the table's rows cannot show a problem of: its person has no note. */
 export interface NoteToCheck {
@@ -16,7 +17,7 @@ export interface NoteToCheck {
 
 export type CopyFormat = "markdown" | "csv";
 
-export interface PeopleTableProps {
+export interface PeopleTableProps extends GetStartedActions {
   rows: PersonRow[];
   today: IsoDate;
   /** 1:1 notes to check, listed under the table. */
@@ -69,5 +70,8 @@ export function createPeopleTableProps(initial: PeopleTableProps): PeopleTablePr
     onCopy: initial.onCopy,
     onExport: initial.onExport,
     onQueryChange: initial.onQueryChange,
+    onNewPerson: initial.onNewPerson,
+    onImportContacts: initial.onImportContacts,
+    onAdoptNotes: initial.onAdoptNotes,
   };
 }

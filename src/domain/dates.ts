@@ -24,6 +24,15 @@ dayjs.extend(advancedFormat);
 dayjs.extend(weekOfYear);
 dayjs.extend(weekYear);
 dayjs.extend(isoWeek);
+// `z` and `zzz` (advancedFormat) ask for the time zone's name, which only dayjs's time-zone plugin
+// gives: here it is the short or long name the system gives for local time ("CET", "GMT+14").
+dayjs.extend((_option, Dayjs) => {
+  const proto = Dayjs.prototype as unknown as { offsetName(this: dayjs.Dayjs, type?: string): string };
+  proto.offsetName = function (type) {
+    const format = new Intl.DateTimeFormat("en-US", { timeZoneName: type === "long" ? "long" : "short" });
+    return format.formatToParts(this.toDate()).find((part) => part.type === "timeZoneName")?.value ?? "";
+  };
+});
 
 /** Where "today" comes from: the system clock in the plugin, a fixed date in tests. */
 export interface Clock {

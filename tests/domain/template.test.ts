@@ -167,6 +167,17 @@ describe("{{date:…}} with moment's tokens, as Obsidian's Templates writes them
     expect(render(date, format)).toBe(expected);
   });
 
+  it("writes the time zone's name for z, and never fails on any format", () => {
+    expect(render("2026-12-07", "z")).toMatch(/^\S+$/);
+    expect(render("2026-12-07", "zzz")).not.toBe("");
+    fc.assert(
+      fc.property(fc.string({ maxLength: 12 }), (format) => {
+        expect(typeof render("2026-12-07", format.replace(/[{}\r\n]/g, ""))).toBe("string");
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
   it("writes every advanced token as moment would, on any date", () => {
     const tokens = Object.keys(momentTokens("2026-01-01"));
     // Meeting dates from 2000 on: before, a few zones changed their clocks in ways dayjs does not

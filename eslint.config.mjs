@@ -1,5 +1,6 @@
 import { defineConfig, globalIgnores } from "eslint/config";
 import obsidianmd from "eslint-plugin-obsidianmd";
+import { PlainTextParser } from "eslint-plugin-obsidianmd/dist/lib/plainTextParser.js";
 import svelte from "eslint-plugin-svelte";
 import tseslint from "typescript-eslint";
 import globals from "globals";
@@ -20,6 +21,9 @@ const noObsidianInPureCode = {
   ],
 };
 
+/** Files linted for what Obsidian's directory checks, not as code. */
+const NOT_CODE = ["package.json", "manifest.json", "LICENSE"];
+
 export default defineConfig([
   globalIgnores([
     "node_modules/",
@@ -29,6 +33,9 @@ export default defineConfig([
     "docs/",
     "coverage/",
     "**/*.json",
+    // package.json and manifest.json are checked (below and by the recommended config).
+    "!package.json",
+    "!manifest.json",
   ]),
   ...obsidianmd.configs.recommended,
   {
@@ -41,12 +48,34 @@ export default defineConfig([
       },
     },
   },
-  ...svelte.configs.recommended,
+  // Svelte's rules come without a file pattern: they are kept off the JSON and text files.
+  ...svelte.configs.recommended.map((config) => (config.rules && !config.files ? { ...config, ignores: NOT_CODE } : config)),
   {
     files: ["**/*.svelte", "**/*.svelte.ts"],
     languageOptions: {
       parserOptions: { parser: tseslint.parser, projectService: true, extraFileExtensions: [".svelte"] },
     },
+  },
+  {
+    // The recommended config gives the Obsidian rules to .ts and .js files only; components are
+    // plugin code too.
+    files: ["**/*.svelte"],
+    plugins: { obsidianmd, "@typescript-eslint": tseslint.plugin },
+    rules: { ...obsidianmd.ruleConfigs.recommended, ...obsidianmd.ruleConfigs.recommendedTypeChecked },
+  },
+  {
+    // What Obsidian's plugin directory checks: the manifest's keys and words, the licence's
+    // copyright line. Both rules are in the plugin but in none of its configs.
+    files: ["manifest.json"],
+    plugins: { obsidianmd },
+    languageOptions: { parser: tseslint.parser, parserOptions: { projectService: false } },
+    rules: { "obsidianmd/validate-manifest": "error" },
+  },
+  {
+    files: ["LICENSE"],
+    plugins: { obsidianmd },
+    languageOptions: { parser: PlainTextParser },
+    rules: { "obsidianmd/validate-license": "error" },
   },
   { files: ["src/domain/**/*.ts", "src/index/**/*.ts"], rules: noObsidianInPureCode },
   {

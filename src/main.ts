@@ -66,7 +66,7 @@ export default class OneOnOnesPlugin extends Plugin {
     this.discreetMode = new DiscreetMode(this.settings.discreetMode, this.addStatusBarItem(), (on) => {
       this.settings.discreetMode = on;
       this.saveQueriesSoon();
-    });
+    }, this.app.workspace);
     this.register(() => this.discreetMode.dispose());
     const headings = () => privateHeadings(this.settings);
     this.registerMarkdownPostProcessor(privateSectionMarker(headings));

@@ -9,10 +9,30 @@
  * This is the one module that registers dayjs plugins.
  */
 import dayjs from "dayjs";
+import advancedFormat from "dayjs/plugin/advancedFormat";
 import customParseFormat from "dayjs/plugin/customParseFormat";
+import isoWeek from "dayjs/plugin/isoWeek";
+import weekOfYear from "dayjs/plugin/weekOfYear";
+import weekYear from "dayjs/plugin/weekYear";
 import type { IsoDate } from "./types";
 
 dayjs.extend(customParseFormat);
+// moment's formatting tokens, as Obsidian's core Templates knows them: `Do`, `Q`, `X`, `x`, `k`
+// (advancedFormat), locale weeks `w` and week-years `gggg` (weekOfYear, weekYear), ISO weeks `W`
+// and week-years `GGGG` (isoWeek).
+dayjs.extend(advancedFormat);
+dayjs.extend(weekOfYear);
+dayjs.extend(weekYear);
+dayjs.extend(isoWeek);
+// `z` and `zzz` (advancedFormat) ask for the time zone's name, which only dayjs's time-zone plugin
+// gives: here it is the short or long name the system gives for local time ("CET", "GMT+14").
+dayjs.extend((_option, Dayjs) => {
+  const proto = Dayjs.prototype as unknown as { offsetName(this: dayjs.Dayjs, type?: string): string };
+  proto.offsetName = function (type) {
+    const format = new Intl.DateTimeFormat("en-US", { timeZoneName: type === "long" ? "long" : "short" });
+    return format.formatToParts(this.toDate()).find((part) => part.type === "timeZoneName")?.value ?? "";
+  };
+});
 
 /** Where "today" comes from: the system clock in the plugin, a fixed date in tests. */
 export interface Clock {
@@ -222,7 +242,11 @@ export function formatLastSeen(date: IsoDate | null, today: IsoDate): string {
 }
 
 /**
- * A date written with a dayjs pattern (`YYYY-MM-DD`, `DD.MM.YYYY dddd`…), e.g. for note names.
+ * A date written with a format pattern as moment (Obsidian's core Templates) writes it:
+ * `YYYY-MM-DD`, `dddd D MMMM`, `Do` (21st), `Q` (quarter), `w`/`gggg` (week and week-year, weeks
+ * Sunday to Saturday, week 1 holding January 1st), `W`/`GGGG` (ISO week and week-year), `X`/`x`
+ * (Unix seconds/milliseconds). A date stands for noon of that day, local time — far from midnight,
+ * so that no change of clocks moves it into another day or week — and time tokens read 12:00.
  * Invalid dates give an empty string.
  */
 export function formatDate(date: IsoDate, pattern: string): string {

@@ -1,6 +1,11 @@
 /**
  * A `.base` file (Obsidian's Bases) that shows the person notes with their key properties, for
  * users who like to browse their people there too. Plain YAML text.
+ *
+ * Only Markdown notes are people: a picture or the base itself in the people folder is not.
+ * The birthday column shows the birthday as text, a full date as `YYYY-MM-DD` and one without a
+ * year as written (`--04-02`): a `birthday` property of the Date type cannot hold a date without a
+ * year, and the note keeps the form Dataview and the plugin read.
  */
 
 export interface PeopleBaseOptions {
@@ -29,7 +34,7 @@ export function peopleBase(options: PeopleBaseOptions): string {
     "note.team",
     "note.cadence",
     "note.last-seen",
-    "note.birthday",
+    "formula.birthday",
     "note.tags",
   ];
   const view = (name: string, filter: string | null) => [
@@ -43,15 +48,22 @@ export function peopleBase(options: PeopleBaseOptions): string {
     "        direction: ASC",
   ];
   const colleagues = ["report", "manager", "peer", "skip", "mentor", "mentee"].map((r) => `relationship == ${literal(r)}`);
+  const birthday = 'if(birthday, if(birthday.isType("date"), birthday.format("YYYY-MM-DD"), birthday.toString()), "")';
   return [
     "filters:",
-    "  or:",
-    ...conditions.map((condition) => `    - ${condition}`),
+    "  and:",
+    `    - ${expression(`file.ext == ${literal("md")}`)}`,
+    "    - or:",
+    ...conditions.map((condition) => `        - ${condition}`),
+    "formulas:",
+    `  birthday: ${expression(birthday)}`,
     "properties:",
     "  note.last-seen:",
     "    displayName: Last seen",
     "  note.relationship:",
     "    displayName: Relationship",
+    "  formula.birthday:",
+    "    displayName: Birthday",
     "views:",
     ...view("People", null),
     ...view("Colleagues", colleagues.join(" || ")),

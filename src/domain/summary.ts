@@ -3,10 +3,10 @@
  *
  * Left out: the front matter; every private section (a heading equal to one of the configured
  * private headings, or containing the word "private", down to the next heading of the same or a
- * higher level); quotes and callouts marked private; Obsidian comments `%% … %%`; live query
- * blocks (`one-on-ones`, `dataview`, `dataviewjs`, `tasks`, `query`, `base`), whose source means
- * nothing outside Obsidian, unless the caller renders them; headings left with nothing under
- * them. Runs of blank lines become one. The result uses LF line endings.
+ * higher level); quotes and callouts marked private; comments, Obsidian's `%% … %%` and HTML's
+ * `<!-- … -->`; live query blocks (`one-on-ones`, `dataview`, `dataviewjs`, `tasks`, `query`,
+ * `base`), whose source means nothing outside Obsidian, unless the caller renders them; headings
+ * left with nothing under them. Runs of blank lines become one. The result uses LF line endings.
  *
  * Leaving out too much is always preferred to leaking: a setext heading (`Text` over `---`)
  * can start a private section but never ends one, because inside private notes a line over a
@@ -90,22 +90,34 @@ export function isPrivateHeading(text: string, privateHeadings: readonly string[
   });
 }
 
-/** Removes `%% … %%` comments from one line; `open` says whether a comment runs on past it. */
-function stripComments(line: string, inComment: boolean): { text: string; open: boolean } {
+/** What closes a comment: `%%` for an Obsidian comment, `-->` for an HTML comment. */
+type CommentEnd = "%%" | "-->";
+
+/**
+ * Removes comments (`%% … %%` and `<!-- … -->`) from one line; `open` says which comment, if any,
+ * runs on past it.
+ */
+function stripComments(line: string, inComment: CommentEnd | null): { text: string; open: CommentEnd | null } {
   let text = "";
   let pos = 0;
   let open = inComment;
   for (;;) {
-    const at = line.indexOf("%%", pos);
     if (open) {
-      if (at < 0) return { text, open: true };
-      pos = at + 2;
-      open = false;
+      const at = line.indexOf(open, pos);
+      if (at < 0) return { text, open };
+      pos = at + open.length;
+      open = null;
     } else {
-      if (at < 0) return { text: text + line.slice(pos), open: false };
+      const obsidian = line.indexOf("%%", pos);
+      const html = line.indexOf("<!--", pos);
+      if (obsidian < 0 && html < 0) return { text: text + line.slice(pos), open: null };
+      const isHtml = html >= 0 && (obsidian < 0 || html < obsidian);
+      const at = isHtml ? html : obsidian;
       text += line.slice(pos, at);
+      // The search for the end starts after `%%` or `<!`: `<!-->` and `<!--->` are whole HTML
+      // comments, their `-->` sharing the opening dashes.
       pos = at + 2;
-      open = true;
+      open = isHtml ? "-->" : "%%";
     }
   }
 }
@@ -113,7 +125,7 @@ function stripComments(line: string, inComment: boolean): { text: string; open: 
 /** Lines and fenced code blocks, with comments taken out of the lines. */
 function tokenize(lines: readonly string[]): Item[] {
   const items: Item[] = [];
-  let inComment = false;
+  let inComment: CommentEnd | null = null;
   let code: { fence: Fence; lines: string[] } | null = null;
   for (const raw of lines) {
     if (code) {
@@ -132,7 +144,7 @@ function tokenize(lines: readonly string[]): Item[] {
       }
     }
     const stripped = stripComments(raw, inComment);
-    const hadComment = inComment || stripped.open || stripped.text !== raw;
+    const hadComment = inComment !== null || stripped.open !== null || stripped.text !== raw;
     // Text after a comment that began on an earlier line has no indentation of its own.
     const text = hadComment ? (inComment ? stripped.text.trim() : stripped.text.trimEnd()) : raw;
     inComment = stripped.open;

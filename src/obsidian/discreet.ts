@@ -1,6 +1,6 @@
 import { RangeSetBuilder, type Extension } from "@codemirror/state";
 import { Decoration, ViewPlugin, type DecorationSet, type EditorView, type ViewUpdate } from "@codemirror/view";
-import { setIcon, type MarkdownPostProcessor } from "obsidian";
+import { setIcon, type EventRef, type MarkdownPostProcessor, type Workspace } from "obsidian";
 import { inRanges, privateLineRanges } from "../domain/private-sections";
 
 export const DISCREET_BODY_CLASS = "ooo-discreet";
@@ -9,16 +9,28 @@ const PRIVATE_SECTION_CLASS = "ooo-private-section";
 
 /**
  * Discreet mode, for screen sharing: private-notes sections are blurred in the editor and in
- * reading view, birthdays are left out of the views, and an indicator in the status bar says so.
+ * reading view — in every window, the main one and each pop-out, open now or later — birthdays
+ * are left out of the views, and an indicator in the status bar says so.
  */
 export class DiscreetMode {
   private readonly listeners = new Set<() => void>();
+  /** Pop-out windows opened since the plugin loaded (some may have no leaf yet). */
+  private readonly opened = new Set<Document>();
+  private readonly windowEvents: EventRef[];
 
   constructor(
     private enabled: boolean,
     private readonly indicatorEl: HTMLElement,
     private readonly persist: (enabled: boolean) => void,
+    private readonly workspace: Workspace,
   ) {
+    this.windowEvents = [
+      workspace.on("window-open", (win) => {
+        this.opened.add(win.doc);
+        win.doc.body.toggleClass(DISCREET_BODY_CLASS, this.enabled);
+      }),
+      workspace.on("window-close", (win) => this.opened.delete(win.doc)),
+    ];
     indicatorEl.addClass("ooo-discreet-indicator", "mod-clickable");
     setIcon(indicatorEl.createSpan({ cls: "ooo-discreet-icon" }), "eye-off");
     indicatorEl.createSpan({ text: "Discreet" });
@@ -49,14 +61,22 @@ export class DiscreetMode {
     return () => this.listeners.delete(listener);
   }
 
-  /** Takes the class off the document when the plugin unloads. */
+  /** Takes the class off every window when the plugin unloads. */
   dispose(): void {
-    activeDocument.body.removeClass(DISCREET_BODY_CLASS);
+    for (const ref of this.windowEvents) this.workspace.offref(ref);
+    for (const doc of this.documents()) doc.body.removeClass(DISCREET_BODY_CLASS);
     this.listeners.clear();
   }
 
+  /** The document of every window: the main one, each pop-out with a leaf, each one opened. */
+  private documents(): Set<Document> {
+    const docs = new Set<Document>([this.workspace.rootSplit.doc, ...this.opened]);
+    this.workspace.iterateAllLeaves((leaf) => docs.add(leaf.getContainer().doc));
+    return docs;
+  }
+
   private apply(): void {
-    activeDocument.body.toggleClass(DISCREET_BODY_CLASS, this.enabled);
+    for (const doc of this.documents()) doc.body.toggleClass(DISCREET_BODY_CLASS, this.enabled);
     this.indicatorEl.toggleClass("is-hidden", !this.enabled);
   }
 }

@@ -108,6 +108,23 @@ describe("shareableSummary", () => {
     expect(summary(note)).toBe("# A\nkeep  this\nafter\nshown\n");
   });
 
+  it("drops HTML comments, inline and over several lines", () => {
+    const note = [
+      "# A",
+      "keep <!-- hidden --> this",
+      "<!--",
+      "hidden",
+      "## not a heading",
+      "-->",
+      "after <!--hidden",
+      "still hidden --> shown",
+      "<!-- a %% inside --> and %% a <!-- inside %% kept",
+      "empty <!--> and <!---> comments",
+      "",
+    ].join("\n");
+    expect(summary(note)).toBe("# A\nkeep  this\nafter\nshown\n and  kept\nempty  and  comments\n");
+  });
+
   it("drops a private section down to the next heading of the same or a higher level", () => {
     const note = "# T\n## Private notes\na\n### Sub\nb\n#### Deeper\nc\n## Next\nd\n# Top\ne\n";
     expect(summary(note)).toBe("# T\n## Next\nd\n# Top\ne\n");
@@ -199,11 +216,11 @@ describe("shareableSummary", () => {
 
 type Block =
   | { t: "heading"; level: number; title: string; setext: boolean }
-  | { t: "text"; prefix: string; inlineComment: boolean }
+  | { t: "text"; prefix: string; inlineComment: boolean; html: boolean }
   | { t: "underline" }
   | { t: "blank" }
   | { t: "fence"; language: string; inner: string }
-  | { t: "comment"; inner: string; multiline: boolean }
+  | { t: "comment"; inner: string; multiline: boolean; html: boolean }
   | { t: "callout"; header: string; private: boolean; lines: number }
   | { t: "rule" };
 
@@ -221,6 +238,7 @@ const block: fc.Arbitrary<Block> = fc.oneof(
     t: fc.constant("text" as const),
     prefix: fc.constantFrom("", "- ", "  - ", "- [ ] ", "1. ", "> ", "**b** "),
     inlineComment: fc.boolean(),
+    html: fc.boolean(),
   }),
   fc.constant({ t: "underline" as const }),
   fc.constant({ t: "blank" as const }),
@@ -233,6 +251,7 @@ const block: fc.Arbitrary<Block> = fc.oneof(
     t: fc.constant("comment" as const),
     inner: fc.constantFrom("## Check-in", "# Top", "plain", "```"),
     multiline: fc.boolean(),
+    html: fc.boolean(),
   }),
   fc.record({
     t: fc.constant("callout" as const),
@@ -271,7 +290,8 @@ function buildNote(blocks: Block[], frontMatter: boolean): { text: string; publi
         break;
       }
       case "text":
-        lines.push(b.prefix + token(privateLevel > 0) + (b.inlineComment ? " %% SECRET-inline %%" : ""));
+        if (!b.inlineComment) lines.push(b.prefix + token(privateLevel > 0));
+        else lines.push(b.prefix + token(privateLevel > 0) + (b.html ? " <!-- SECRET-inline -->" : " %% SECRET-inline %%"));
         break;
       case "underline":
         lines.push("---");
@@ -285,7 +305,9 @@ function buildNote(blocks: Block[], frontMatter: boolean): { text: string; publi
         break;
       }
       case "comment":
-        if (b.multiline) lines.push("%%", b.inner, "SECRET-comment", "%%");
+        if (b.html && b.multiline) lines.push("<!--", b.inner, "SECRET-comment", "-->");
+        else if (b.html) lines.push(`<!-- ${b.inner} SECRET-comment -->`);
+        else if (b.multiline) lines.push("%%", b.inner, "SECRET-comment", "%%");
         else lines.push(`%% ${b.inner} SECRET-comment %%`);
         break;
       case "callout": {

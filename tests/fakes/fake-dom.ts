@@ -110,8 +110,11 @@ interface DelegatedListener {
 }
 const delegated = new WeakMap<EventTarget, DelegatedListener[]>();
 
-function installNode(): void {
-  const node = Node.prototype;
+/** A window whose DOM classes get Obsidian's additions: the test's own, or a pop-out's. */
+type Realm = Window & typeof globalThis;
+
+function installNode(realm: Realm): void {
+  const node = realm.Node.prototype;
   define(node, "createEl", function (this: Node, tag: keyof HTMLElementTagNameMap, o?: ElementInfo, cb?: (el: HTMLElement) => void) {
     return createEl(tag, withParent<DomElementInfo>(this, o), cb);
   });
@@ -161,8 +164,8 @@ function installNode(): void {
   });
 }
 
-function installElement(): void {
-  const element = Element.prototype;
+function installElement(realm: Realm): void {
+  const element = realm.Element.prototype;
   define(element, "getText", function (this: Element) {
     return this.textContent ?? "";
   });
@@ -221,8 +224,8 @@ function installElement(): void {
   });
 }
 
-function installHtmlElement(): void {
-  const html = HTMLElement.prototype;
+function installHtmlElement(realm: Realm): void {
+  const html = realm.HTMLElement.prototype;
   define(html, "show", function (this: HTMLElement) {
     this.style.removeProperty("display");
   });
@@ -241,7 +244,7 @@ function installHtmlElement(): void {
     for (let el = this.parentElement; el; el = el.parentElement) if (el.style.display === "none") return false;
     return this.isConnected;
   });
-  for (const target of [html, SVGElement.prototype]) {
+  for (const target of [html, realm.SVGElement.prototype]) {
     define(target, "setCssStyles", function (this: HTMLElement, styles: Partial<CSSStyleDeclaration>) {
       Object.assign(this.style, styles);
     });
@@ -263,7 +266,7 @@ function installHtmlElement(): void {
   define(html, "onWindowMigrated", function () {
     return () => undefined;
   });
-  for (const target of [html, Document.prototype]) {
+  for (const target of [html, realm.Document.prototype]) {
     define(target, "on", function (this: EventTarget, type: string, selector: string, listener: (ev: Event, delegateTarget: HTMLElement) => unknown, options?: boolean | AddEventListenerOptions) {
       const callback: EventListener = (ev) => {
         const origin = ev.target instanceof Element ? ev.target.closest(selector) : null;
@@ -353,12 +356,22 @@ export function installDomHelpers(): void {
   if (typeof document === "undefined" || typeof window === "undefined") return;
   const marker = Node.prototype as unknown as Record<symbol, boolean>;
   if (marker[INSTALLED] && (globalThis as { activeDocument?: Document }).activeDocument === document) return;
-  installNode();
-  installElement();
-  installHtmlElement();
+  installNode(window);
+  installElement(window);
+  installHtmlElement(window);
   installBuiltins();
   installGlobals();
   marker[INSTALLED] = true;
+}
+
+/**
+ * Obsidian's additions in another window (a pop-out), as Obsidian makes them in every window it
+ * opens. Elements made with `createEl` are made in the test's window and move in when placed.
+ */
+export function installDomHelpersIn(realm: Realm): void {
+  installNode(realm);
+  installElement(realm);
+  installHtmlElement(realm);
 }
 
 /** Obsidian's `setIcon`: the fake leaves a marker element naming the icon instead of an SVG. */

@@ -2,10 +2,15 @@
 // in the active leaf fires `active-leaf-change` (when the active leaf changed), `file-open`, then
 // `layout-change`. A sidebar leaf can be active; the active file and `activeEditor` then stay
 // those of the most recent leaf of the main area. Views load at once (never deferred).
+// Pop-out windows are windows of their own (a document, a window object, Obsidian's DOM
+// additions; here an iframe's, which jsdom and browsers both give); opening one fires
+// `window-open`, and it closes, firing `window-close`, when its last leaf goes. Their leaves count
+// as leaves of the main area.
 import type * as O from "obsidian";
 import type { App } from "./fake-app";
 import { trackResult } from "./fake-env";
 import { Events, type Handler } from "./fake-events";
+import { installDomHelpersIn } from "./fake-dom";
 import { debounce, getLinkpath, normalizePath } from "./fake-util";
 import { TFile, type TAbstractFile } from "./fake-vault";
 import { asFakeView, asObsidianView, EmptyView, FileView, MarkdownView, OtherFileView, type View } from "./fake-views";
@@ -32,7 +37,8 @@ export abstract class WorkspaceItem extends Events implements O.WorkspaceItem {
   }
 
   getContainer(): WorkspaceContainer {
-    return this.workspace.rootSplit;
+    const root = this.getRoot();
+    return root instanceof WorkspaceContainer ? root : this.workspace.rootSplit;
   }
 }
 
@@ -57,6 +63,34 @@ export abstract class WorkspaceContainer extends WorkspaceSplit implements O.Wor
 export class WorkspaceRoot extends WorkspaceContainer implements O.WorkspaceRoot {
   win: Window = window;
   doc: Document = document;
+}
+
+export class WorkspaceWindow extends WorkspaceContainer implements O.WorkspaceWindow {
+  win: Window;
+  doc: Document;
+  /** Fake only: the window's tabs, and the element views are shown in. */
+  readonly tabs: WorkspaceTabs;
+  readonly containerEl: HTMLElement;
+
+  /** Fake only: what holds the window. */
+  readonly frameEl: HTMLIFrameElement;
+
+  constructor(workspace: Workspace) {
+    super(workspace);
+    this.frameEl = document.body.createEl("iframe", { cls: "fake-popout-window" });
+    const win = this.frameEl.contentWindow as (Window & typeof globalThis) | null;
+    if (!win) throw new Error("The pop-out window could not be opened.");
+    installDomHelpersIn(win);
+    this.win = win;
+    this.doc = win.document;
+    this.tabs = new WorkspaceTabs(workspace, this);
+    this.containerEl = this.doc.body.createDiv("workspace");
+  }
+
+  /** Fake only: the window's leaves. */
+  leaves(): WorkspaceLeaf[] {
+    return this.tabs.children.filter((item): item is WorkspaceLeaf => item instanceof WorkspaceLeaf);
+  }
 }
 
 export class WorkspaceSidedock extends WorkspaceSplit implements O.WorkspaceSidedock {
@@ -213,7 +247,8 @@ export class WorkspaceLeaf extends WorkspaceItem implements O.WorkspaceLeaf {
     this.view = asObsidianView(next);
     await previous.closeView();
     previous.containerEl.detach();
-    this.workspace.containerEl.appendChild(next.containerEl);
+    const container = this.getContainer();
+    (container instanceof WorkspaceWindow ? container.containerEl : this.workspace.containerEl).appendChild(next.containerEl);
     await next.openView();
   }
 }
@@ -240,6 +275,7 @@ export class Workspace extends Events implements O.Workspace {
   private mostRecentLeaf: WorkspaceLeaf | null = null;
   private lastOpenedFile: TFile | null = null;
   private readonly recentFiles: string[] = [];
+  private readonly windows: WorkspaceWindow[] = [];
 
   constructor(readonly app: App) {
     super();
@@ -289,7 +325,8 @@ export class Workspace extends Events implements O.Workspace {
   }
 
   allLeaves(): WorkspaceLeaf[] {
-    return [...this.tabs.main.children, ...this.tabs.left.children, ...this.tabs.right.children].filter(
+    const popouts = this.windows.flatMap((win) => win.tabs.children);
+    return [...this.tabs.main.children, ...popouts, ...this.tabs.left.children, ...this.tabs.right.children].filter(
       (item): item is WorkspaceLeaf => item instanceof WorkspaceLeaf,
     );
   }
@@ -321,9 +358,11 @@ export class Workspace extends Events implements O.Workspace {
     tabs.children = tabs.children.filter((c) => c !== leaf);
     if (tabs.selected === leaf) tabs.selected = null;
     if (this.mostRecentLeaf === leaf) this.mostRecentLeaf = this.rootLeaves()[0] ?? null;
-    if (this.rootLeaves().length === 0) this.mostRecentLeaf = this.newLeaf("main");
+    if (this.tabs.main.children.length === 0) this.mostRecentLeaf = this.newLeaf("main");
     if (this.current === leaf) this.setActiveLeaf(this.mostRecentLeaf ?? this.newLeaf("main"));
     trackResult(asFakeView(leaf.view).closeView());
+    const win = this.windows.find((w) => w.tabs === tabs);
+    if (win && win.leaves().length === 0) this.closeWindow(win);
     this.trigger("layout-change");
   }
 
@@ -376,12 +415,28 @@ export class Workspace extends Events implements O.Workspace {
     return this.newLeaf("main");
   }
 
-  moveLeafToPopout(_leaf: WorkspaceLeaf, _data?: O.WorkspaceWindowInitData): never {
-    throw new Error("The fake workspace has no pop-out windows.");
+  moveLeafToPopout(leaf: WorkspaceLeaf, _data?: O.WorkspaceWindowInitData): WorkspaceWindow {
+    const from = leaf.parent;
+    from.children = from.children.filter((c) => c !== leaf);
+    if (from.selected === leaf) from.selected = null;
+    const win = this.openWindow();
+    leaf.parent = win.tabs;
+    win.tabs.children.push(leaf);
+    win.tabs.selected = leaf;
+    win.containerEl.appendChild(asFakeView(leaf.view).containerEl);
+    const source = this.windows.find((w) => w.tabs === from);
+    if (source && source.leaves().length === 0) this.closeWindow(source);
+    if (this.tabs.main.children.length === 0) this.mostRecentLeaf = this.newLeaf("main");
+    this.trigger("layout-change");
+    return win;
   }
 
   openPopoutLeaf(_data?: O.WorkspaceWindowInitData): WorkspaceLeaf {
-    return this.newLeaf("main");
+    const win = this.openWindow();
+    const leaf = new WorkspaceLeaf(this, win.tabs);
+    win.tabs.children.push(leaf);
+    win.tabs.selected = leaf;
+    return leaf;
   }
 
   /** Opens the note a link points to; like Obsidian, creates it when the link is unresolved. */
@@ -497,12 +552,27 @@ export class Workspace extends Events implements O.Workspace {
   override on(name: "active-leaf-change", callback: (leaf: WorkspaceLeaf | null) => unknown, ctx?: unknown): O.EventRef;
   override on(name: "layout-change", callback: () => unknown, ctx?: unknown): O.EventRef;
   override on(name: "editor-change", callback: (editor: O.Editor, info: O.MarkdownFileInfo) => unknown, ctx?: unknown): O.EventRef;
+  override on(name: "window-open", callback: (win: WorkspaceWindow, window: Window) => unknown, ctx?: unknown): O.EventRef;
+  override on(name: "window-close", callback: (win: WorkspaceWindow, window: Window) => unknown, ctx?: unknown): O.EventRef;
   override on(name: string, callback: Handler, ctx?: unknown): O.EventRef;
   override on(name: string, callback: Handler, ctx?: unknown): O.EventRef {
     return super.on(name, callback, ctx);
   }
 
   // ---- Internals ------------------------------------------------------------------------------
+
+  private openWindow(): WorkspaceWindow {
+    const win = new WorkspaceWindow(this);
+    this.windows.push(win);
+    this.trigger("window-open", win, win.win);
+    return win;
+  }
+
+  private closeWindow(win: WorkspaceWindow): void {
+    this.windows.splice(this.windows.indexOf(win), 1);
+    this.trigger("window-close", win, win.win);
+    win.frameEl.remove();
+  }
 
   private rootLeaves(): WorkspaceLeaf[] {
     return this.allLeaves().filter((l) => l.location === "main");

@@ -641,6 +641,45 @@ describe("plugin, commands and UI", () => {
     await expect(workspace.getLeaf(true).setViewState({ type: "follow-ups" })).rejects.toThrow(/No view/);
   });
 
+  it("opens pop-out windows of their own, firing window-open and, with their last leaf, window-close", async () => {
+    const { app, workspace } = createTestApp({ files: { "Anya.md": "hi" }, layoutReady: true });
+    const events: string[] = [];
+    workspace.on("window-open", (win, window) => events.push(`open ${String(win.win === window)}`));
+    workspace.on("window-close", (win, window) => events.push(`close ${String(win.win === window)}`));
+
+    const leaf = workspace.openPopoutLeaf();
+    const win = leaf.getContainer();
+    expect(win.doc).not.toBe(document);
+    expect(win.win.document).toBe(win.doc);
+    expect(events).toEqual(["open true"]);
+    const file = app.vault.getFileByPath("Anya.md");
+    if (!file) throw new Error("no file");
+    await leaf.openFile(file);
+    expect(leaf.view.containerEl.doc).toBe(win.doc);
+    // Obsidian's DOM additions work in the pop-out, as in every window Obsidian opens.
+    win.doc.body.toggleClass("x", true);
+    expect(win.doc.body.hasClass("x")).toBe(true);
+    const all: O.WorkspaceLeaf[] = [];
+    workspace.iterateAllLeaves((l) => all.push(l));
+    expect(all).toContain(leaf);
+    // The active leaf is in the pop-out: notes open there, as in Obsidian.
+    expect(workspace.getLeaf(false)).toBe(leaf);
+
+    const tab = workspace.getLeaf("tab");
+    expect(tab.getContainer()).toBe(workspace.rootSplit);
+    const moved = workspace.moveLeafToPopout(tab);
+    expect(tab.getContainer()).toBe(moved);
+    expect(moved.doc).not.toBe(win.doc);
+    expect(events).toEqual(["open true", "open true"]);
+    leaf.detach();
+    await flush(app);
+    expect(events).toEqual(["open true", "open true", "close true"]);
+    expect(workspace.getLeaf(false).getContainer()).toBe(workspace.rootSplit);
+    const left: O.WorkspaceLeaf[] = [];
+    workspace.iterateAllLeaves((l) => left.push(l));
+    expect(left).not.toContain(leaf);
+  });
+
   it("opens links, creating the note of an unresolved one", async () => {
     const { app, workspace, vault, fileManager } = createTestApp({ files: { "People/Anya.md": "" }, layoutReady: true });
     await workspace.openLinkText("Anya", "");

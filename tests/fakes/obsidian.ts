@@ -17,6 +17,7 @@ export {
   WorkspaceSplit,
   WorkspaceContainer,
   WorkspaceRoot,
+  WorkspaceWindow,
   WorkspaceSidedock,
   WorkspaceTabs,
   WorkspaceRibbon,

@@ -4,8 +4,9 @@ import type { Extension } from "@codemirror/state";
 import type { MarkdownPostProcessorContext } from "obsidian";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { VIEW_TYPE_FOLLOW_UPS, VIEW_TYPE_PEOPLE } from "../../src/constants";
-import { flush, pluginData, runCommand, statusBarItems, viewsOfType } from "../fakes/harness";
-import { loadFixture } from "./setup";
+import OneOnOnesPlugin from "../../src/main";
+import { createTestApp, flush, loadPlugin, pluginData, runCommand, statusBarItems, unloadPlugin, viewsOfType } from "../fakes/harness";
+import { FIXTURE_VAULT, loadFixture } from "./setup";
 
 afterEach(() => {
   vi.useRealTimers();
@@ -40,6 +41,33 @@ describe("discreet mode", () => {
     await flush(app);
     expect(document.body.classList.contains("ooo-discreet")).toBe(false);
     expect(content(VIEW_TYPE_FOLLOW_UPS).textContent).toContain("Birthdays");
+  });
+
+  it("covers every window, the pop-outs open now and those opened later", async () => {
+    const { app, plugin } = await loadFixture();
+    const discreet = (doc: Document) => doc.body.classList.contains("ooo-discreet");
+    const before = app.workspace.openPopoutLeaf().getContainer().doc;
+    expect(before).not.toBe(document);
+
+    await runCommand(app, "toggle-discreet-mode");
+    expect([discreet(document), discreet(before)]).toEqual([true, true]);
+    const later = app.workspace.openPopoutLeaf().getContainer().doc;
+    const moved = app.workspace.moveLeafToPopout(app.workspace.getLeaf("tab")).doc;
+    expect([discreet(later), discreet(moved)]).toEqual([true, true]);
+
+    await runCommand(app, "toggle-discreet-mode");
+    expect([document, before, later, moved].map(discreet)).toEqual([false, false, false, false]);
+    await runCommand(app, "toggle-discreet-mode");
+    expect([document, before, later, moved].map(discreet)).toEqual([true, true, true, true]);
+    await unloadPlugin(app, plugin);
+    expect([document, before, later, moved].map(discreet)).toEqual([false, false, false, false]);
+  });
+
+  it("covers a pop-out open before the plugin loads, when discreet mode was left on", async () => {
+    const { app } = createTestApp({ files: FIXTURE_VAULT });
+    const popout = app.workspace.openPopoutLeaf().getContainer().doc;
+    await loadPlugin(OneOnOnesPlugin, app, { data: { discreetMode: true } });
+    expect([document, popout].map((doc) => doc.body.classList.contains("ooo-discreet"))).toEqual([true, true]);
   });
 
   it("marks private sections in reading view", async () => {

@@ -1,6 +1,6 @@
 /** A person as the views show them: their note, with cadence, last seen, due, agreements and problems. */
 import { parseCadence } from "../domain/cadence";
-import { dueInfo, type DueInfo } from "../domain/due";
+import { dueInfo, dueProblem, type DueInfo } from "../domain/due";
 import { lastSeen } from "../domain/last-seen";
 import type { Cadence, IsoDate, Person, Problem, Relationship } from "../domain/types";
 import type { FileRecord } from "./records";
@@ -48,6 +48,8 @@ export function personEntry(input: PersonInputs): PersonEntry {
     { days: input.dueSoonDays, percent: input.dueSoonPercent },
   );
   const problems = [...person.problems, ...input.otherProblems];
+  const farSeen = dueProblem(seen, cadence);
+  if (farSeen !== null) problems.push({ field: "last-seen", message: farSeen });
   if (input.namesakes && input.namesakes.length > 0) {
     problems.push({ field: "name", message: `Another person note has the same name: ${input.namesakes.join(", ")}.` });
   }

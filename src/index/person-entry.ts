@@ -67,6 +67,31 @@ export function personEntry(input: PersonInputs): PersonEntry {
   };
 }
 
+/**
+ * A person whose last seen and due could not be worked out (`what` went wrong): shown with their
+ * note's own properties, no next due date, and a problem that says so. Reads nothing more of the
+ * note, which may be what failed.
+ */
+export function unworkedPersonEntry(input: PersonInputs, what: string): PersonEntry {
+  const person = input.record.person;
+  return {
+    person,
+    path: person.path,
+    name: person.name,
+    cadence: person.cadence ?? { kind: "none" },
+    cadenceIsDefault: person.cadence === null,
+    lastSeen: person.lastSeen,
+    due: { status: person.archived ? "archived" : "ok", nextDue: null, daysUntilDue: null },
+    openAgreements: input.openAgreements,
+    created: null,
+    problems: [
+      ...person.problems,
+      ...input.otherProblems,
+      { field: "note", message: `Last seen and due could not be worked out (${what}); the note is shown as it is.` },
+    ],
+  };
+}
+
 /** True when two entries say the same: the older one can be kept (views cache by identity). */
 export function samePerson(a: PersonEntry, b: PersonEntry): boolean {
   return (

@@ -1,7 +1,7 @@
 // Nothing stops the plugin: a note it cannot read is a problem shown on its own, never a stopped
 // index; a build that fails tells the user and leaves the commands answering; a change the user
 // made just before the plugin is unloaded is kept.
-import type { CachedMetadata, HeadingCache, TFile } from "obsidian";
+import type { CachedMetadata, HeadingCache } from "obsidian";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { VIEW_TYPE_PEOPLE } from "../../src/constants";
 import OneOnOnesPlugin from "../../src/main";
@@ -43,9 +43,9 @@ async function readyWithin(plugin: OneOnOnesPlugin, ms: number): Promise<boolean
  * Makes the metadata cache hold, for one note, headings without a position, as a cache left odd
  * by another plugin might: reading the note's headings throws.
  */
-function breakHeadingsOf(app: App, path: string): void {
+function breakHeadingsOf(app: App, path: string): { mockRestore(): void } {
   const real = app.metadataCache.getFileCache.bind(app.metadataCache);
-  vi.spyOn(app.metadataCache, "getFileCache").mockImplementation((file: TFile): CachedMetadata | null => {
+  return vi.spyOn(app.metadataCache, "getFileCache").mockImplementation((file): CachedMetadata | null => {
     const cache = real(file);
     if (file.path !== path || !cache) return cache;
     return { ...cache, headings: [{ heading: "Agreements", level: 2 } as HeadingCache] };
@@ -69,7 +69,7 @@ function notesToCheck(app: App): { path: string; messages: string[] }[] {
 describe("a note that cannot be read", () => {
   it("is a note to check; the index is ready, and the other notes and the commands work", async () => {
     const app = vault({ [BROKEN]: BROKEN_NOTE });
-    breakHeadingsOf(app, BROKEN);
+    const broken = breakHeadingsOf(app, BROKEN);
     const plugin = await loadPlugin(OneOnOnesPlugin, app);
     expect(await readyWithin(plugin, 2000)).toBe(true);
 
@@ -92,7 +92,7 @@ describe("a note that cannot be read", () => {
     expect(notices(app)).toEqual([]);
 
     // Once the note can be read, it counts like any other.
-    vi.mocked(app.metadataCache.getFileCache).mockRestore();
+    broken.mockRestore();
     app.vault.externalEdit(BROKEN, BROKEN_NOTE.replace("send the slides", "send the final slides"));
     await settle(app);
     expect(notesToCheck(app)).toEqual([]);

@@ -172,7 +172,8 @@ function problemTexts(plugin: OneOnOnesPlugin, path: string): string[] {
   return (plugin.index.person(path)?.problems ?? []).map((p) => `${p.field}: ${p.message}`);
 }
 
-describe("the bad-input catalogue", () => {
+/** The whole catalogue is loaded in most tests: a few seconds, more on a busy machine. */
+describe("the bad-input catalogue", { timeout: 30_000 }, () => {
   it("has at least 40 notes, each in the table", () => {
     const fixtures = readdirSync(DIR).filter((name) => name.endsWith(".md")).map((name) => name.slice(0, -3)).sort();
     expect(fixtures.length).toBeGreaterThanOrEqual(40);

@@ -37,7 +37,7 @@ class CachedFacts implements FileFacts {
     this.frontmatter = cache?.frontmatter ?? null;
     // A properties block Obsidian could not read: a `yaml` section with lines in it, no properties.
     if (cache && !cache.frontmatter && cache.sections?.[0]?.type === "yaml") {
-      // (Read with care: one note's odd metadata must not stop the others.)
+      // Without a position (a cache left odd by another plugin), it is taken as read: one note never stops the build.
       const yaml: Pos | undefined = cache.sections[0].position;
       if (yaml && yaml.end.line - yaml.start.line > 1) this.propertiesUnread = true;
     }

@@ -1,7 +1,7 @@
 // Nothing stops the plugin: a note it cannot read is a problem shown on its own, never a stopped
 // index; a build that fails tells the user and leaves the commands answering; a change the user
 // made just before the plugin is unloaded is kept.
-import type { CachedMetadata, HeadingCache } from "obsidian";
+import type { CachedMetadata, HeadingCache, SectionCache } from "obsidian";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { VIEW_TYPE_PEOPLE } from "../../src/constants";
 import OneOnOnesPlugin from "../../src/main";
@@ -97,6 +97,23 @@ describe("a note that cannot be read", () => {
     await settle(app);
     expect(notesToCheck(app)).toEqual([]);
     expect(plugin.index.agreements().map((a) => a.text)).toContain("send the final slides");
+  });
+});
+
+describe("a note whose cached properties block has no position", () => {
+  it("is read like any other note, and stops nothing", async () => {
+    const app = vault({ "People/Lea Brandt.md": "---\ntype: person\n---\n" });
+    const real = app.metadataCache.getFileCache.bind(app.metadataCache);
+    vi.spyOn(app.metadataCache, "getFileCache").mockImplementation((file): CachedMetadata | null => {
+      const cache = real(file);
+      if (file.path !== "People/Lea Brandt.md" || !cache) return cache;
+      const { frontmatter: _read, frontmatterPosition: _where, ...rest } = cache;
+      return { ...rest, sections: [{ type: "yaml" } as SectionCache] };
+    });
+    const plugin = await loadPlugin(OneOnOnesPlugin, app);
+    expect(await readyWithin(plugin, 2000)).toBe(true);
+    expect(plugin.index.people().map((p) => p.name)).toEqual(["Anya Petrova", "Lea Brandt", "Sam Okafor", "Анна Иванова"]);
+    expect(notices(app)).toEqual([]);
   });
 });
 

@@ -94,7 +94,8 @@ export default class OneOnOnesPlugin extends Plugin {
 
   override onunload(): void {
     this.rebuildSoon.cancel();
-    this.saveQueriesSoon.cancel();
+    // A change of a view's order or filter, or of discreet mode, waiting to be saved is saved now.
+    this.saveQueriesSoon.run();
   }
 
   private async buildIndex(): Promise<void> {

@@ -2,7 +2,7 @@
  * How often to meet someone: `weekly`, `biweekly`, `monthly`, `quarterly`, `every 10 days`,
  * `3w`, `none`…
  */
-import { addDays, addMonths, addWeeks } from "./dates";
+import { addDays, addMonths, addWeeks, daysBetween, LAST_DATE, toParts } from "./dates";
 import type { Cadence, CadenceUnit, IsoDate } from "./types";
 
 export type CadenceResult = { cadence: Cadence } | { problem: string };
@@ -109,9 +109,16 @@ export function formatCadence(cadence: Cadence): string {
   return `every ${amount} ${unit}s`;
 }
 
-/** The date one cadence after `date`; null for `none`. */
+/**
+ * The date one cadence after `date`; null for `none`, and when that day would come after the
+ * calendar's last day, 9999-12-31 (there is no date to name).
+ */
 export function addCadence(date: IsoDate, cadence: Cadence): IsoDate | null {
   if (cadence.kind === "none") return null;
+  const from = toParts(date);
+  const last = toParts(LAST_DATE);
+  const room = cadence.unit === "month" ? (last.year - from.year) * 12 + (last.month - from.month) : daysBetween(date, LAST_DATE);
+  if (cadence.amount * (cadence.unit === "week" ? 7 : 1) > room) return null;
   switch (cadence.unit) {
     case "day":
       return addDays(date, cadence.amount);

@@ -53,8 +53,15 @@ export function todayFrom(clock: Clock): IsoDate {
   return clock.today();
 }
 
-/** Obsidian's "Date & time" property (`2026-11-14T10:30`, no zone): the date part counts. */
-const LOCAL_DATE_TIME = /^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?$/;
+/**
+ * Obsidian's "Date & time" property (`2026-11-14T10:30`, no zone): the date part counts, when the
+ * time is one of the day (00:00 to 23:59:59; `25:61` is none).
+ */
+const LOCAL_DATE_TIME = /^(\d{4}-\d{2}-\d{2})[T ](?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?$/;
+
+/** The first and the last day of the calendar: dates are written with a year of four digits. */
+export const FIRST_DATE: IsoDate = "0000-01-01";
+export const LAST_DATE: IsoDate = "9999-12-31";
 
 export function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
@@ -148,9 +155,16 @@ export function toDayNumber(date: IsoDate): number {
   return era * 146097 + doe - 719468;
 }
 
-/** The date of a day number (see `toDayNumber`). */
+/** Day numbers of the calendar's first and last days (see `FIRST_DATE`, `LAST_DATE`). */
+const FIRST_DAY = toDayNumber(FIRST_DATE);
+const LAST_DAY = toDayNumber(LAST_DATE);
+
+/**
+ * The date of a day number (see `toDayNumber`). A day before the calendar's first day or after
+ * its last is that first or last day: date arithmetic never leaves the calendar, nor throws.
+ */
 export function fromDayNumber(dayNumber: number): IsoDate {
-  const z = Math.trunc(dayNumber) + 719468;
+  const z = Math.min(LAST_DAY, Math.max(FIRST_DAY, Math.trunc(dayNumber) || 0)) + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
   const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
@@ -162,22 +176,29 @@ export function fromDayNumber(dayNumber: number): IsoDate {
   return fromParts(year, month, day);
 }
 
+/** `days` later (earlier when negative); the calendar's first or last day at most (see `fromDayNumber`). */
 export function addDays(date: IsoDate, days: number): IsoDate {
-  return fromDayNumber(toDayNumber(date) + Math.trunc(days));
+  return fromDayNumber(toDayNumber(date) + (Math.trunc(days) || 0));
 }
 
 export function addWeeks(date: IsoDate, weeks: number): IsoDate {
   return addDays(date, Math.trunc(weeks) * 7);
 }
 
-/** Calendar months; the day is clamped to the target month (Jan 31 + 1 month = Feb 28 or 29). */
+/**
+ * Calendar months; the day is clamped to the target month (Jan 31 + 1 month = Feb 28 or 29), the
+ * month to the calendar's first or last (see `FIRST_DATE`, `LAST_DATE`).
+ */
 export function addMonths(date: IsoDate, months: number): IsoDate {
   const { year, month, day } = toParts(date);
-  const index = year * 12 + (month - 1) + Math.trunc(months);
+  const index = Math.min(LAST_MONTH, Math.max(0, year * 12 + (month - 1) + (Math.trunc(months) || 0)));
   const newYear = Math.floor(index / 12);
   const newMonth = index - newYear * 12 + 1;
   return fromParts(newYear, newMonth, Math.min(day, daysInMonth(newYear, newMonth)));
 }
+
+/** Months from January of year 0 to the calendar's last month, December 9999. */
+const LAST_MONTH = 9999 * 12 + 11;
 
 /** Calendar days from `a` to `b`: positive when `b` is later. */
 export function daysBetween(a: IsoDate, b: IsoDate): number {

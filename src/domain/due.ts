@@ -2,7 +2,7 @@
  * When a person is due for a 1:1, and upcoming birthdays.
  */
 import { addCadence, cadenceLengthDays } from "./cadence";
-import { addDays, daysBetween, daysInMonth, formatRelativeDue, fromParts, isValidIsoDate, maxDate, toParts } from "./dates";
+import { addDays, daysBetween, daysInMonth, formatRelativeDue, fromParts, isValidIsoDate, LAST_DATE, maxDate, toParts } from "./dates";
 import type { Birthday, Cadence, DueStatus, IsoDate } from "./types";
 
 /** The due-soon window: the larger of `days` and `percent`% of the cadence length. */
@@ -49,7 +49,8 @@ function valid(date: IsoDate | null | undefined): IsoDate | null {
 /**
  * Archived → `archived`; snoozed until after today → `snoozed`; no cadence → `ok` without a next
  * due date; never seen → `never-seen`, due from the creation date; otherwise the next due date is
- * last seen + cadence: `overdue` after it, `due-soon` within the window, else `ok`.
+ * last seen + cadence: `overdue` after it, `due-soon` within the window, else `ok` (and `ok`
+ * without a next due date when it would fall after the calendar's last day, see `dueProblem`).
  * Invalid dates in the input count as absent.
  */
 export function dueInfo(input: DueInput, today: IsoDate, window: DueWindow = DEFAULT_DUE_WINDOW): DueInfo {
@@ -93,6 +94,17 @@ export function personDueWords(info: Pick<DueInfo, "status" | "nextDue">, today:
     default:
       return "";
   }
+}
+
+/**
+ * What is wrong with last seen for counting when someone is due: a date so far ahead that one
+ * cadence after it falls after the calendar's last day (9999-12-31), which leaves no next due
+ * date. Null when nothing is wrong.
+ */
+export function dueProblem(lastSeen: IsoDate | null, cadence: Cadence | null): string | null {
+  if (!isValidIsoDate(lastSeen) || cadence === null || cadence.kind === "none") return null;
+  if (addCadence(lastSeen, cadence) !== null) return null;
+  return `Last seen ${lastSeen} is so far ahead that the next 1:1 would come after ${LAST_DATE}, the end of the calendar; write the day you last met.`;
 }
 
 /** True for people who should be met now or soon (never seen counts when its date has come). */

@@ -1,4 +1,5 @@
 import type { Clock } from "../domain/dates";
+import { describeError } from "../domain/error-text";
 import { parsePerson } from "../domain/person";
 import { ambiguousOwnerProblem, personKeysByStrength } from "../domain/person-names";
 import { choosePerson, markingOf, ME, type PeopleLookup, type PersonChoice } from "../domain/recognition/choose-person";
@@ -28,7 +29,7 @@ import {
   type MeetingEntry,
   type NoteProblem,
 } from "./entries";
-import { personEntry, samePerson, type PersonEntry } from "./person-entry";
+import { personEntry, samePerson, unworkedPersonEntry, type PersonEntry, type PersonInputs } from "./person-entry";
 import { blankPropertiesBlock, hasOpenTask, linkTargetKey, type FileFacts } from "./facts";
 import { InferredYou } from "./inferred-you";
 import { interned, internedOrNull } from "./intern";
@@ -120,6 +121,8 @@ export class PeopleIndex {
   private readonly problems = new Map<string, NoteProblem>();
   /** Person path → their 1:1 notes with problems. */
   private readonly problemsOf = new Map<string, Set<string>>();
+  /** Files that could not be read or derived, with what went wrong: they show as notes to check. */
+  private readonly unreadable = new Map<string, string>();
   private problemsVersion = 0;
   private problemList: { version: number; list: NoteProblem[] } | null = null;
   /** Person path → open agreements whose owner could be them or someone else (a problem of each). */
@@ -145,6 +148,14 @@ export class PeopleIndex {
 
   /** Whether the index wants the text of this file (it holds open tasks that may be agreements). */
   needsText(facts: FileFacts): boolean {
+    try {
+      return this.wantsText(facts);
+    } catch {
+      return false; // The file is stored without its text, and shows what went wrong then.
+    }
+  }
+
+  private wantsText(facts: FileFacts): boolean {
     // Unread properties may be a block of comments only: the text tells.
     if (facts.propertiesUnread) return true;
     const record = this.files.get(facts.path);
@@ -183,6 +194,7 @@ export class PeopleIndex {
 
   remove(path: string): void {
     this.textWanted.delete(path);
+    this.unreadable.delete(path);
     const record = this.files.get(path);
     if (!record) return;
     if (record.person) this.replacePerson(path, record.person, null);
@@ -411,6 +423,31 @@ export class PeopleIndex {
    * `text`, or from `carried` (the file's record before the settings changed), else is none.
    */
   private put(facts: FileFacts, text: string | null, carried: FileRecord | null): void {
+    try {
+      this.putRecord(facts, text, carried);
+      this.unreadable.delete(facts.path);
+    } catch (error) {
+      this.putUnreadable(facts, error);
+    }
+  }
+
+  /**
+   * Stores a file that could not be read as a note that is nothing to the index (no person, no
+   * 1:1, no agreements), and remembers what went wrong: one note never stops the others.
+   */
+  private putUnreadable(facts: FileFacts, error: unknown): void {
+    const path = facts.path;
+    const old = this.files.get(path);
+    this.files.set(path, { facts, kind: { kind: "other", why: null }, text: null, person: null, tasks: UNREAD_TASKS, propertiesBroken: false });
+    this.you.remove(path);
+    this.textWanted.delete(path);
+    if (!old) this.logs.fileAdded(path);
+    if (old?.person) this.replacePerson(path, old.person, null);
+    this.unreadable.set(path, unreadMessage(error));
+    this.dirtyFiles.add(path);
+  }
+
+  private putRecord(facts: FileFacts, text: string | null, carried: FileRecord | null): void {
     const path = facts.path;
     const old = this.files.get(path);
     const same = old !== undefined && old.facts === facts;
@@ -480,6 +517,7 @@ export class PeopleIndex {
 
   private reset(): void {
     this.files.clear();
+    this.unreadable.clear();
     this.problems.clear();
     this.problemsOf.clear();
     this.problemsVersion++;
@@ -557,43 +595,17 @@ export class PeopleIndex {
     const record = this.files.get(path);
     const before = this.derived.get(path) ?? NOTHING;
     let after = NOTHING;
-    if (record) {
-      const targets: string[] = [];
-      const lookup = this.lookup((target) => {
-        if (!targets.includes(target)) targets.push(target);
-      });
-      const owner = this.logOwner(path);
-      // Whether the note is the log of whoever names it (their problem if not) may have changed.
-      for (const person of this.logs.namers(path)) this.dirtyPeople.add(person);
-      const ctx: FileContext = {
-        record,
-        ownerByProperty: owner,
-        choice: choiceOf(record, lookup),
-        oneOtherPersonIsOneOnOne: this.settings.oneOtherPersonIsOneOnOne,
-        statuses: this.tasks.statuses,
-        resolve: (ref) => lookup.any(ref),
-        couldBe: (ref) => this.keys.couldBe(ref),
-        nameOf: this.nameOf,
-      };
-      this.logs.setCandidate(path, logCandidate(ctx));
-      const meetings = meetingEntries(ctx);
-      const agreements = agreementEntries(ctx, this.settings.agreementsAnywhere, this.settings.agreementTag);
-      const problem = noteProblem(ctx);
-      const seen = seenEntries(ctx, meetings, this.settings.datedNotesCountAsSeen);
-      const person = record.kind.kind === "person" ? null : (notePerson(ctx)?.path ?? null);
-      if (meetings.length > 0 || agreements.length > 0 || targets.length > 0 || problem || seen.length > 0) {
-        after = {
-          agreements: agreements.length > 0 ? trimmed(agreements) : NOTHING.agreements,
-          meetings: meetings.length > 0 ? trimmed(meetings) : NOTHING.meetings,
-          targets: targets.length > 0 ? trimmed(targets) : NOTHING.targets,
-          problem,
-          seen: seen.length > 0 ? trimmed(seen) : NOTHING.seen,
-          person,
-        };
+    // A file that cannot be read or derived adds nothing but what went wrong: the others go on.
+    let failure = this.unreadable.get(path) ?? null;
+    if (record && failure === null) {
+      try {
+        after = this.derivedOf(path, record);
+      } catch (error) {
+        failure = unreadMessage(error);
       }
-    } else {
-      this.logs.setCandidate(path, null);
     }
+    if (!record || failure !== null) this.logs.setCandidate(path, null);
+    if (record && failure !== null) after = unreadNote(path, failure);
     if (before === NOTHING && after === NOTHING) return;
     this.keys.use(path, before.targets, after.targets);
     if (!sameSeen(before.seen, after.seen)) {
@@ -621,6 +633,42 @@ export class PeopleIndex {
     for (const entry of after.meetings) if (!before.meetings.includes(entry)) this.meetingList.add(entry);
     if (after === NOTHING) this.derived.delete(path);
     else this.derived.set(path, after);
+  }
+
+  /** What one file adds to the lists (see `FileDerived`). */
+  private derivedOf(path: string, record: FileRecord): FileDerived {
+    const targets: string[] = [];
+    const lookup = this.lookup((target) => {
+      if (!targets.includes(target)) targets.push(target);
+    });
+    const owner = this.logOwner(path);
+    // Whether the note is the log of whoever names it (their problem if not) may have changed.
+    for (const person of this.logs.namers(path)) this.dirtyPeople.add(person);
+    const ctx: FileContext = {
+      record,
+      ownerByProperty: owner,
+      choice: choiceOf(record, lookup),
+      oneOtherPersonIsOneOnOne: this.settings.oneOtherPersonIsOneOnOne,
+      statuses: this.tasks.statuses,
+      resolve: (ref) => lookup.any(ref),
+      couldBe: (ref) => this.keys.couldBe(ref),
+      nameOf: this.nameOf,
+    };
+    this.logs.setCandidate(path, logCandidate(ctx));
+    const meetings = meetingEntries(ctx);
+    const agreements = agreementEntries(ctx, this.settings.agreementsAnywhere, this.settings.agreementTag);
+    const problem = noteProblem(ctx);
+    const seen = seenEntries(ctx, meetings, this.settings.datedNotesCountAsSeen);
+    const person = record.kind.kind === "person" ? null : (notePerson(ctx)?.path ?? null);
+    if (meetings.length === 0 && agreements.length === 0 && targets.length === 0 && !problem && seen.length === 0) return NOTHING;
+    return {
+      agreements: agreements.length > 0 ? trimmed(agreements) : NOTHING.agreements,
+      meetings: meetings.length > 0 ? trimmed(meetings) : NOTHING.meetings,
+      targets: targets.length > 0 ? trimmed(targets) : NOTHING.targets,
+      problem,
+      seen: seen.length > 0 ? trimmed(seen) : NOTHING.seen,
+      person,
+    };
   }
 
   private setProblem(path: string, before: NoteProblem | null, after: NoteProblem | null): void {
@@ -695,17 +743,26 @@ export class PeopleIndex {
     const person = record.person;
     const name = normKey(person.name);
     const namesakes = this.keys.paths(name)?.filter((p) => p !== path && p !== ME && normKey(this.nameOf(p)) === name) ?? null;
-    const fresh = personEntry({
+    const inputs: PersonInputs = {
       record: record as FileRecord & { person: Person },
-      otherProblems: this.otherProblems(path, person, record.propertiesBroken),
-      latestSeen: this.seen.latest(path, today),
+      otherProblems: [],
+      latestSeen: null,
       openAgreements: this.openCount.get(path) ?? 0,
       namesakes,
       today,
       defaultCadence: this.settings.defaultCadence,
       dueSoonDays: this.settings.dueSoonDays,
       dueSoonPercent: this.settings.dueSoonPercent,
-    });
+    };
+    let fresh: PersonEntry;
+    try {
+      inputs.otherProblems = this.otherProblems(path, person, record.propertiesBroken);
+      inputs.latestSeen = this.seen.latest(path, today);
+      fresh = personEntry(inputs);
+    } catch (error) {
+      // One person that cannot be worked out is a problem on their row, never a stopped index.
+      fresh = unworkedPersonEntry(inputs, describeError(error));
+    }
     if (before && samePerson(before, fresh)) return;
     if (before) this.peopleList.remove(before);
     this.peopleList.add(fresh);
@@ -818,6 +875,16 @@ export class PeopleIndex {
     this.byPerson = { agreements, meetings, a, m };
     return this.byPerson;
   }
+}
+
+/** What the user is told of a note that could not be read. */
+function unreadMessage(error: unknown): string {
+  return `This note could not be read (${describeError(error)}); it is left out until it changes.`;
+}
+
+/** A note that could not be read: it adds nothing but its problem, for the notes to check. */
+function unreadNote(path: string, message: string): FileDerived {
+  return { ...NOTHING, problem: { path, personPath: null, personName: null, messages: [message] } };
 }
 
 /** Whom a meeting note is with, chosen among its candidates; null for any other note. */

@@ -1,6 +1,6 @@
 /** A person as the views show them: their note, with cadence, last seen, due, agreements and problems. */
 import { parseCadence } from "../domain/cadence";
-import { dueInfo, type DueInfo } from "../domain/due";
+import { dueInfo, dueProblem, type DueInfo } from "../domain/due";
 import { lastSeen } from "../domain/last-seen";
 import type { Cadence, IsoDate, Person, Problem, Relationship } from "../domain/types";
 import type { FileRecord } from "./records";
@@ -48,6 +48,8 @@ export function personEntry(input: PersonInputs): PersonEntry {
     { days: input.dueSoonDays, percent: input.dueSoonPercent },
   );
   const problems = [...person.problems, ...input.otherProblems];
+  const farSeen = dueProblem(seen, cadence);
+  if (farSeen !== null) problems.push({ field: "last-seen", message: farSeen });
   if (input.namesakes && input.namesakes.length > 0) {
     problems.push({ field: "name", message: `Another person note has the same name: ${input.namesakes.join(", ")}.` });
   }
@@ -62,6 +64,31 @@ export function personEntry(input: PersonInputs): PersonEntry {
     openAgreements: input.openAgreements,
     created,
     problems,
+  };
+}
+
+/**
+ * A person whose last seen and due could not be worked out (`what` went wrong): shown with their
+ * note's own properties, no next due date, and a problem that says so. Reads nothing more of the
+ * note, which may be what failed.
+ */
+export function unworkedPersonEntry(input: PersonInputs, what: string): PersonEntry {
+  const person = input.record.person;
+  return {
+    person,
+    path: person.path,
+    name: person.name,
+    cadence: person.cadence ?? { kind: "none" },
+    cadenceIsDefault: person.cadence === null,
+    lastSeen: person.lastSeen,
+    due: { status: person.archived ? "archived" : "ok", nextDue: null, daysUntilDue: null },
+    openAgreements: input.openAgreements,
+    created: null,
+    problems: [
+      ...person.problems,
+      ...input.otherProblems,
+      { field: "note", message: `Last seen and due could not be worked out (${what}); the note is shown as it is.` },
+    ],
   };
 }
 

@@ -1,5 +1,6 @@
-import { TFile, type App, type CachedMetadata, type EventRef, getAllTags } from "obsidian";
+import { Notice, TFile, type App, type CachedMetadata, type EventRef, type Pos, getAllTags } from "obsidian";
 import { localDateOf } from "../domain/dates";
+import { describeError } from "../domain/error-text";
 import { copyFacts, type FileFacts } from "../index/facts";
 import { interned } from "../index/intern";
 import type { PeopleIndex } from "../index/people-index";
@@ -36,8 +37,9 @@ class CachedFacts implements FileFacts {
     this.frontmatter = cache?.frontmatter ?? null;
     // A properties block Obsidian could not read: a `yaml` section with lines in it, no properties.
     if (cache && !cache.frontmatter && cache.sections?.[0]?.type === "yaml") {
-      const yaml = cache.sections[0].position;
-      if (yaml.end.line - yaml.start.line > 1) this.propertiesUnread = true;
+      // Without a position (a cache left odd by another plugin), it is taken as read: one note never stops the build.
+      const yaml: Pos | undefined = cache.sections[0].position;
+      if (yaml && yaml.end.line - yaml.start.line > 1) this.propertiesUnread = true;
     }
   }
 
@@ -158,16 +160,18 @@ export class IndexFeeder {
     private readonly options: { sliceMs?: number } = {},
   ) {}
 
-  /** Builds the index from the metadata cache. Resolves when every needed file was read. */
+  /**
+   * Builds the index from the metadata cache. Resolves when every needed file was read, or when
+   * the build failed: then the user is told, and the index holds what was read.
+   */
   build(): Promise<void> {
     const run = ++this.run;
     this.latest = this.buildRun(run).catch((error: unknown) => {
       // Whatever went wrong, later changes are still taken one file at a time.
-      if (run === this.run) {
-        this.building = false;
-        this.built = true;
-      }
-      throw error;
+      if (run !== this.run) return;
+      this.building = false;
+      this.built = true;
+      new Notice(`One-on-Ones could not read all your notes (${describeError(error)}); people, 1:1s and agreements may be missing. Reload the plugin to try again.`);
     });
     return this.latest;
   }

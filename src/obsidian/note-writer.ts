@@ -1,5 +1,6 @@
 import { Notice, TFile, TFolder, normalizePath, type App, type TAbstractFile } from "obsidian";
 import { markForwarded, toggleInText, type ToggleOptions } from "../domain/agreement";
+import { describeError } from "../domain/error-text";
 
 export type ToggleOutcome = "done" | "gone" | "ambiguous" | "not-a-task" | "missing-file" | "failed";
 
@@ -202,8 +203,5 @@ export function replaceLine(text: string, lineNumber: number, change: (line: str
   return lines.join("\n");
 }
 
-/** The first line of an error's message, without a trailing colon: fit for a notice. */
-export function describe(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return (message.split("\n")[0] ?? "").trim().replace(/[:.]$/, "");
-}
+/** The first line of an error's message (see `describeError`). */
+export const describe = describeError;

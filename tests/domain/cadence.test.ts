@@ -144,6 +144,13 @@ describe("addCadence", () => {
     ["2026-03-01", every(1, "week"), "2026-03-08"],
     ["2026-10-25", every(1, "week"), "2026-11-01"],
     ["2026-11-14", { kind: "none" }, null],
+    // At the end of the calendar: the last day is named, a day after it is none.
+    ["9999-12-24", every(1, "week"), "9999-12-31"],
+    ["9999-12-25", every(1, "week"), null],
+    ["9999-12-31", every(1, "day"), null],
+    ["9999-11-30", every(1, "month"), "9999-12-30"],
+    ["9999-12-01", every(1, "month"), null],
+    ["9995-01-01", every(60, "month"), null],
   ])("%s + %j = %s", (date, cadence, expected) => {
     expect(addCadence(date, cadence)).toBe(expected);
   });
@@ -162,6 +169,17 @@ describe("addCadence", () => {
         expect(nextLate).not.toBeNull();
         expect(compareDates(nextEarly ?? "", early)).toBe(1);
         expect(compareDates(nextEarly ?? "", nextLate ?? "")).toBeLessThanOrEqual(0);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("never throws, and names a day of the calendar or none, from any day of the calendar", () => {
+    const anyDate = fc.integer({ min: toDayNumber("0000-01-01"), max: toDayNumber("9999-12-31") }).map(fromDayNumber);
+    fc.assert(
+      fc.property(anyDate, cadences, (date, cadence) => {
+        const next = addCadence(date, cadence);
+        if (next !== null) expect(compareDates(next, date)).toBe(1);
       }),
       { numRuns: RUNS },
     );

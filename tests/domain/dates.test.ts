@@ -73,6 +73,11 @@ describe("parseIsoDate", () => {
     ["2026-11-21T10:30:00Z"],
     ["2026-11-21T10:30:00+02:00"],
     ["2026-11-21T25"],
+    // A time that is no time of the day: the date is not taken from it.
+    ["2026-11-21T25:61"],
+    ["2026-11-21T24:00"],
+    ["2026-11-21T23:60"],
+    ["2026-11-21 10:30:61"],
     [""],
     ["   "],
   ])("rejects %j", (input) => {
@@ -163,6 +168,40 @@ describe("isValidIsoDate", () => {
 });
 
 describe("day arithmetic", () => {
+  it.each([
+    ["9999-12-31", 7, "9999-12-31"],
+    ["9999-12-25", 30, "9999-12-31"],
+    ["0000-01-05", -10, "0000-01-01"],
+    ["2026-11-21", Number.POSITIVE_INFINITY, "9999-12-31"],
+    ["2026-11-21", Number.NEGATIVE_INFINITY, "0000-01-01"],
+    ["2026-11-21", Number.NaN, "2026-11-21"],
+  ])("%s + %s days stays in the calendar: %s", (date, days, expected) => {
+    expect(addDays(date, days)).toBe(expected);
+  });
+
+  it.each([
+    ["9999-11-30", 5, "9999-12-30"],
+    ["9999-12-31", 1, "9999-12-31"],
+    ["0000-03-31", -5, "0000-01-31"],
+    ["2026-11-21", Number.POSITIVE_INFINITY, "9999-12-21"],
+  ])("%s + %s months stays in the calendar: %s", (date, months, expected) => {
+    expect(addMonths(date, months)).toBe(expected);
+  });
+
+  it("never leaves the calendar, whatever the date and the number of days, weeks or months", () => {
+    const anyDate = fc.integer({ min: toDayNumber("0000-01-01"), max: toDayNumber("9999-12-31") }).map(fromDayNumber);
+    const amounts = fc.oneof(fc.integer(), fc.double());
+    fc.assert(
+      fc.property(anyDate, amounts, (date, amount) => {
+        for (const next of [addDays(date, amount), addWeeks(date, amount), addMonths(date, amount)]) {
+          expect(isValidIsoDate(next), `${date} + ${amount}`).toBe(true);
+          expect(typeof daysBetween(date, next)).toBe("number");
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
   it.each([
     ["2026-11-21", 1, "2026-11-22"],
     ["2026-11-30", 1, "2026-12-01"],

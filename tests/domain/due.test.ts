@@ -7,6 +7,7 @@ import {
   compareByUrgency,
   daysUntil,
   dueInfo,
+  dueProblem,
   dueSoonDays,
   dueSoonFrom,
   personDueWords,
@@ -79,6 +80,12 @@ describe("dueInfo", () => {
     ["due in two days (window edge)", { lastSeen: "2026-11-16" }, { status: "due-soon", nextDue: "2026-11-23", daysUntilDue: 2 }],
     ["due in three days (outside)", { lastSeen: "2026-11-17" }, { status: "ok", nextDue: "2026-11-24", daysUntilDue: 3 }],
     ["seen today", { lastSeen: TODAY }, { status: "ok", nextDue: "2026-11-28", daysUntilDue: 7 }],
+    ["last seen on the calendar's last day: no next due date", { lastSeen: "9999-12-31" }, { status: "ok", nextDue: null, daysUntilDue: null }],
+    [
+      "snoozed after a last seen at the calendar's end",
+      { lastSeen: "9999-12-31", snoozeUntil: "2027-01-01" },
+      { status: "snoozed", nextDue: "2027-01-01", daysUntilDue: 41 },
+    ],
     [
       "monthly, inside the 25% window",
       { lastSeen: "2026-10-25", cadence: every(1, "month") },
@@ -173,6 +180,26 @@ describe("dueInfo", () => {
       ),
       { numRuns: RUNS },
     );
+  });
+});
+
+describe("dueProblem", () => {
+  it("says why there is no next due date when last seen is too far ahead", () => {
+    expect(dueProblem("9999-12-31", weekly)).toBe(
+      "Last seen 9999-12-31 is so far ahead that the next 1:1 would come after 9999-12-31, the end of the calendar; write the day you last met.",
+    );
+    expect(dueProblem("9999-12-20", every(1, "month"))).toMatch(/^Last seen 9999-12-20 is so far ahead/);
+  });
+
+  it.each<[string | null, Cadence | null]>([
+    ["9999-12-24", weekly],
+    [TODAY, every(60, "month")],
+    ["9999-12-31", { kind: "none" }],
+    ["9999-12-31", null],
+    [null, weekly],
+    ["9999-02-30", weekly],
+  ])("finds nothing wrong with last seen %s and %j", (lastSeen, cadence) => {
+    expect(dueProblem(lastSeen, cadence)).toBeNull();
   });
 });
 

@@ -16,6 +16,7 @@ import {
 import { DEFAULT_AGENDA_SECTIONS, insertLogEntry, renderAgendaTemplate, buildLogEntry, type AgendaInput } from "../../src/domain/agenda";
 import { parseCadence } from "../../src/domain/cadence";
 import { formatLastSeen, parseDateWithFormat, parseIsoDate } from "../../src/domain/dates";
+import { dueInfo, dueProblem } from "../../src/domain/due";
 import { dateInFileName, datedHeading } from "../../src/domain/written-dates";
 import { displayText } from "../../src/domain/follow-ups";
 import { atxHeading, codeLines, fenceStart, frontMatterLength, listMarker, splitLines } from "../../src/domain/markdown";
@@ -105,8 +106,10 @@ const PROPERTY_NAMES = [
   "status",
   "kanban-plugin",
 ];
+/** Dates at the ends of the calendar, a date and time that is no time of the day, long cadences. */
+const edgeValues = fc.constantFrom("9999-12-31", "9999-12-25", "0000-01-01", "0000-12-31", "2026-11-21T25:61", "every 60 months", "weekly", "daily");
 const frontmatters = fc.oneof(
-  fc.dictionary(fc.constantFrom(...PROPERTY_NAMES), anyValue, { maxKeys: 8 }),
+  fc.dictionary(fc.constantFrom(...PROPERTY_NAMES), fc.oneof(anyValue, edgeValues), { maxKeys: 8 }),
   fc.dictionary(fc.constantFrom(...PROPERTY_NAMES), fc.jsonValue(), { maxKeys: 8 }),
   anyValue,
 );
@@ -153,15 +156,19 @@ describe("no parser throws", () => {
         for (const problem of person.problems) expect(typeof problem.message).toBe("string");
         personKeys(person);
         readProperty(frontmatter, "type", "cadence");
+        const cadence = person.cadence ?? { kind: "none" };
+        const due = dueInfo({ lastSeen: person.lastSeen, cadence, archived: person.archived, snoozeUntil: person.snoozeUntil, created: TODAY }, TODAY);
+        const problem = dueProblem(person.lastSeen, cadence);
+        expect(problem === null || typeof problem === "string").toBe(true);
         const row = personRow(
           {
             person,
             path: person.path,
             name: person.name,
-            cadence: person.cadence ?? { kind: "none" },
+            cadence,
             cadenceIsDefault: person.cadence === null,
             lastSeen: person.lastSeen,
-            due: { status: "ok", nextDue: null, daysUntilDue: null },
+            due,
             openAgreements: 0,
             problems: person.problems,
           },

@@ -36,12 +36,15 @@ const PATHS = [
   "Notes/x.md",
 ];
 
+/** Dates at the ends of the calendar, and a date and time that is no time of the day. */
+const EDGE_DATES = ["9999-12-31", "9999-12-25", "0000-01-01", "2026-11-21T25:61", "every 60 months"];
+
 const anyValue = fc.anything({ withDate: true, withNullPrototype: true, withBigInt: true, withMap: true, withSet: true, withBoxedValues: true });
 
 const PROPERTY_NAMES = ["type", "aliases", "relationship", "cadence", "last-seen", "birthday", "archived", "snooze-until", "tags", "log", "person", "date", "status", "first-name"];
 const frontmatter = fc.oneof(
   fc.constant(null),
-  fc.dictionary(fc.constantFrom(...PROPERTY_NAMES), fc.oneof(anyValue, fc.constantFrom("person", "one-on-one", "[[Anya]]", "[[Nobody]]", "2026-11-20", "weekly", "3w")), {
+  fc.dictionary(fc.constantFrom(...PROPERTY_NAMES), fc.oneof(anyValue, fc.constantFrom("person", "one-on-one", "[[Anya]]", "[[Nobody]]", "2026-11-20", "weekly", "3w", ...EDGE_DATES)), {
     maxKeys: 6,
   }),
 );
@@ -49,6 +52,8 @@ const frontmatter = fc.oneof(
 const LINES = [
   "- [ ] @anya sends the doc 📅 2026-11-28",
   "- [ ] [[Anya]] reviews [due:: 2026-13-01]",
+  "- [ ] @me far ahead 📅 9999-12-31",
+  "## 9999-12-31",
   "- [ ] [[Nobody]] does nothing",
   "- [/] @me half done",
   "> - [ ] quoted @kim",
@@ -65,8 +70,24 @@ const noteText = fc.oneof(
   fc.string({ unit: "binary", maxLength: 200 }),
 );
 
-/** One note: either its text read as Obsidian would, or facts with any property values. */
+/** A person note whose dates lie at the ends of the calendar, or hold a time that is none. */
+const edgePerson = fc
+  .record({
+    path: fc.constantFrom(...PATHS.filter((p) => p.startsWith("People/"))),
+    lastSeen: fc.constantFrom(...EDGE_DATES),
+    snooze: fc.option(fc.constantFrom(...EDGE_DATES)),
+    cadence: fc.constantFrom("daily", "weekly", "every 60 months", "none"),
+  })
+  .map(({ path, lastSeen, snooze, cadence }) => {
+    const lines = ["---", "type: person", `last-seen: ${lastSeen}`, `cadence: ${cadence}`];
+    if (snooze !== null) lines.push(`snooze-until: ${snooze}`);
+    const text = [...lines, "---", ""].join("\n");
+    return { facts: factsOf(path, text), text };
+  });
+
+/** One note: its text read as Obsidian would, facts with any property values, or a person at the calendar's ends. */
 const note = fc.oneof(
+  edgePerson,
   fc.record({ path: fc.constantFrom(...PATHS), text: noteText }).map(({ path, text }) => ({ facts: factsOf(path, text), text })),
   fc
     .record({

@@ -3,7 +3,7 @@
 // status, or a person without a note. Each problem comes and goes with the notes that cause it.
 import { describe, expect, it } from "vitest";
 import { fixedClock } from "../../src/domain/dates";
-import { blankPropertiesBlock } from "../../src/index/facts";
+import { blankPropertiesBlock, copyFacts } from "../../src/index/facts";
 import { noteShape } from "../../src/domain/recognition/shape";
 import { PeopleIndex } from "../../src/index/people-index";
 import { factsOf } from "../builders/facts";
@@ -212,5 +212,51 @@ describe("names that differ in case only", () => {
       expect(index.findPerson("sam okafor")?.path).toBe("People/Sam Okafor.md");
       expect(index.findPerson("sam-okafor")?.path).toBe("People/Sam Okafor.md");
     }
+  });
+});
+
+describe("a note the index cannot work out", () => {
+  /** Facts of a note whose creation date cannot be read (as a file whose details fail). */
+  function failingCreated(path: string, text: string) {
+    const facts = copyFacts(factsOf(path, text));
+    Object.defineProperty(facts, "created", {
+      get: () => {
+        throw new Error("The file's details could not be read");
+      },
+    });
+    return facts;
+  }
+
+  it("is a person with a problem on their row, and the others are worked out as usual", () => {
+    const index = indexOf({ "People/Lea.md": "---\ntype: person\ncadence: weekly\nlast-seen: 2026-11-14\n---\n" });
+    const facts = failingCreated("People/Kai.md", "---\ntype: person\ncadence: weekly\nlast-seen: 2026-11-10\n---\n");
+    index.upsert(facts, index.needsText(facts) ? "" : null);
+    expect(index.people().map((p) => p.name)).toEqual(["Kai", "Lea"]);
+    expect(problemsOf(index, "People/Kai.md")).toEqual([
+      "note: Last seen and due could not be worked out (The file's details could not be read); the note is shown as it is.",
+    ]);
+    expect(index.person("People/Kai.md")).toMatchObject({ lastSeen: "2026-11-10", due: { status: "ok", nextDue: null } });
+    expect(index.person("People/Lea.md")?.due).toMatchObject({ status: "due-soon", nextDue: "2026-11-21" });
+  });
+
+  it("is a note to check when it cannot be read, until it changes", () => {
+    const index = indexOf({ "People/Lea.md": "---\ntype: person\n---\n" });
+    const text = "---\ntype: one-on-one\nperson: \"[[Lea]]\"\ndate: 2026-11-20\n---\n- [ ] @me send it\n";
+    const facts = copyFacts(factsOf("1-1s/Lea/2026-11-20.md", text));
+    Object.defineProperty(facts, "headings", {
+      get: () => {
+        throw new TypeError("headings are missing");
+      },
+    });
+    index.upsert(facts, index.needsText(facts) ? text : null);
+    expect(index.noteProblems()).toEqual([
+      { path: "1-1s/Lea/2026-11-20.md", personPath: null, personName: null, messages: ["This note could not be read (headings are missing); it is left out until it changes."] },
+    ]);
+    expect(index.person("People/Lea.md")?.lastSeen).toBeNull();
+
+    feed(index, "1-1s/Lea/2026-11-20.md", text);
+    expect(index.noteProblems()).toEqual([]);
+    expect(index.person("People/Lea.md")?.lastSeen).toBe("2026-11-20");
+    expect(index.agreements().map((a) => a.text)).toEqual(["send it"]);
   });
 });

@@ -11,6 +11,7 @@ import {
   type AgendaInput,
 } from "../domain/agenda";
 import { compareDates, type Clock } from "../domain/dates";
+import { isFirstMeeting } from "../domain/last-seen";
 import { findHeading, textLines } from "../domain/markdown";
 import { baseName, logNotePath, meetingNotePath, safeFileName } from "../domain/paths";
 import { readQueue, removeFromQueue } from "../domain/queue";
@@ -183,9 +184,7 @@ export class Meetings {
   }
 
   isFirstMeeting(person: PersonEntry, date: IsoDate): boolean {
-    return !this.index
-      .meetingsWith(person.path)
-      .some((m) => m.kind !== "log" && m.date !== null && compareDates(m.date, date) < 0);
+    return isFirstMeeting(this.index.meetingsWith(person.path), person.lastSeen, date);
   }
 
   /**

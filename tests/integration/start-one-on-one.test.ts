@@ -85,10 +85,21 @@ describe("Start 1:1…", () => {
   });
 
   it("writes a first meeting for someone never met", async () => {
+    const { app } = await loadFixture({ extra: { "People/Zoë Martin.md": "---\ntype: person\nrelationship: mentee\n---\n" } });
+    await runCommand(app, "start-one-on-one");
+    await activeSuggest(app).choose("Zoë Martin");
+    expectGolden("integration/start-first-meeting.md", read(app, "1-1s/Zoë Martin/2026-11-21.md"));
+  });
+
+  it("writes no first meeting for someone already met, with a last seen but no 1:1 note", async () => {
+    // Анна: monthly peer 1:1s, last seen 2026-09-30, none of them written down as a 1:1 note.
     const { app } = await loadFixture();
     await runCommand(app, "start-one-on-one");
     await activeSuggest(app).choose("Анна Иванова");
-    expectGolden("integration/start-first-meeting.md", read(app, "1-1s/Анна Иванова/2026-11-21.md"));
+    const note = read(app, "1-1s/Анна Иванова/2026-11-21.md");
+    expect(note).toContain("# 1:1 with Анна Иванова — 2026-11-21\n");
+    expect(note).not.toContain("About these 1:1s");
+    expect(note).toContain("## Previous agreements\n");
   });
 
   it("creates a new person from the typed name and starts the 1:1", async () => {

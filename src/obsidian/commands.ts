@@ -23,6 +23,7 @@ import {
   type PersonChoice,
 } from "./modals";
 import { describe, type NoteWriter } from "./note-writer";
+import { giveBackTopics } from "./skip";
 
 export interface CommandContext {
   app: App;
@@ -428,7 +429,8 @@ export class CommandActions {
       if (written === null) return;
       date = entry.date;
     }
-    new Notice("Marked as skipped.");
+    const returned = person ? await giveBackTopics(this.ctx.writer, (f) => this.app.vault.read(f), this.ctx.settings(), person, { file, entryDate: note ? null : date }) : 0;
+    new Notice(returned > 0 ? `Marked as skipped; its talking points went back to the queue of ${person?.name ?? ""}.` : "Marked as skipped.");
     if (person && date && person.person.lastSeen === date) await this.restoreLastSeen(person, file.path, date);
   }
 

@@ -408,6 +408,73 @@ describe("Mark this 1:1 skipped", () => {
     expect(read(app, "1-1s/Sam.md")).toBe(log.replace("## 2026-11-20\n", "## 2026-11-20 (skipped)\n"));
   });
 
+  it("gives the talking points Start moved into the note back to the queue, once each, in order", async () => {
+    const { app } = await loadFixture();
+    await runCommand(app, "start-one-on-one");
+    await activeSuggest(app).choose("Anya Petrova");
+    const started = app.workspace.getActiveFile();
+    if (!started) throw new Error("no note opened");
+    expect(read(app, started.path)).toContain("## My topics\n%% What I collected since we last met. %%\n\n- Ask how the conference talk went\n- Payments on-call rotation from January\n");
+    // Meanwhile, one of them was queued again by hand, and a new one added.
+    for (const topic of ["Payments on-call rotation from January", "Her promotion case"]) {
+      await runCommand(app, "add-talking-point");
+      await activeSuggest(app).choose("Anya Petrova");
+      const modal = activeModal(app);
+      await fill(app, modal.contentEl.querySelector("input") as HTMLInputElement, topic);
+      await click(app, button(modal.contentEl, "Add"));
+    }
+    await openFile(app, started.path);
+
+    await runCommand(app, "mark-skipped");
+    expect(read(app, ANYA)).toContain(
+      "## Next 1:1\n- Payments on-call rotation from January\n- Her promotion case\n- Ask how the conference talk went\n",
+    );
+    expect(read(app, ANYA).match(/on-call rotation/g)).toHaveLength(1);
+    // Taken out of the skipped note; the rest of it is as it was.
+    expect(read(app, started.path)).toContain("## My topics\n%% What I collected since we last met. %%\n\n\n## Decisions needed\n");
+    expect(notices(app).at(-1)).toBe("Marked as skipped; its talking points went back to the queue of Anya Petrova.");
+
+    // The next 1:1 starts with them.
+    vi.setSystemTime(new Date(2026, 10, 28, 12, 0, 0));
+    await runCommand(app, "start-one-on-one");
+    await activeSuggest(app).choose("Anya Petrova");
+    const next = app.workspace.getActiveFile();
+    expect(next?.path).not.toBe(started.path);
+    expect(read(app, next?.path ?? "")).toContain(
+      "## My topics\n%% What I collected since we last met. %%\n\n- Payments on-call rotation from January\n- Her promotion case\n- Ask how the conference talk went\n",
+    );
+  });
+
+  it("gives back the talking points of the skipped log entry only", async () => {
+    const log = [
+      "---",
+      'person: "[[Sam Okafor]]"',
+      "type: one-on-one",
+      "---",
+      "## 2026-11-20",
+      "### My topics",
+      "- Book the hut for January",
+      "  - ask about the dog",
+      "",
+      "### Agreements",
+      "",
+      "## 2026-10-30",
+      "### My topics",
+      "- The new boots",
+      "",
+    ].join("\n");
+    const { app } = await loadFixture({ extra: { "1-1s/Sam.md": log } });
+    await openFile(app, "1-1s/Sam.md");
+    activeEditor(app).setCursor({ line: 6, ch: 0 });
+    await runCommand(app, "mark-skipped");
+    expect(read(app, "People/Sam Okafor.md")).toBe(
+      "---\ntype: person\nrelationship: friend\ncadence: every 3 weeks\n---\n\n## Next 1:1\n- Book the hut for January\n  - ask about the dog\n",
+    );
+    expect(read(app, "1-1s/Sam.md")).toBe(
+      log.replace("## 2026-11-20\n", "## 2026-11-20 (skipped)\n").replace("- Book the hut for January\n  - ask about the dog\n", ""),
+    );
+  });
+
   it("is not offered outside 1:1 notes", async () => {
     const { app } = await loadFixture();
     await openFile(app, ANYA);

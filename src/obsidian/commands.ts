@@ -261,19 +261,22 @@ export class CommandActions {
   async insertAgenda(editor: Editor, file: TFile | null): Promise<void> {
     await this.ctx.ready();
     let person = file ? this.ctx.index.personOfNote(file.path) : null;
+    // A note that is not a 1:1 with them gets the agenda under a heading that names them.
+    const named = person === null;
     if (!person) {
       const choice = await this.pickPerson("Agenda for a 1:1 with…", false);
       if (!choice || choice.kind !== "person") return;
       person = choice.entry;
     }
     const level = headingLevelAt(editor);
-    const { text, queue } = await this.ctx.meetings.agendaFor(person, level);
+    const { text, queue } = await this.ctx.meetings.agendaFor(person, level, named);
     editor.replaceSelection(text);
     if (queue.length === 0) return;
     // The talking points are in the note now; save it before they leave the queue.
     const view = this.app.workspace.getActiveViewOfType(MarkdownView);
     if (view) await view.save();
-    await this.ctx.meetings.emptyQueue(person, queue, "The agenda was inserted");
+    const emptied = await this.ctx.meetings.emptyQueue(person, queue, "The agenda was inserted");
+    if (emptied && named) new Notice(`The talking points queued for ${person.name} moved into this note's 1:1 with them.`);
   }
 
   async markSeenToday(): Promise<void> {

@@ -4,6 +4,7 @@ import {
   buildAgendaBody,
   buildLogEntry,
   buildMeetingNote,
+  buildNamedAgenda,
   buildTemplateLogEntry,
   insertLogEntry,
   newLogNote,
@@ -115,12 +116,15 @@ export class Meetings {
     });
   }
 
-  /** The agenda body for "Insert 1:1 agenda", with the queue of talking points. */
-  async agendaFor(person: PersonEntry, headingLevel: number): Promise<{ text: string; queue: string[] }> {
+  /**
+   * The agenda body for "Insert 1:1 agenda", with the queue of talking points; `named` puts it
+   * under a heading that names the person (for a note that is not a 1:1 with them).
+   */
+  async agendaFor(person: PersonEntry, headingLevel: number, named = false): Promise<{ text: string; queue: string[] }> {
     const settings = this.settings();
     const file = this.writer.file(person.path);
     const queue = file ? readQueue(await this.app.vault.read(file), QUEUE_HEADING) : [];
-    const text = buildAgendaBody(
+    const text = (named ? buildNamedAgenda : buildAgendaBody)(
       {
         personName: person.name,
         personLink: this.linkText(person),
@@ -139,10 +143,10 @@ export class Meetings {
    * Takes talking points out of the queue once they are in a note (`done` says where). When the
    * person note cannot be written they stay in both places, and the user is told.
    */
-  async emptyQueue(person: PersonEntry, items: string[], done: string): Promise<void> {
+  async emptyQueue(person: PersonEntry, items: string[], done: string): Promise<boolean> {
     const file = this.writer.file(person.path);
-    if (!file || items.length === 0) return;
-    await this.writer.tryEdit(
+    if (!file || items.length === 0) return false;
+    const emptied = await this.writer.tryEdit(
       file,
       (text) => {
         const next = removeFromQueue(text, items, QUEUE_HEADING);
@@ -152,6 +156,7 @@ export class Meetings {
         `${done}, but the talking points could not be taken out of the queue of ${person.name} (${reason}). ` +
         `Remove them from "${QUEUE_HEADING}" there.`,
     );
+    return emptied === true;
   }
 
   /**

@@ -81,9 +81,24 @@ describe("Insert 1:1 agenda", () => {
     await openFile(app, "Notes/Plan.md");
     await runCommand(app, "insert-agenda");
     await activeSuggest(app).choose("Sam Okafor");
-    await vi.waitFor(() => expect(read(app, "Notes/Plan.md")).toContain("## Check-in"));
+    await vi.waitFor(() => expect(read(app, "Notes/Plan.md")).toContain("## 1:1 with [[Sam Okafor]]\n\n### Check-in\n"));
     // Seen in the daily note of 2026-11-19: no first meeting's section.
     expect(read(app, "Notes/Plan.md")).not.toContain("About these 1:1s");
+  });
+
+  it("names the person in a daily note, which then counts as seeing them, and says the queue moved", async () => {
+    const daily = "# Saturday\n\nGroceries.\n";
+    const { app, plugin } = await loadFixture({ extra: { "Daily/2026-11-21.md": daily } });
+    await openFile(app, "Daily/2026-11-21.md");
+    activeEditor(app).setCursor({ line: 3, ch: 0 });
+    await runCommand(app, "insert-agenda");
+    await activeSuggest(app).choose("Anya Petrova");
+    await vi.waitFor(() => expect(read(app, ANYA)).not.toContain("Ask how the conference talk went"));
+    const text = read(app, "Daily/2026-11-21.md");
+    expect(text.startsWith("# Saturday\n\nGroceries.\n## 1:1 with [[Anya Petrova]]\n\n### Check-in\n")).toBe(true);
+    expect(text).toContain("### My topics\n%% What I collected since we last met. %%\n\n- Ask how the conference talk went\n- Payments on-call rotation from January\n");
+    expect(notices(app)).toEqual(["The talking points queued for Anya Petrova moved into this note's 1:1 with them."]);
+    await vi.waitFor(() => expect(plugin.index.person(ANYA)?.lastSeen).toBe("2026-11-21"));
   });
 });
 

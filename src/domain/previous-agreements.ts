@@ -37,3 +37,15 @@ export function previousAgreements<A extends { meetingDate: IsoDate | null }>(ag
   if (day === null) return [...agreements];
   return agreements.filter((a) => a.meetingDate === null || a.meetingDate < day);
 }
+
+/**
+ * The link back to where an agreement was made: the note, or in a running log the entry's heading
+ * in it (`Sam Okafor 1-1s#2026-11-14`), so that it leads to that meeting, not to the top of the
+ * log. Characters a heading link cannot hold (`# | ^ : \ [ ]`, `%%`) become spaces, as Obsidian
+ * writes such links.
+ */
+export function sourceLink(noteLink: string, entryHeading: string | null): string {
+  if (entryHeading === null) return noteLink;
+  const heading = entryHeading.replace(/%%|[#|^:\\[\]]/g, " ").replace(/\s+/g, " ").trim();
+  return heading === "" ? noteLink : `${noteLink}#${heading}`;
+}

@@ -13,6 +13,7 @@ import {
 } from "../domain/agenda";
 import { compareDates, type Clock } from "../domain/dates";
 import { isFirstMeeting } from "../domain/last-seen";
+import { meetingAt, sourceLink } from "../domain/previous-agreements";
 import { findHeading, textLines } from "../domain/markdown";
 import { baseName, logNotePath, meetingNotePath, safeFileName } from "../domain/paths";
 import { readQueue, removeFromQueue } from "../domain/queue";
@@ -230,13 +231,19 @@ export class Meetings {
   }
 
   private openAgreementTargets(person: PersonEntry): (LineTarget & { sourceLink: string })[] {
+    const meetings = this.index.meetingsWith(person.path);
     return this.index
       .agreementsWith(person.path)
       .filter((a) => !a.recurring && this.index.kindOf(a.path) !== "person")
       .map((a) => {
         const file = this.writer.file(a.path);
         const link = file ? this.app.metadataCache.fileToLinktext(file, "", true) : a.path.replace(/\.md$/, "");
-        return { path: a.path, line: a.line, original: a.original, sourceLink: link };
+        const entry = meetingAt(meetings.filter((m) => m.path === a.path), a.line);
+        const heading =
+          file && entry?.kind === "log-entry"
+            ? (this.app.metadataCache.getFileCache(file)?.headings?.find((h) => h.position.start.line === entry.line)?.heading ?? null)
+            : null;
+        return { path: a.path, line: a.line, original: a.original, sourceLink: sourceLink(link, heading) };
       });
   }
 

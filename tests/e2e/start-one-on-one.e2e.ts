@@ -3,7 +3,7 @@ import { saved, texts, until, usePreviewSession } from "./harness";
 
 const session = usePreviewSession();
 
-const NOTE = "1-1s/José Álvarez/2026-11-21.md";
+const NOTE = "1-1s/José Álvarez/2026-11-21 José Álvarez.md";
 const PERSON = "People/José Álvarez.md";
 
 describe("Start 1:1 from the command palette", () => {

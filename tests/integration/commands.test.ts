@@ -68,12 +68,12 @@ describe("commands", () => {
 describe("Insert 1:1 agenda", () => {
   it("inserts the agenda at the cursor, one level below the heading, and empties the queue", async () => {
     const note = "---\ntype: one-on-one\nperson: \"[[Anya Petrova]]\"\ndate: 2026-11-21\n---\n# Chat with Anya\n";
-    const { app } = await loadFixture({ extra: { "1-1s/Anya Petrova/2026-11-21.md": note } });
-    await openFile(app, "1-1s/Anya Petrova/2026-11-21.md");
+    const { app } = await loadFixture({ extra: { "1-1s/Anya Petrova/2026-11-21 Anya Petrova.md": note } });
+    await openFile(app, "1-1s/Anya Petrova/2026-11-21 Anya Petrova.md");
     activeEditor(app).setCursor({ line: 6, ch: 0 });
     expect(await runCommand(app, "insert-agenda")).toBe(true);
     await vi.waitFor(() => expect(read(app, ANYA)).not.toContain("Ask how the conference talk went"));
-    expectGolden("integration/insert-agenda.md", read(app, "1-1s/Anya Petrova/2026-11-21.md"));
+    expectGolden("integration/insert-agenda.md", read(app, "1-1s/Anya Petrova/2026-11-21 Anya Petrova.md"));
   });
 
   it("asks for the person in a note about nobody", async () => {
@@ -409,8 +409,8 @@ describe("Mark this 1:1 skipped", () => {
     const before = files(app);
     expect(await runCommand(app, "mark-skipped")).toBe(true);
     const after = files(app);
-    expect(changedPaths(before, after)).toEqual([ANYA, "1-1s/Anya Petrova/2026-11-21.md"].sort());
-    expect(read(app, "1-1s/Anya Petrova/2026-11-21.md")).toMatch(/^---\ntype: one-on-one\nperson: "\[\[Anya Petrova\]\]"\ndate: 2026-11-21\nstatus: skipped\n---\n/);
+    expect(changedPaths(before, after)).toEqual([ANYA, "1-1s/Anya Petrova/2026-11-21 Anya Petrova.md"].sort());
+    expect(read(app, "1-1s/Anya Petrova/2026-11-21 Anya Petrova.md")).toMatch(/^---\ntype: one-on-one\nperson: "\[\[Anya Petrova\]\]"\ndate: 2026-11-21\nstatus: skipped\n---\n/);
     expect(read(app, ANYA)).toContain("last-seen: 2026-11-07");
   });
 

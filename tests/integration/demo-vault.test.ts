@@ -65,7 +65,7 @@ describe("the demo vault", () => {
     const picker = activeSuggest(app);
     expect(picker.suggestions()[0]?.split("\n")[0]).toBe("Kwame Mensah"); // the most overdue
     await picker.choose("José Álvarez");
-    const note = read(app, "1-1s/José Álvarez/2026-11-21.md");
+    const note = read(app, "1-1s/José Álvarez/2026-11-21 José Álvarez.md");
     expect(note).toContain('person: "[[José Álvarez]]"');
     expect(note).toContain("agreements: [[José Álvarez]]");
 
@@ -78,7 +78,7 @@ describe("the demo vault", () => {
     await runCommand(app, "insert-question");
     await activeSuggest(app).choose(0);
     await runCommand(app, "mark-skipped");
-    expect(read(app, "1-1s/José Álvarez/2026-11-21.md")).toContain("status: skipped");
+    expect(read(app, "1-1s/José Álvarez/2026-11-21 José Álvarez.md")).toContain("status: skipped");
 
     await openFile(app, "1-1s/Grace Mwangi.md");
     const writeText = vi.fn(() => Promise.resolve());

@@ -50,7 +50,7 @@ describe("Start 1:1 from the command palette", () => {
 
     // The note is open in the editor, as it is on disk.
     const tab = page.locator(".mod-root .workspace-tab-header.is-active");
-    await until("the note's tab", () => tab.textContent(), (t) => t?.trim() === "2026-11-21");
+    await until("the note's tab", () => tab.textContent(), (t) => t?.trim() === "2026-11-21 José Álvarez");
     expect(await page.locator(".mod-root .workspace-leaf:visible textarea.preview-editor").inputValue()).toBe(note);
 
     // The queue moved into the note: the person note lost those lines, and was seen today.

@@ -58,6 +58,17 @@ describe("the demo vault", () => {
     expect(status?.textContent).toMatch(/^\d+ overdue · \d+ people due$/);
   });
 
+  it("gives the first meeting's agenda to no one already met: Ingrid and Marcus have a last seen", async () => {
+    const { app } = await loadDemo();
+    for (const name of ["Ingrid Solberg", "Marcus Bennett"]) {
+      await runCommand(app, "start-one-on-one");
+      await activeSuggest(app).choose(name);
+      const note = read(app, `1-1s/${name}/2026-11-21 ${name}.md`);
+      expect(note, name).toContain(`# 1:1 with ${name} — 2026-11-21\n`);
+      expect(note, name).not.toContain("About these 1:1s");
+    }
+  });
+
   it("runs every command", async () => {
     const { app } = await loadDemo();
 

@@ -1,7 +1,7 @@
 import { QUEUE_HEADING } from "./constants";
 import { DEFAULT_AGENDA_SECTIONS } from "./domain/agenda";
 import { parseCadence } from "./domain/cadence";
-import { validatePattern } from "./domain/paths";
+import { DEFAULT_NOTE_PATTERN, FORMER_DEFAULT_NOTE_PATTERN, validatePattern } from "./domain/paths";
 import { PEOPLE_COLUMNS } from "./domain/people-table";
 import type { FollowUpsQuery, PeopleQuery } from "./domain/view-models";
 import { DEFAULT_QUESTIONS } from "./domain/questions";
@@ -17,7 +17,7 @@ import {
   type Relationship,
 } from "./domain/types";
 
-export const SETTINGS_VERSION = 1;
+export const SETTINGS_VERSION = 2;
 
 export interface OneOnOnesSettings {
   settingsVersion: number;
@@ -93,7 +93,7 @@ export const DEFAULT_SETTINGS: OneOnOnesSettings = {
   peopleFolder: "People",
   meetingsFolder: "1-1s",
   layout: "per-meeting",
-  notePathPattern: "{{person}}/{{date}}",
+  notePathPattern: DEFAULT_NOTE_PATTERN,
   templatePath: "",
   agendaSections: DEFAULT_AGENDA_SECTIONS,
   carryOver: "reference",
@@ -265,6 +265,11 @@ function migrate(raw: Raw): Raw {
     if (raw.peopleFolder === undefined && raw.personFolder !== undefined) raw.peopleFolder = raw.personFolder;
     delete raw.oneOnOneFolder;
     delete raw.personFolder;
+  }
+  if (version < 2 && typeof raw.notePathPattern === "string" && raw.notePathPattern.trim() === FORMER_DEFAULT_NOTE_PATTERN) {
+    // Every setting is saved, chosen or not: the former default was stored as it was. New notes
+    // get the new default; notes already written keep their names, and other patterns stay.
+    delete raw.notePathPattern;
   }
   return raw;
 }

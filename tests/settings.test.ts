@@ -99,7 +99,7 @@ describe("normalizeSettings", () => {
     const { settings } = normalizeSettings({ oneOnOneFolder: "Meetings", personFolder: "Contacts" });
     expect(settings.meetingsFolder).toBe("Meetings");
     expect(settings.peopleFolder).toBe("Contacts");
-    expect(settings.settingsVersion).toBe(1);
+    expect(settings.settingsVersion).toBe(2);
   });
 
   it("drops broken agenda sections and questions but keeps the good ones", () => {

@@ -210,6 +210,17 @@ export function buildAgendaBody(input: AgendaInput, headingLevel: number): strin
   return blocks.length === 0 ? "" : blocks.join("\n\n") + "\n";
 }
 
+/**
+ * The agenda inserted into a note that is not a 1:1 with the person (a daily note, a project
+ * note): its sections under a heading that names them, `1:1 with [[Sam Okafor]]`, so the note
+ * says whom the meeting and its talking points were for, and a dated note counts as seeing them.
+ */
+export function buildNamedAgenda(input: AgendaInput, headingLevel: number): string {
+  const title = `${headingMarks(headingLevel)} 1:1 with [[${input.personLink}]]`;
+  const body = buildAgendaBody(input, Math.min(headingLevel + 1, 6));
+  return body === "" ? `${title}\n` : `${title}\n\n${body}`;
+}
+
 /** The properties every 1:1 note carries. */
 function frontMatter(input: { personLink: string; date?: IsoDate }): string {
   const lines = ["---", "type: one-on-one", `person: ${yamlQuote(`[[${input.personLink}]]`)}`];

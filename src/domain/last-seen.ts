@@ -21,3 +21,17 @@ export function lastSeen(property: IsoDate | null, latestNoteDate: IsoDate | nul
   if (upToToday.length === 0) return property;
   return upToToday.reduce((a, b) => (b > a ? b : a));
 }
+
+/**
+ * A first 1:1 — the one whose agenda starts with "About these 1:1s" — is for someone you have
+ * never met: no 1:1 with them took place before that day (skipped and cancelled ones did not take
+ * place), and they have no last seen date at all.
+ */
+export function isFirstMeeting(
+  meetings: readonly { date: IsoDate | null; status: string }[],
+  lastSeenDate: IsoDate | null,
+  day: IsoDate,
+): boolean {
+  if (lastSeenDate !== null) return false;
+  return !meetings.some((m) => m.status === "held" && m.date !== null && m.date < day);
+}

@@ -193,16 +193,18 @@ export function yamlQuote(value: string): string {
 }
 
 /**
- * The first heading outside front matter and code whose text passes `test`: its line and level,
- * with the front matter's length and the code mask, which callers go on using.
+ * The first heading outside front matter and code whose text passes `test` (from line `from`
+ * on): its line and level, with the front matter's length and the code mask, which callers go
+ * on using.
  */
 export function findHeading(
   texts: readonly string[],
   test: (text: string) => boolean,
+  from = 0,
 ): { at: number; level: number; start: number; inCode: boolean[] } {
   const start = frontMatterLength(texts);
   const inCode = codeLines(texts, start);
-  for (let i = start; i < texts.length; i++) {
+  for (let i = Math.max(start, from); i < texts.length; i++) {
     if (inCode[i]) continue;
     const heading = atxHeading(texts[i] ?? "");
     if (heading && test(heading.text)) return { at: i, level: heading.level, start, inCode };

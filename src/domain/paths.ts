@@ -147,7 +147,15 @@ function joinPath(folder: string, rest: string): string {
   return normalizeVaultPath(base === "" ? rest : `${base}/${rest}`);
 }
 
-export const DEFAULT_NOTE_PATTERN = "{{person}}/{{date}}";
+/**
+ * The default name of a per-meeting note: `1-1s/Anya Petrova/2026-11-21 Anya Petrova.md`. It
+ * carries the date (the notes of one person sort by it) and the person (a tab tells meetings apart,
+ * and `[[2026-11-21]]` stays the daily note); the recognizer reads it as a 1:1 with that person.
+ */
+export const DEFAULT_NOTE_PATTERN = "{{person}}/{{date}} {{person}}";
+
+/** The default of versions before 2, which named a 1:1 note by its date alone. */
+export const FORMER_DEFAULT_NOTE_PATTERN = "{{person}}/{{date}}";
 
 const PATTERN_TOKEN = /\{\{[ \t]*([A-Za-z_]+)[ \t]*\}\}/g;
 const PATTERN_TOKENS = ["person", "date", "year", "month", "day"];
@@ -155,7 +163,7 @@ const PATTERN_TOKENS = ["person", "date", "year", "month", "day"];
 export interface MeetingPathInput {
   /** The 1:1 folder; "" for the vault root. */
   folder: string;
-  /** Default `{{person}}/{{date}}`; also `{{year}}`, `{{month}}`, `{{day}}`; `/` separates folders. */
+  /** Default `{{person}}/{{date}} {{person}}`; also `{{year}}`, `{{month}}`, `{{day}}`; `/` separates folders. */
   pattern?: string;
   personName: string;
   date: IsoDate;
@@ -170,7 +178,8 @@ export function meetingNotePath(input: MeetingPathInput): string {
   const pattern = (input.pattern ?? "").trim() || DEFAULT_NOTE_PATTERN;
   const parts = isValidIsoDate(input.date) ? toParts(input.date) : null;
   const values: Record<string, string> = {
-    person: input.personName,
+    // Made safe on its own too, so that a name is the same in a folder and in a file name.
+    person: safeFileName(input.personName),
     date: input.date,
     year: parts ? String(parts.year).padStart(4, "0") : "",
     month: parts ? String(parts.month).padStart(2, "0") : "",
@@ -189,10 +198,14 @@ export function meetingNotePath(input: MeetingPathInput): string {
   return joinPath(input.folder, `${segments.join("/")}.md`);
 }
 
-/** `1-1s/Anya Petrova.md`: the running log of a person. "" when the name has nothing usable. */
+/**
+ * `1-1s/Anya Petrova 1-1s.md`: a new running log of a person. It never takes the person note's
+ * own name, so `[[Anya Petrova]]` keeps leading to her note; the recognizer reads it as a log of
+ * hers. "" when the name has nothing usable.
+ */
 export function logNotePath(input: { folder: string; personName: string }): string {
   const name = safeFileName(input.personName);
-  return name === "" ? "" : joinPath(input.folder, `${name}.md`);
+  return name === "" ? "" : joinPath(input.folder, `${safeFileName(`${name} 1-1s`)}.md`);
 }
 
 /** `People/Anya Petrova.md`. "" when the name has nothing usable. */

@@ -1,7 +1,8 @@
 /**
  * The queue of talking points in a person note: the list under a `## Next 1:1` heading (any
  * level; the heading text is compared case-insensitively). **Add talking point for…** appends to
- * it; **Start 1:1** reads it, writes the new note, then removes exactly the items it moved.
+ * it; **Start 1:1** reads it, writes the new note, then removes exactly the items it moved;
+ * **Mark this 1:1 skipped** gives a 1:1's topics back to it (see `meeting-topics.ts`).
  *
  * An item is a list line at the list's own indentation together with the lines indented deeper
  * under it (children, continuation lines, blank lines between them). Its text is those lines
@@ -62,13 +63,20 @@ function isLazyContinuation(line: string): boolean {
   );
 }
 
-function findQueue(lines: readonly Line[], heading: string): QueueSection | null {
-  const texts = lines.map((line) => line.text);
-  const { at, level, inCode } = findHeading(texts, (text) => sameHeading(text, heading));
-  if (at < 0) return null;
+/** Lines `from` to `to` (exclusive) of a note: a part of it, such as one entry of a log. */
+export interface LineRange {
+  from: number;
+  to: number;
+}
 
-  let end = texts.length;
-  for (let i = at + 1; i < texts.length; i++) {
+function findQueue(lines: readonly Line[], heading: string, range?: LineRange): QueueSection | null {
+  const texts = lines.map((line) => line.text);
+  const to = Math.min(range?.to ?? texts.length, texts.length);
+  const { at, level, inCode } = findHeading(texts, (text) => sameHeading(text, heading), range?.from ?? 0);
+  if (at < 0 || at >= to) return null;
+
+  let end = to;
+  for (let i = at + 1; i < to; i++) {
     if (inCode[i]) continue;
     const found = atxHeading(texts[i] ?? "");
     if (found && found.level <= level) {
@@ -112,9 +120,12 @@ function findQueue(lines: readonly Line[], heading: string): QueueSection | null
   return { heading: at, end, items };
 }
 
-/** The items of the queue, in order; [] when the note has no such heading. */
-export function readQueue(text: string, heading: string = QUEUE_HEADING): string[] {
-  const queue = findQueue(splitLines(text), heading);
+/**
+ * The items of the queue, in order; [] when the note has no such heading. With a range, the
+ * list under the first such heading within it (any list under a heading reads the same way).
+ */
+export function readQueue(text: string, heading: string = QUEUE_HEADING, range?: LineRange): string[] {
+  const queue = findQueue(splitLines(text), heading, range);
   return queue ? queue.items.map((item) => item.text) : [];
 }
 
@@ -195,9 +206,14 @@ export function appendToQueue(text: string, item: string, heading: string = QUEU
  * Removes exactly the given items from the queue (each once, by its text as `readQueue` gave it);
  * items added meanwhile, the heading and everything else stay as they are.
  */
-export function removeFromQueue(text: string, items: readonly string[], heading: string = QUEUE_HEADING): string {
+export function removeFromQueue(
+  text: string,
+  items: readonly string[],
+  heading: string = QUEUE_HEADING,
+  range?: LineRange,
+): string {
   const lines = splitLines(text);
-  const queue = findQueue(lines, heading);
+  const queue = findQueue(lines, heading, range);
   if (!queue || items.length === 0) return text;
 
   const remove = new Set<number>();

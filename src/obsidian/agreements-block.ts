@@ -2,6 +2,7 @@ import { MarkdownRenderChild, type MarkdownPostProcessorContext } from "obsidian
 import { mount, unmount } from "svelte";
 import type { Clock } from "../domain/dates";
 import { agreementItem } from "../domain/follow-ups";
+import { meetingAt, previousAgreements } from "../domain/previous-agreements";
 import type { PeopleIndex, PersonEntry } from "../index/people-index";
 import AgreementsList from "../views/components/AgreementsList.svelte";
 import { createAgreementsListProps, type AgreementsListProps } from "../views/state/agreements-list-store.svelte";
@@ -38,7 +39,8 @@ export interface BlockHost {
 
 /**
  * Renders the open agreements with one person, live, with working checkboxes: the "Previous
- * agreements" of an agenda in reference mode, and a person note's card.
+ * agreements" of an agenda in reference mode (inside a 1:1, only those made before it), and a
+ * person note's card.
  */
 export class AgreementsBlock extends MarkdownRenderChild {
   private unsubscribe: (() => void) | null = null;
@@ -51,6 +53,8 @@ export class AgreementsBlock extends MarkdownRenderChild {
     private readonly host: BlockHost,
     private readonly source: string,
     private readonly sourcePath: string,
+    /** The line of the note the block starts on, when Obsidian can tell. */
+    private readonly lineOf: () => number | null = () => null,
   ) {
     super(containerEl);
   }
@@ -72,6 +76,14 @@ export class AgreementsBlock extends MarkdownRenderChild {
 
   private person(ref: string | null): PersonEntry | null {
     return ref ? this.host.index.findPerson(ref) : this.host.index.personOfNote(this.sourcePath);
+  }
+
+  /** The day of the 1:1 the block stands in (the note's, or its log entry's), or null. */
+  private meetingDay(): string | null {
+    const owner = this.host.index.personOfNote(this.sourcePath);
+    if (!owner) return null;
+    const here = this.host.index.meetingsWith(owner.path).filter((m) => m.path === this.sourcePath);
+    return here.length === 0 ? null : (meetingAt(here, this.lineOf())?.date ?? null);
   }
 
   /** A problem with the block, shown inside it instead of the list. */
@@ -98,7 +110,7 @@ export class AgreementsBlock extends MarkdownRenderChild {
       );
       return;
     }
-    const items = this.host.index.agreementsWith(person.path).map(agreementItem);
+    const items = previousAgreements(this.host.index.agreementsWith(person.path), this.meetingDay()).map(agreementItem);
     const today = this.host.clock.today();
     const emptyText = `No open agreements with ${person.name}.`;
     if (this.props) {
@@ -126,6 +138,6 @@ export class AgreementsBlock extends MarkdownRenderChild {
 /** The handler registered for `one-on-ones` code blocks. */
 export function agreementsBlockProcessor(host: BlockHost) {
   return (source: string, el: HTMLElement, ctx: MarkdownPostProcessorContext): void => {
-    ctx.addChild(new AgreementsBlock(el, host, source, ctx.sourcePath));
+    ctx.addChild(new AgreementsBlock(el, host, source, ctx.sourcePath, () => ctx.getSectionInfo(el)?.lineStart ?? null));
   };
 }

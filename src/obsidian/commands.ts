@@ -25,6 +25,7 @@ import {
 } from "./modals";
 import { NamesakeModal, PersonSuggestModal, pickable, type PersonChoice } from "./person-picker";
 import { describe, type NoteWriter } from "./note-writer";
+import { giveBackTopics } from "./skip";
 
 export interface CommandContext {
   app: App;
@@ -284,19 +285,22 @@ export class CommandActions {
   async insertAgenda(editor: Editor, file: TFile | null): Promise<void> {
     await this.ctx.ready();
     let person = file ? this.ctx.index.personOfNote(file.path) : null;
+    // A note that is not a 1:1 with them gets the agenda under a heading that names them.
+    const named = person === null;
     if (!person) {
       const choice = await this.pickPerson("Agenda for a 1:1 with…", false);
       if (!choice || choice.kind !== "person") return;
       person = choice.entry;
     }
     const level = headingLevelAt(editor);
-    const { text, queue } = await this.ctx.meetings.agendaFor(person, level);
+    const { text, queue } = await this.ctx.meetings.agendaFor(person, level, named);
     editor.replaceSelection(text);
     if (queue.length === 0) return;
     // The talking points are in the note now; save it before they leave the queue.
     const view = this.app.workspace.getActiveViewOfType(MarkdownView);
     if (view) await view.save();
-    await this.ctx.meetings.emptyQueue(person, queue, "The agenda was inserted");
+    const emptied = await this.ctx.meetings.emptyQueue(person, queue, "The agenda was inserted");
+    if (emptied && named) new Notice(`The talking points queued for ${person.name} moved into this note's 1:1 with them.`);
   }
 
   async markSeenToday(): Promise<void> {
@@ -458,7 +462,8 @@ export class CommandActions {
       if (written === null) return;
       date = entry.date;
     }
-    new Notice("Marked as skipped.");
+    const returned = person ? await giveBackTopics(this.ctx.writer, (f) => this.app.vault.read(f), this.ctx.settings(), person, { file, entryDate: note ? null : date }) : 0;
+    new Notice(returned > 0 ? `Marked as skipped; its talking points went back to the queue of ${person?.name ?? ""}.` : "Marked as skipped.");
     if (person && date && person.person.lastSeen === date) await this.restoreLastSeen(person, file.path, date);
   }
 

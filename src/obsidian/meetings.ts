@@ -4,6 +4,7 @@ import {
   buildAgendaBody,
   buildLogEntry,
   buildMeetingNote,
+  buildNamedAgenda,
   buildTemplateLogEntry,
   insertLogEntry,
   newLogNote,
@@ -11,6 +12,8 @@ import {
   type AgendaInput,
 } from "../domain/agenda";
 import { compareDates, type Clock } from "../domain/dates";
+import { isFirstMeeting } from "../domain/last-seen";
+import { meetingAt, sourceLink } from "../domain/previous-agreements";
 import { findHeading, textLines } from "../domain/markdown";
 import { baseName, logNotePath, meetingNotePath, safeFileName } from "../domain/paths";
 import { readQueue, removeFromQueue } from "../domain/queue";
@@ -114,12 +117,15 @@ export class Meetings {
     });
   }
 
-  /** The agenda body for "Insert 1:1 agenda", with the queue of talking points. */
-  async agendaFor(person: PersonEntry, headingLevel: number): Promise<{ text: string; queue: string[] }> {
+  /**
+   * The agenda body for "Insert 1:1 agenda", with the queue of talking points; `named` puts it
+   * under a heading that names the person (for a note that is not a 1:1 with them).
+   */
+  async agendaFor(person: PersonEntry, headingLevel: number, named = false): Promise<{ text: string; queue: string[] }> {
     const settings = this.settings();
     const file = this.writer.file(person.path);
     const queue = file ? readQueue(await this.app.vault.read(file), QUEUE_HEADING) : [];
-    const text = buildAgendaBody(
+    const text = (named ? buildNamedAgenda : buildAgendaBody)(
       {
         personName: person.name,
         personLink: this.linkText(person),
@@ -138,10 +144,10 @@ export class Meetings {
    * Takes talking points out of the queue once they are in a note (`done` says where). When the
    * person note cannot be written they stay in both places, and the user is told.
    */
-  async emptyQueue(person: PersonEntry, items: string[], done: string): Promise<void> {
+  async emptyQueue(person: PersonEntry, items: string[], done: string): Promise<boolean> {
     const file = this.writer.file(person.path);
-    if (!file || items.length === 0) return;
-    await this.writer.tryEdit(
+    if (!file || items.length === 0) return false;
+    const emptied = await this.writer.tryEdit(
       file,
       (text) => {
         const next = removeFromQueue(text, items, QUEUE_HEADING);
@@ -151,6 +157,7 @@ export class Meetings {
         `${done}, but the talking points could not be taken out of the queue of ${person.name} (${reason}). ` +
         `Remove them from "${QUEUE_HEADING}" there.`,
     );
+    return emptied === true;
   }
 
   /**
@@ -183,9 +190,7 @@ export class Meetings {
   }
 
   isFirstMeeting(person: PersonEntry, date: IsoDate): boolean {
-    return !this.index
-      .meetingsWith(person.path)
-      .some((m) => m.kind !== "log" && m.date !== null && compareDates(m.date, date) < 0);
+    return isFirstMeeting(this.index.meetingsWith(person.path), person.lastSeen, date);
   }
 
   /**
@@ -226,13 +231,19 @@ export class Meetings {
   }
 
   private openAgreementTargets(person: PersonEntry): (LineTarget & { sourceLink: string })[] {
+    const meetings = this.index.meetingsWith(person.path);
     return this.index
       .agreementsWith(person.path)
       .filter((a) => !a.recurring && this.index.kindOf(a.path) !== "person")
       .map((a) => {
         const file = this.writer.file(a.path);
         const link = file ? this.app.metadataCache.fileToLinktext(file, "", true) : a.path.replace(/\.md$/, "");
-        return { path: a.path, line: a.line, original: a.original, sourceLink: link };
+        const entry = meetingAt(meetings.filter((m) => m.path === a.path), a.line);
+        const heading =
+          file && entry?.kind === "log-entry"
+            ? (this.app.metadataCache.getFileCache(file)?.headings?.find((h) => h.position.start.line === entry.line)?.heading ?? null)
+            : null;
+        return { path: a.path, line: a.line, original: a.original, sourceLink: sourceLink(link, heading) };
       });
   }
 

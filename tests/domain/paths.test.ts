@@ -171,8 +171,9 @@ describe("normalizeVaultPath", () => {
 describe("meetingNotePath", () => {
   const base = { folder: "1-1s", personName: "Anya Petrova", date: "2026-11-21" };
   it.each<[string, string | undefined, string]>([
-    ["default", undefined, "1-1s/Anya Petrova/2026-11-21.md"],
-    ["empty pattern", "", "1-1s/Anya Petrova/2026-11-21.md"],
+    ["default", undefined, "1-1s/Anya Petrova/2026-11-21 Anya Petrova.md"],
+    ["empty pattern", "", "1-1s/Anya Petrova/2026-11-21 Anya Petrova.md"],
+    ["the date alone", "{{person}}/{{date}}", "1-1s/Anya Petrova/2026-11-21.md"],
     ["date first", "{{date}} {{person}}", "1-1s/2026-11-21 Anya Petrova.md"],
     ["year folders", "{{year}}/{{month}}/{{date}} {{person}}", "1-1s/2026/11/2026-11-21 Anya Petrova.md"],
     ["day", "{{person}}/{{year}}-{{month}}-{{day}}", "1-1s/Anya Petrova/2026-11-21.md"],
@@ -186,14 +187,14 @@ describe("meetingNotePath", () => {
   });
 
   it("never lets a name create folders or escape", () => {
-    expect(meetingNotePath({ ...base, personName: "../../etc/passwd" })).toBe("1-1s/etc passwd/2026-11-21.md");
-    expect(meetingNotePath({ ...base, personName: "A/B: C" })).toBe("1-1s/A B C/2026-11-21.md");
+    expect(meetingNotePath({ ...base, personName: "../../etc/passwd" })).toBe("1-1s/etc passwd/2026-11-21 etc passwd.md");
+    expect(meetingNotePath({ ...base, personName: "A/B: C" })).toBe("1-1s/A B C/2026-11-21 A B C.md");
   });
 
   it("puts notes in the vault root when the folder is empty", () => {
-    expect(meetingNotePath({ ...base, folder: "" })).toBe("Anya Petrova/2026-11-21.md");
-    expect(meetingNotePath({ ...base, folder: "/" })).toBe("Anya Petrova/2026-11-21.md");
-    expect(meetingNotePath({ ...base, folder: "Work/1-1s/" })).toBe("Work/1-1s/Anya Petrova/2026-11-21.md");
+    expect(meetingNotePath({ ...base, folder: "" })).toBe("Anya Petrova/2026-11-21 Anya Petrova.md");
+    expect(meetingNotePath({ ...base, folder: "/" })).toBe("Anya Petrova/2026-11-21 Anya Petrova.md");
+    expect(meetingNotePath({ ...base, folder: "Work/1-1s/" })).toBe("Work/1-1s/Anya Petrova/2026-11-21 Anya Petrova.md");
   });
 
   it("drops parts left empty", () => {
@@ -216,7 +217,8 @@ describe("meetingNotePath", () => {
 
 describe("logNotePath and personNotePath", () => {
   it("names notes after the person", () => {
-    expect(logNotePath({ folder: "1-1s", personName: "Anya Petrova" })).toBe("1-1s/Anya Petrova.md");
+    // A log never takes the person note's own name: [[Anya Petrova]] stays her note.
+    expect(logNotePath({ folder: "1-1s", personName: "Anya Petrova" })).toBe("1-1s/Anya Petrova 1-1s.md");
     expect(personNotePath({ folder: "People", name: "Anya Petrova" })).toBe("People/Anya Petrova.md");
     expect(personNotePath({ folder: "", name: "Anya: PM" })).toBe("Anya PM.md");
   });

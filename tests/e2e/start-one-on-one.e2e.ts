@@ -3,7 +3,7 @@ import { saved, texts, until, usePreviewSession } from "./harness";
 
 const session = usePreviewSession();
 
-const NOTE = "1-1s/José Álvarez/2026-11-21.md";
+const NOTE = "1-1s/José Álvarez/2026-11-21 José Álvarez.md";
 const PERSON = "People/José Álvarez.md";
 
 describe("Start 1:1 from the command palette", () => {
@@ -50,7 +50,7 @@ describe("Start 1:1 from the command palette", () => {
 
     // The note is open in the editor, as it is on disk.
     const tab = page.locator(".mod-root .workspace-tab-header.is-active");
-    await until("the note's tab", () => tab.textContent(), (t) => t?.trim() === "2026-11-21");
+    await until("the note's tab", () => tab.textContent(), (t) => t?.trim() === "2026-11-21 José Álvarez");
     expect(await page.locator(".mod-root .workspace-leaf:visible textarea.preview-editor").inputValue()).toBe(note);
 
     // The queue moved into the note: the person note lost those lines, and was seen today.

@@ -243,7 +243,7 @@ describe("the bad-input catalogue", { timeout: 30_000 }, () => {
       if (typeof c.start === "string") {
         const created = changed.filter((path) => before[path] === undefined);
         expect(created, c.fixture).toHaveLength(1);
-        expect(created[0], c.fixture).toMatch(/^1-1s\/.+\/2026-11-21\.md$/);
+        expect(created[0], c.fixture).toMatch(/^1-1s\/(.+)\/2026-11-21 \1\.md$/);
         // Besides the new note, only the person's last seen changed (unless it was later).
         const kept = c.start === "note, later last seen kept";
         expect(changed.filter((path) => path !== created[0]), c.fixture).toEqual(kept ? [] : [c.path]);
@@ -294,7 +294,7 @@ describe("the bad-input catalogue", { timeout: 30_000 }, () => {
     await activeSuggest(app).choose("Anya Petrova");
     await settle(app);
     expect(read(app, c.path)).toBe(fixtureText(c.fixture));
-    expect(read(app, "1-1s/Anya Petrova/2026-11-21.md")).toMatch(/^---\ntype: one-on-one\nperson: "\[\[Anya Petrova\]\]"\ndate: 2026-11-21\n---\n/);
+    expect(read(app, "1-1s/Anya Petrova/2026-11-21 Anya Petrova.md")).toMatch(/^---\ntype: one-on-one\nperson: "\[\[Anya Petrova\]\]"\ndate: 2026-11-21\n---\n/);
   });
 
   it("shows what is wrong with 1:1 notes: on the row of their person, or as notes to check", async () => {

@@ -68,12 +68,12 @@ describe("commands", () => {
 describe("Insert 1:1 agenda", () => {
   it("inserts the agenda at the cursor, one level below the heading, and empties the queue", async () => {
     const note = "---\ntype: one-on-one\nperson: \"[[Anya Petrova]]\"\ndate: 2026-11-21\n---\n# Chat with Anya\n";
-    const { app } = await loadFixture({ extra: { "1-1s/Anya Petrova/2026-11-21.md": note } });
-    await openFile(app, "1-1s/Anya Petrova/2026-11-21.md");
+    const { app } = await loadFixture({ extra: { "1-1s/Anya Petrova/2026-11-21 Anya Petrova.md": note } });
+    await openFile(app, "1-1s/Anya Petrova/2026-11-21 Anya Petrova.md");
     activeEditor(app).setCursor({ line: 6, ch: 0 });
     expect(await runCommand(app, "insert-agenda")).toBe(true);
     await vi.waitFor(() => expect(read(app, ANYA)).not.toContain("Ask how the conference talk went"));
-    expectGolden("integration/insert-agenda.md", read(app, "1-1s/Anya Petrova/2026-11-21.md"));
+    expectGolden("integration/insert-agenda.md", read(app, "1-1s/Anya Petrova/2026-11-21 Anya Petrova.md"));
   });
 
   it("asks for the person in a note about nobody", async () => {
@@ -81,9 +81,24 @@ describe("Insert 1:1 agenda", () => {
     await openFile(app, "Notes/Plan.md");
     await runCommand(app, "insert-agenda");
     await activeSuggest(app).choose("Sam Okafor");
-    await vi.waitFor(() => expect(read(app, "Notes/Plan.md")).toContain("## Check-in"));
-    // Never met before: the first meeting's section opens the agenda.
-    expect(read(app, "Notes/Plan.md")).toMatch(/^## About these 1:1s\n/);
+    await vi.waitFor(() => expect(read(app, "Notes/Plan.md")).toContain("## 1:1 with [[Sam Okafor]]\n\n### Check-in\n"));
+    // Seen in the daily note of 2026-11-19: no first meeting's section.
+    expect(read(app, "Notes/Plan.md")).not.toContain("About these 1:1s");
+  });
+
+  it("names the person in a daily note, which then counts as seeing them, and says the queue moved", async () => {
+    const daily = "# Saturday\n\nGroceries.\n";
+    const { app, plugin } = await loadFixture({ extra: { "Daily/2026-11-21.md": daily } });
+    await openFile(app, "Daily/2026-11-21.md");
+    activeEditor(app).setCursor({ line: 3, ch: 0 });
+    await runCommand(app, "insert-agenda");
+    await activeSuggest(app).choose("Anya Petrova");
+    await vi.waitFor(() => expect(read(app, ANYA)).not.toContain("Ask how the conference talk went"));
+    const text = read(app, "Daily/2026-11-21.md");
+    expect(text.startsWith("# Saturday\n\nGroceries.\n## 1:1 with [[Anya Petrova]]\n\n### Check-in\n")).toBe(true);
+    expect(text).toContain("### My topics\n%% What I collected since we last met. %%\n\n- Ask how the conference talk went\n- Payments on-call rotation from January\n");
+    expect(notices(app)).toEqual(["The talking points queued for Anya Petrova moved into this note's 1:1 with them."]);
+    await vi.waitFor(() => expect(plugin.index.person(ANYA)?.lastSeen).toBe("2026-11-21"));
   });
 });
 
@@ -394,8 +409,8 @@ describe("Mark this 1:1 skipped", () => {
     const before = files(app);
     expect(await runCommand(app, "mark-skipped")).toBe(true);
     const after = files(app);
-    expect(changedPaths(before, after)).toEqual([ANYA, "1-1s/Anya Petrova/2026-11-21.md"].sort());
-    expect(read(app, "1-1s/Anya Petrova/2026-11-21.md")).toMatch(/^---\ntype: one-on-one\nperson: "\[\[Anya Petrova\]\]"\ndate: 2026-11-21\nstatus: skipped\n---\n/);
+    expect(changedPaths(before, after)).toEqual([ANYA, "1-1s/Anya Petrova/2026-11-21 Anya Petrova.md"].sort());
+    expect(read(app, "1-1s/Anya Petrova/2026-11-21 Anya Petrova.md")).toMatch(/^---\ntype: one-on-one\nperson: "\[\[Anya Petrova\]\]"\ndate: 2026-11-21\nstatus: skipped\n---\n/);
     expect(read(app, ANYA)).toContain("last-seen: 2026-11-07");
   });
 
@@ -406,6 +421,73 @@ describe("Mark this 1:1 skipped", () => {
     activeEditor(app).setCursor({ line: 5, ch: 0 });
     await runCommand(app, "mark-skipped");
     expect(read(app, "1-1s/Sam.md")).toBe(log.replace("## 2026-11-20\n", "## 2026-11-20 (skipped)\n"));
+  });
+
+  it("gives the talking points Start moved into the note back to the queue, once each, in order", async () => {
+    const { app } = await loadFixture();
+    await runCommand(app, "start-one-on-one");
+    await activeSuggest(app).choose("Anya Petrova");
+    const started = app.workspace.getActiveFile();
+    if (!started) throw new Error("no note opened");
+    expect(read(app, started.path)).toContain("## My topics\n%% What I collected since we last met. %%\n\n- Ask how the conference talk went\n- Payments on-call rotation from January\n");
+    // Meanwhile, one of them was queued again by hand, and a new one added.
+    for (const topic of ["Payments on-call rotation from January", "Her promotion case"]) {
+      await runCommand(app, "add-talking-point");
+      await activeSuggest(app).choose("Anya Petrova");
+      const modal = activeModal(app);
+      await fill(app, modal.contentEl.querySelector("input") as HTMLInputElement, topic);
+      await click(app, button(modal.contentEl, "Add"));
+    }
+    await openFile(app, started.path);
+
+    await runCommand(app, "mark-skipped");
+    expect(read(app, ANYA)).toContain(
+      "## Next 1:1\n- Payments on-call rotation from January\n- Her promotion case\n- Ask how the conference talk went\n",
+    );
+    expect(read(app, ANYA).match(/on-call rotation/g)).toHaveLength(1);
+    // Taken out of the skipped note; the rest of it is as it was.
+    expect(read(app, started.path)).toContain("## My topics\n%% What I collected since we last met. %%\n\n\n## Decisions needed\n");
+    expect(notices(app).at(-1)).toBe("Marked as skipped; its talking points went back to the queue of Anya Petrova.");
+
+    // The next 1:1 starts with them.
+    vi.setSystemTime(new Date(2026, 10, 28, 12, 0, 0));
+    await runCommand(app, "start-one-on-one");
+    await activeSuggest(app).choose("Anya Petrova");
+    const next = app.workspace.getActiveFile();
+    expect(next?.path).not.toBe(started.path);
+    expect(read(app, next?.path ?? "")).toContain(
+      "## My topics\n%% What I collected since we last met. %%\n\n- Payments on-call rotation from January\n- Her promotion case\n- Ask how the conference talk went\n",
+    );
+  });
+
+  it("gives back the talking points of the skipped log entry only", async () => {
+    const log = [
+      "---",
+      'person: "[[Sam Okafor]]"',
+      "type: one-on-one",
+      "---",
+      "## 2026-11-20",
+      "### My topics",
+      "- Book the hut for January",
+      "  - ask about the dog",
+      "",
+      "### Agreements",
+      "",
+      "## 2026-10-30",
+      "### My topics",
+      "- The new boots",
+      "",
+    ].join("\n");
+    const { app } = await loadFixture({ extra: { "1-1s/Sam.md": log } });
+    await openFile(app, "1-1s/Sam.md");
+    activeEditor(app).setCursor({ line: 6, ch: 0 });
+    await runCommand(app, "mark-skipped");
+    expect(read(app, "People/Sam Okafor.md")).toBe(
+      "---\ntype: person\nrelationship: friend\ncadence: every 3 weeks\n---\n\n## Next 1:1\n- Book the hut for January\n  - ask about the dog\n",
+    );
+    expect(read(app, "1-1s/Sam.md")).toBe(
+      log.replace("## 2026-11-20\n", "## 2026-11-20 (skipped)\n").replace("- Book the hut for January\n  - ask about the dog\n", ""),
+    );
   });
 
   it("is not offered outside 1:1 notes", async () => {

@@ -58,6 +58,17 @@ describe("the demo vault", () => {
     expect(status?.textContent).toMatch(/^\d+ agreements? overdue · \d+ people due$/);
   });
 
+  it("gives the first meeting's agenda to no one already met: Ingrid and Marcus have a last seen", async () => {
+    const { app } = await loadDemo();
+    for (const name of ["Ingrid Solberg", "Marcus Bennett"]) {
+      await runCommand(app, "start-one-on-one");
+      await activeSuggest(app).choose(name);
+      const note = read(app, `1-1s/${name}/2026-11-21 ${name}.md`);
+      expect(note, name).toContain(`# 1:1 with ${name} — 2026-11-21\n`);
+      expect(note, name).not.toContain("About these 1:1s");
+    }
+  });
+
   it("runs every command", async () => {
     const { app } = await loadDemo();
 
@@ -65,7 +76,7 @@ describe("the demo vault", () => {
     const picker = activeSuggest(app);
     expect(picker.suggestions()[0]?.split("\n")[0]).toBe("Kwame Mensah"); // the most overdue
     await picker.choose("José Álvarez");
-    const note = read(app, "1-1s/José Álvarez/2026-11-21.md");
+    const note = read(app, "1-1s/José Álvarez/2026-11-21 José Álvarez.md");
     expect(note).toContain('person: "[[José Álvarez]]"');
     expect(note).toContain("agreements: [[José Álvarez]]");
 
@@ -78,7 +89,7 @@ describe("the demo vault", () => {
     await runCommand(app, "insert-question");
     await activeSuggest(app).choose(0);
     await runCommand(app, "mark-skipped");
-    expect(read(app, "1-1s/José Álvarez/2026-11-21.md")).toContain("status: skipped");
+    expect(read(app, "1-1s/José Álvarez/2026-11-21 José Álvarez.md")).toContain("status: skipped");
 
     await openFile(app, "1-1s/Grace Mwangi.md");
     const writeText = vi.fn(() => Promise.resolve());

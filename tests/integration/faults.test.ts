@@ -26,7 +26,7 @@ import { FIXTURE_VAULT, loadFixture } from "./setup";
 
 const ANYA = "People/Anya Petrova.md";
 const MEETING = "1-1s/Anya Petrova/2026-11-07.md";
-const NEW_NOTE = "1-1s/Anya Petrova/2026-11-21.md";
+const NEW_NOTE = "1-1s/Anya Petrova/2026-11-21 Anya Petrova.md";
 const RFC = "- [ ] [[Anya Petrova]] shares the RFC draft 📅 2026-11-28";
 const INTRO = "- [ ] @me intro Anya to the platform lead [due:: 2026-11-18]";
 /** Big vaults take a few seconds in the fake App, more on a busy machine: a generous limit. */
@@ -472,10 +472,10 @@ describe("a person note renamed", () => {
     await runCommand(app, "start-one-on-one");
     await activeSuggest(app).choose("Anya Smith");
     await settle(app);
-    expect(read(app, "1-1s/Anya Smith/2026-11-21.md")).toMatch(/^---\ntype: one-on-one\nperson: "\[\[Anya Smith\]\]"\ndate: 2026-11-21\n---\n/);
-    expect(read(app, "1-1s/Anya Smith/2026-11-21.md")).toContain("agreements: [[Anya Smith]]");
+    expect(read(app, "1-1s/Anya Smith/2026-11-21 Anya Smith.md")).toMatch(/^---\ntype: one-on-one\nperson: "\[\[Anya Smith\]\]"\ndate: 2026-11-21\n---\n/);
+    expect(read(app, "1-1s/Anya Smith/2026-11-21 Anya Smith.md")).toContain("agreements: [[Anya Smith]]");
     // Not the first meeting: the one of 2026-11-07 moved along with the name.
-    expect(read(app, "1-1s/Anya Smith/2026-11-21.md")).not.toContain("About these 1:1s");
+    expect(read(app, "1-1s/Anya Smith/2026-11-21 Anya Smith.md")).not.toContain("About these 1:1s");
   });
 });
 

@@ -64,14 +64,14 @@ describe("settings tab", () => {
     expect(pluginData(app)).toMatchObject({ meetingsFolder: "Meetings/One-on-ones", layout: "log" });
     await runCommand(app, "start-one-on-one");
     await activeSuggest(app).choose("Sam Okafor");
-    expect(read(app, "Meetings/One-on-ones/Sam Okafor.md")).toContain("## 2026-11-21\n");
+    expect(read(app, "Meetings/One-on-ones/Sam Okafor 1-1s.md")).toContain("## 2026-11-21\n");
   });
 
   it("shows the problem and keeps the old value when the input is invalid", async () => {
     const { app, plugin } = await loadFixture();
     const tab = openSettings(app);
     await tab.change("Note name pattern", "{{person}}");
-    expect(plugin.settings.notePathPattern).toBe("{{person}}/{{date}}");
+    expect(plugin.settings.notePathPattern).toBe("{{person}}/{{date}} {{person}}");
     expect(tab.setting("Note name pattern").descEl.textContent).toContain("must contain {{date}}");
     await tab.change("Default cadence: report", "sometimes");
     expect(plugin.settings.defaultCadence.report).toBe("weekly");

@@ -3,7 +3,7 @@ import { expectGolden } from "../builders/golden";
 import { activeEditor, activeSuggest, button, files, fill, modals, notices, read, runCommand, openFile, isCommandAvailable } from "../fakes/harness";
 import { FIXTURE_VAULT, loadFixture } from "./setup";
 
-const NEW_NOTE = "1-1s/Anya Petrova/2026-11-21.md";
+const NEW_NOTE = "1-1s/Anya Petrova/2026-11-21 Anya Petrova.md";
 const ANYA = "People/Anya Petrova.md";
 
 /** Sam Okafor's running log with one entry, of 2026-10-30, holding `lines`. */
@@ -85,10 +85,21 @@ describe("Start 1:1…", () => {
   });
 
   it("writes a first meeting for someone never met", async () => {
+    const { app } = await loadFixture({ extra: { "People/Zoë Martin.md": "---\ntype: person\nrelationship: mentee\n---\n" } });
+    await runCommand(app, "start-one-on-one");
+    await activeSuggest(app).choose("Zoë Martin");
+    expectGolden("integration/start-first-meeting.md", read(app, "1-1s/Zoë Martin/2026-11-21 Zoë Martin.md"));
+  });
+
+  it("writes no first meeting for someone already met, with a last seen but no 1:1 note", async () => {
+    // Анна: monthly peer 1:1s, last seen 2026-09-30, none of them written down as a 1:1 note.
     const { app } = await loadFixture();
     await runCommand(app, "start-one-on-one");
     await activeSuggest(app).choose("Анна Иванова");
-    expectGolden("integration/start-first-meeting.md", read(app, "1-1s/Анна Иванова/2026-11-21.md"));
+    const note = read(app, "1-1s/Анна Иванова/2026-11-21 Анна Иванова.md");
+    expect(note).toContain("# 1:1 with Анна Иванова — 2026-11-21\n");
+    expect(note).not.toContain("About these 1:1s");
+    expect(note).toContain("## Previous agreements\n");
   });
 
   it("creates a new person from the typed name and starts the 1:1", async () => {
@@ -103,7 +114,7 @@ describe("Start 1:1…", () => {
     if (!select) throw new Error("no relationship dropdown");
     await fill(app, select, "mentee");
     button(modal.contentEl, "Create").click();
-    await vi.waitFor(() => expect(files(app)["1-1s/Zoë Martin/2026-11-21.md"]).toBeDefined(), { timeout: 2000 });
+    await vi.waitFor(() => expect(files(app)["1-1s/Zoë Martin/2026-11-21 Zoë Martin.md"]).toBeDefined(), { timeout: 2000 });
     expect(read(app, "People/Zoë Martin.md")).toBe(
       "---\ntype: person\nrelationship: mentee\nlast-seen: 2026-11-21\n---\n\n## Next 1:1\n",
     );
@@ -137,11 +148,64 @@ describe("Start 1:1…", () => {
     expect(app.workspace.getActiveFile()?.path).toBe("1-1s/Sam Okafor.md");
   });
 
+  it("names the note by date and person, never like a daily note, and reads it back as a 1:1 with them", async () => {
+    const { app, plugin } = await loadFixture({ extra: { "Daily/2026-11-21.md": "Busy day.\n" } });
+    await runCommand(app, "start-one-on-one");
+    await activeSuggest(app).choose("Anya Petrova");
+    const note = app.workspace.getActiveFile();
+    expect(note?.path).toBe("1-1s/Anya Petrova/2026-11-21 Anya Petrova.md");
+    // What a tab shows, and what [[2026-11-21]] finds.
+    expect(note?.basename).toBe("2026-11-21 Anya Petrova");
+    expect(app.metadataCache.getFirstLinkpathDest("2026-11-21", "")?.path).toBe("Daily/2026-11-21.md");
+    // The name alone, without the properties, says whom and when the 1:1 was.
+    const bare = "Talked about the conference.\n";
+    const { plugin: again } = await loadFixture({ extra: { "1-1s/Sam Okafor/2026-11-14 Sam Okafor.md": bare } });
+    expect(again.index.meetingsWith("People/Sam Okafor.md")).toContainEqual(
+      expect.objectContaining({ path: "1-1s/Sam Okafor/2026-11-14 Sam Okafor.md", kind: "note", date: "2026-11-14", status: "held" }),
+    );
+    expect(plugin.index.meetingsWith(ANYA)).toContainEqual(expect.objectContaining({ path: note?.path, date: "2026-11-21" }));
+  });
+
+  it("keeps the names of existing notes, and a pattern of one's own", async () => {
+    const { app } = await loadFixture({ data: { settingsVersion: 1, notePathPattern: "{{person}}/{{year}}/{{date}}" } });
+    await runCommand(app, "start-one-on-one");
+    await activeSuggest(app).choose("Anya Petrova");
+    expect(app.workspace.getActiveFile()?.path).toBe("1-1s/Anya Petrova/2026/2026-11-21.md");
+    expect(files(app)["1-1s/Anya Petrova/2026-11-07.md"]).toBe(FIXTURE_VAULT["1-1s/Anya Petrova/2026-11-07.md"]);
+  });
+
+  it("gives settings saved with the former default, the date alone, the new default", async () => {
+    const { app } = await loadFixture({ data: { settingsVersion: 1, notePathPattern: "{{person}}/{{date}}" } });
+    await runCommand(app, "start-one-on-one");
+    await activeSuggest(app).choose("Anya Petrova");
+    expect(app.workspace.getActiveFile()?.path).toBe(NEW_NOTE);
+  });
+
+  it("names a new running log apart from the person note, so that [[Name]] still leads to the person", async () => {
+    const { app, plugin } = await loadFixture({ data: { layout: "log" } });
+    await runCommand(app, "start-one-on-one");
+    await activeSuggest(app).choose("Sam Okafor");
+    expect(app.workspace.getActiveFile()?.path).toBe("1-1s/Sam Okafor 1-1s.md");
+    expect(app.metadataCache.getFirstLinkpathDest("Sam Okafor", "Daily/2026-11-19.md")?.path).toBe("People/Sam Okafor.md");
+    expect(read(app, "1-1s/Sam Okafor 1-1s.md")).toMatch(/^---\ntype: one-on-one\nperson: "\[\[Sam Okafor\]\]"\n---\n/);
+    expect(plugin.index.logOf("People/Sam Okafor.md")).toBe("1-1s/Sam Okafor 1-1s.md");
+  });
+
+  it("links a forwarded agreement back to the heading of its log entry", async () => {
+    const log = samLog("- [ ] @me send Sam the trail map 📅 2026-11-25", "");
+    const { app } = await loadFixture({ data: { carryOver: "forward" }, extra: { "1-1s/Sam Okafor 1-1s.md": log } });
+    await runCommand(app, "start-one-on-one");
+    await activeSuggest(app).choose("Sam Okafor");
+    const text = read(app, "1-1s/Sam Okafor 1-1s.md");
+    expect(text).toContain("- [ ] @me send Sam the trail map (from [[Sam Okafor 1-1s#2026-10-30]]) 📅 2026-11-25\n");
+    expect(text).toContain("- [>] @me send Sam the trail map 📅 2026-11-25\n");
+  });
+
   it("creates the running log when there is none", async () => {
     const { app } = await loadFixture({ data: { layout: "log" } });
     await runCommand(app, "start-one-on-one");
     await activeSuggest(app).choose("Anya Petrova");
-    expectGolden("integration/start-new-log.md", read(app, "1-1s/Anya Petrova.md"));
+    expectGolden("integration/start-new-log.md", read(app, "1-1s/Anya Petrova 1-1s.md"));
   });
 
   it("adds the entry to the note a person's log property names, even one with a date in its name or properties", async () => {
@@ -213,8 +277,8 @@ describe("Start 1:1…", () => {
     await runCommand(app, "start-one-on-one");
     await activeSuggest(app).choose("Kai Berg");
     expect(read(app, "1-1s/Kai Berg/2026-11-14.md")).toBe(earlier);
-    expect(read(app, "1-1s/Kai Berg/2026-11-21.md")).toMatch(/^---\ntype: one-on-one\nperson: "\[\[Kai Berg\]\]"\ndate: 2026-11-21\n---\n/);
-    expect(app.workspace.getActiveFile()?.path).toBe("1-1s/Kai Berg/2026-11-21.md");
+    expect(read(app, "1-1s/Kai Berg/2026-11-21 Kai Berg.md")).toMatch(/^---\ntype: one-on-one\nperson: "\[\[Kai Berg\]\]"\ndate: 2026-11-21\n---\n/);
+    expect(app.workspace.getActiveFile()?.path).toBe("1-1s/Kai Berg/2026-11-21 Kai Berg.md");
   });
 
   it("fills a custom template note", async () => {
@@ -271,7 +335,7 @@ describe("Start 1:1 with people whose names give the same file", () => {
   it("never opens or writes another person's note of the day", async () => {
     const theirs = '---\ntype: one-on-one\nperson: "[[People/Kim]]"\ndate: 2026-11-21\n---\nKim A only.\n';
     const { app } = await loadFixture({
-      extra: { "People/Kim.md": KIM, "People/Team/Kim.md": KIM, "1-1s/Kim/2026-11-21.md": theirs },
+      extra: { "People/Kim.md": KIM, "People/Team/Kim.md": KIM, "1-1s/Kim/2026-11-21 Kim.md": theirs },
     });
     const before = files(app);
     await runCommand(app, "start-one-on-one");
@@ -279,21 +343,21 @@ describe("Start 1:1 with people whose names give the same file", () => {
     expect(files(app)).toEqual(before);
     expect(app.workspace.getActiveFile()).toBeNull();
     expect(notices(app)).toEqual([
-      '"1-1s/Kim/2026-11-21.md" is about Kim (People/Kim.md), and Kim (People/Team/Kim.md) would get the same file name. Rename one of them; no 1:1 was started.',
+      '"1-1s/Kim/2026-11-21 Kim.md" is about Kim (People/Kim.md), and Kim (People/Team/Kim.md) would get the same file name. Rename one of them; no 1:1 was started.',
     ]);
   });
 
   it("sees a note whose path differs only in case as the same file", async () => {
     const theirs = '---\ntype: one-on-one\nperson: "[[People/Lee]]"\ndate: 2026-11-21\n---\nLee only.\n';
     const { app } = await loadFixture({
-      extra: { "People/Lee.md": KIM, "People/Work/lee.md": KIM, "1-1s/Lee/2026-11-21.md": theirs },
+      extra: { "People/Lee.md": KIM, "People/Work/lee.md": KIM, "1-1s/Lee/2026-11-21 Lee.md": theirs },
     });
     const before = files(app);
     await runCommand(app, "start-one-on-one");
     await activeSuggest(app).choose(pick("People/Work/lee.md"));
     expect(files(app)).toEqual(before);
     expect(notices(app)).toEqual([
-      '"1-1s/Lee/2026-11-21.md" is about Lee (People/Lee.md), and lee (People/Work/lee.md) would get the same file name. Rename one of them; no 1:1 was started.',
+      '"1-1s/Lee/2026-11-21 Lee.md" is about Lee (People/Lee.md), and lee (People/Work/lee.md) would get the same file name. Rename one of them; no 1:1 was started.',
     ]);
   });
 
@@ -301,14 +365,14 @@ describe("Start 1:1 with people whose names give the same file", () => {
     const log = '---\ntype: one-on-one\nperson: "[[People/Kim]]"\n---\n# 1:1s with Kim\n\n## 2026-11-14\nKim A.\n';
     const { app } = await loadFixture({
       data: { layout: "log" },
-      extra: { "People/Kim.md": KIM, "People/Team/Kim.md": KIM, "1-1s/Kim.md": log },
+      extra: { "People/Kim.md": KIM, "People/Team/Kim.md": KIM, "1-1s/Kim 1-1s.md": log },
     });
     const before = files(app);
     await runCommand(app, "start-one-on-one");
     await activeSuggest(app).choose(pick("People/Team/Kim.md"));
     expect(files(app)).toEqual(before);
     expect(notices(app)).toEqual([
-      '"1-1s/Kim.md" is about Kim (People/Kim.md), and Kim (People/Team/Kim.md) would get the same file name. Rename one of them; no 1:1 was started.',
+      '"1-1s/Kim 1-1s.md" is about Kim (People/Kim.md), and Kim (People/Team/Kim.md) would get the same file name. Rename one of them; no 1:1 was started.',
     ]);
   });
 
@@ -317,8 +381,8 @@ describe("Start 1:1 with people whose names give the same file", () => {
     const { app } = await loadFixture({ extra: { "1-1s/sam okafor/2026-11-01.md": earlier } });
     await runCommand(app, "start-one-on-one");
     await activeSuggest(app).choose("Sam Okafor");
-    const created = Object.keys(files(app)).filter((path) => path.endsWith("2026-11-21.md"));
-    expect(created).toEqual(["1-1s/sam okafor/2026-11-21.md"]);
+    const created = Object.keys(files(app)).filter((path) => path.includes("2026-11-21"));
+    expect(created).toEqual(["1-1s/sam okafor/2026-11-21 Sam Okafor.md"]);
     expect(read(app, created[0] as string)).toMatch(/^---\ntype: one-on-one\nperson: "\[\[Sam Okafor\]\]"\ndate: 2026-11-21\n---\n/);
     expect(notices(app)).toEqual([]);
   });

@@ -48,7 +48,7 @@ describe("a 1:1 started late on a daylight-saving change day", () => {
     const { app } = await loadAt(evening);
     await runCommand(app, "start-one-on-one");
     await activeSuggest(app).choose("Sam Okafor");
-    const note = `1-1s/Sam Okafor/${iso(y, m, d)}.md`;
+    const note = `1-1s/Sam Okafor/${iso(y, m, d)} Sam Okafor.md`;
     expect(read(app, note)).toMatch(new RegExp(`^---\\ntype: one-on-one\\nperson: "\\[\\[Sam Okafor\\]\\]"\\ndate: ${iso(y, m, d)}\\n---\\n`));
     expect(read(app, "People/Sam Okafor.md")).toContain(`last-seen: ${iso(y, m, d)}\n`);
 
@@ -57,7 +57,7 @@ describe("a 1:1 started late on a daylight-saving change day", () => {
     vi.setSystemTime(next);
     await runCommand(app, "start-one-on-one");
     await activeSuggest(app).choose("Sam Okafor");
-    expect(files(app)[`1-1s/Sam Okafor/${localDateOf(next)}.md`]).toBeDefined();
+    expect(files(app)[`1-1s/Sam Okafor/${localDateOf(next)} Sam Okafor.md`]).toBeDefined();
     expect(localDateOf(next)).not.toBe(iso(y, m, d));
     expect(notices(app)).toEqual([]);
   });
@@ -159,11 +159,11 @@ describe("New Year's Eve", () => {
     const { app } = await loadAt(new Date(2026, 11, 31, 23, 59), extra);
     await runCommand(app, "start-one-on-one");
     await activeSuggest(app).choose("Kim");
-    expect(files(app)["1-1s/Kim/2026-12-31.md"]).toBeDefined();
+    expect(files(app)["1-1s/Kim/2026-12-31 Kim.md"]).toBeDefined();
     vi.setSystemTime(new Date(2027, 0, 1, 0, 0, 30));
     await runCommand(app, "start-one-on-one");
     await activeSuggest(app).choose("Kim");
-    expect(read(app, "1-1s/Kim/2027-01-01.md")).toMatch(/^---\ntype: one-on-one\nperson: "\[\[Kim\]\]"\ndate: 2027-01-01\n---\n/);
+    expect(read(app, "1-1s/Kim/2027-01-01 Kim.md")).toMatch(/^---\ntype: one-on-one\nperson: "\[\[Kim\]\]"\ndate: 2027-01-01\n---\n/);
     expect(read(app, "People/Kim.md")).toContain("last-seen: 2027-01-01\n");
   });
 

@@ -134,7 +134,7 @@ describe("Follow-ups", () => {
     if (!start || !seen) throw new Error(`buttons missing: ${root.innerHTML.length}`);
     await click(app, start);
     await settle(app);
-    expect(files(app)["1-1s/Анна Иванова/2026-11-21.md"]).toBeDefined();
+    expect(files(app)["1-1s/Анна Иванова/2026-11-21 Анна Иванова.md"]).toBeDefined();
     await click(app, seen);
     await settle(app);
     expect(read(app, "People/Anya Petrova.md")).toContain("last-seen: 2026-11-21");

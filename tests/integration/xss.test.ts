@@ -191,7 +191,7 @@ describe("markup in notes renders inert", () => {
     ];
     const texts: string[] = [];
     for (const source of sources) {
-      const block = await renderCodeBlock(app, "one-on-ones", source, `1-1s/${IMG}/2026-11-14.md`);
+      const block = await renderCodeBlock(app, "one-on-ones", source, `People/${IMG}.md`);
       expectInert(`block ${source.slice(0, 30)}`);
       texts.push(block.el.textContent ?? "");
       await block.unload();

@@ -38,6 +38,7 @@ export interface PersonNoteProperties {
   lastName?: string | null;
   aliases?: readonly string[];
   relationship?: Relationship | null;
+  cadence?: string | null;
   role?: string | null;
   team?: string | null;
   /** `YYYY-MM-DD`, or `--MM-DD` without a year. */
@@ -64,6 +65,7 @@ export function personNoteText(properties: PersonNoteProperties, queueHeading: s
   text("last-name", properties.lastName);
   list("aliases", properties.aliases);
   text("relationship", properties.relationship);
+  text("cadence", properties.cadence);
   text("role", properties.role);
   text("team", properties.team);
   if (properties.birthday) lines.push(`birthday: ${yamlBirthday(properties.birthday)}`);

@@ -13,7 +13,7 @@ import { nameWords } from "./contact-match";
 import { safeFileName } from "./paths";
 import { lookupKey } from "./person-names";
 import { daysInMonth, isValidIsoDate } from "./dates";
-import { RELATIONSHIPS, type Birthday, type Relationship } from "./types";
+import { RELATIONSHIPS, type Birthday, type Person, type Relationship } from "./types";
 import type { PersonRow } from "./view-models";
 
 export interface Contact {
@@ -203,6 +203,7 @@ export function birthdayValue(birthday: Birthday): string {
 /** What an export writes about a person. */
 export interface ExportContact {
   name: string;
+  /** The `first-name` and `last-name` properties; without them, the parts of the name (`nameParts`). */
   firstName: string | null;
   lastName: string | null;
   aliases: string[];
@@ -213,18 +214,18 @@ export interface ExportContact {
   birthday: Birthday | null;
 }
 
-/** What an export says about a row of the People table (the birthday comes from the note). */
-export function exportContact(row: PersonRow, birthday: Birthday | null): ExportContact {
+/** What an export says about a row of the People table (names and birthday come from the note). */
+export function exportContact(row: PersonRow, person: Pick<Person, "firstName" | "lastName" | "birthday"> | null): ExportContact {
   return {
     name: row.name,
-    firstName: row.firstName,
-    lastName: row.lastName,
+    firstName: nonEmpty(person?.firstName),
+    lastName: nonEmpty(person?.lastName),
     aliases: [...row.aliases],
     relationship: row.relationship,
     role: row.role,
     team: row.team,
     tags: [...row.tags],
-    birthday,
+    birthday: person?.birthday ?? null,
   };
 }
 

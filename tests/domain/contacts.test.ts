@@ -7,6 +7,7 @@ import {
   decodeContactsFile,
   exportContact,
   freePath,
+  nameParts,
   parseBirthday,
   toTag,
   type Contact,
@@ -441,6 +442,36 @@ describe("toVCard", () => {
     );
   });
 
+  it("writes N as family;given: from first and last name, else from the name; a one-word name is a given name alone", () => {
+    const person = (name: string, firstName: string | null = null, lastName: string | null = null): ExportContact => ({
+      ...ANYA,
+      name,
+      firstName,
+      lastName,
+      aliases: [],
+      relationship: null,
+      role: null,
+      team: null,
+      tags: [],
+      birthday: null,
+    });
+    const nLines = (contacts: ExportContact[]) => toVCard(contacts).split("\r\n").filter((line) => line.startsWith("N:"));
+    expect(nLines([person("🎸 Leo"), person("Cher"), person("Mary Ann Smith"), person("Leo 🎸 Fender"), person("李伟"), person("李伟", "伟", "李"), person("Sam Okafor", "Samuel")])).toEqual([
+      "N:;🎸 Leo;;;",
+      "N:;Cher;;;",
+      "N:Smith;Mary Ann;;;",
+      "N:Fender;Leo 🎸;;;",
+      "N:;李伟;;;",
+      "N:李;伟;;;",
+      "N:Okafor;Samuel;;;",
+    ]);
+    // Read back by the project's own reader: the same name, the given name whole, no family name.
+    const read = parseVCards(toVCard([person("🎸 Leo")]));
+    expect(read.contacts.map((c) => [c.name, c.firstName, c.lastName])).toEqual([["🎸 Leo", "🎸 Leo", null]]);
+    expect(nameParts("🎸 Leo")).toEqual({ given: "🎸 Leo", family: null });
+    expect(nameParts("Anya  Petrova 🎸")).toEqual({ given: "Anya", family: "Petrova 🎸" });
+  });
+
   it("reads back what it wrote", () => {
     const read = parseVCards(toVCard([ANYA]));
     expect(read.bad).toEqual([]);
@@ -498,10 +529,11 @@ describe("toVCard", () => {
       },
       "2026-11-21",
     );
-    expect(exportContact(row, person.birthday)).toEqual({
+    expect(exportContact(row, person)).toEqual({
       name: "Anya Petrova",
-      firstName: "Anya",
-      lastName: "Petrova",
+      // No first-name or last-name property: the vCard takes them from the name.
+      firstName: null,
+      lastName: null,
       aliases: ["Anya"],
       relationship: null,
       role: null,

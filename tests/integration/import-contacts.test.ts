@@ -317,6 +317,18 @@ describe("Export people", () => {
     expect(files(app)).toEqual(snapshot);
   });
 
+  it("exports a one-word name as a given name alone, emoji kept, and reads it back unchanged", async () => {
+    const { app } = await load({ "People/🎸 Leo.md": "---\ntype: person\nrelationship: friend\n---\n", "People/Cher.md": "---\ntype: person\n---\n" });
+    expect(await runCommand(app, "export-people-vcard")).toBe(true);
+    await noticeStarting(app, "Exported 5 people");
+    const text = read(app, "People export 2026-11-21.vcf");
+    expect(text).toContain("\r\nFN:🎸 Leo\r\nN:;🎸 Leo;;;\r\n");
+    expect(text).toContain("\r\nFN:Cher\r\nN:;Cher;;;\r\n");
+    expect(text).toContain("\r\nFN:Anya Petrova\r\nN:Petrova;Anya;;;\r\n");
+    const modal = await choose(app, "People export 2026-11-21.vcf");
+    expect(previewSummary(modal)).toBe("People export 2026-11-21.vcf (vCard): 0 new people, 0 updates, 5 unchanged, 0 skipped.");
+  });
+
   it("round trip: people imported from a file, exported and imported again, are all unchanged", async () => {
     const { app } = await load({ "google.csv": contactsFile("google.csv"), "v4.vcf": contactsFile("contacts-v4.vcf") });
     await importNow(app, await choose(app, "google.csv", { relationship: "friend" }));

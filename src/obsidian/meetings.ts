@@ -5,6 +5,7 @@ import {
   buildLogEntry,
   buildMeetingNote,
   buildTemplateLogEntry,
+  frontMatter,
   insertLogEntry,
   newLogNote,
   renderAgendaTemplate,
@@ -297,7 +298,7 @@ export class Meetings {
 }
 
 function meetingFrontMatter(input: AgendaInput): string {
-  return `---\ntype: one-on-one\nperson: "[[${input.personLink}]]"\ndate: ${input.date}\n---\n`;
+  return `${frontMatter(input)}\n`;
 }
 
 /**

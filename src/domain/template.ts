@@ -84,9 +84,17 @@ function openQuote(line: string): '"' | "'" | null {
 }
 
 /**
+ * Whether YAML reads a text written bare as a value as that text (or as the date or number it
+ * says, as the template means it): no leading indicator, no `: ` or ` #`, no spaces at the ends.
+ */
+function readsBare(value: string): boolean {
+  return !/^[-?:,[\]{}#&*!|>'"%@`]/.test(value) && !/: |\s#|:$/.test(value) && value === value.trim();
+}
+
+/**
  * A value placed in the template's properties, written with `yamlString`'s escapes: inside
  * double quotes escaped for them, inside single quotes with `'` doubled, as a whole value quoted
- * when YAML would misread it; elsewhere (part of a plain value) as it is.
+ * when YAML would misread it bare; elsewhere (part of a plain value) as it is.
  */
 function propertyValue(value: string, before: string, after: string): string {
   const quote = openQuote(before);
@@ -96,7 +104,7 @@ function propertyValue(value: string, before: string, after: string): string {
     return quoted.startsWith('"') ? quoted.slice(1, -1) : quoted;
   }
   const wholeValue = /^[ \t]*(?:-[ \t]+|[^:#\s][^:#]*:[ \t]+)$/.test(before) && /^[ \t]*$/.test(after);
-  return wholeValue ? yamlString(value) : value;
+  return wholeValue && !readsBare(value) ? yamlString(value) : value;
 }
 
 /**

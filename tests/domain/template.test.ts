@@ -46,6 +46,8 @@ describe("renderTemplate", () => {
     ["with:\n  - {{person}}", "#Bob", 'with:\n  - "#Bob"', ["#Bob"]],
     ["note: Anya's {{person}}", "Bob", "note: Anya's Bob", "Anya's Bob"],
     ["day: {{date:dddd D MMMM}}", "Bob", "day: Saturday 21 November", "Saturday 21 November"],
+    ["with: {{person}}", 'Robert "Bob" Smith', 'with: Robert "Bob" Smith', 'Robert "Bob" Smith'],
+    ["date: {{date}}", "Bob", "date: 2026-11-21", "2026-11-21"],
   ])("in the template's properties, %j with %j is written so that YAML reads the value back", (line, person, written, value) => {
     const text = renderTemplate(`---\n${line}\n---\n# {{person}}\n`, { ...values, person });
     expect(text).toBe(`---\n${written}\n---\n# ${person}\n`);

@@ -57,9 +57,9 @@ function differences(contact: MatchContact, person: MatchPerson): string[] {
     reasons.push(`birthday ${contact.birthday ?? ""} in the file, ${person.birthday ?? ""} in the note of ${person.name}`);
   }
   const last = contact.lastName?.trim() ?? "";
-  if (last !== "") {
-    const known = [person.lastName ?? "", ...[person.name, ...person.aliases].flatMap(nameWords)];
-    if (!known.some((word) => word !== "" && sameText(word, last))) reasons.push(`last name ${last}, which no name of ${person.name} has`);
+  const folded = (text: string) => personSlug(text) || lookupKey(text);
+  if (last !== "" && ![person.lastName ?? "", person.name, ...person.aliases].some((name) => name !== "" && folded(name).includes(folded(last)))) {
+    reasons.push(`last name ${last}, which no name of ${person.name} has`);
   }
   return reasons;
 }
@@ -69,7 +69,7 @@ function differences(contact: MatchContact, person: MatchPerson): string[] {
  * - **the same person** when the contact's full name is a person's name, or an alias of theirs of
  *   two words or more, ignoring case and accents ("Jose Garcia" is "José García"), and nothing
  *   both know differs: not the birthday (day and month; the year when both have one), not the
- *   last name (one that none of the person's names has);
+ *   last name (one that none of the person's names holds: "李" is in "李伟");
  * - **to ask** when the names match but the birthday or last name differs, when the name is that
  *   of several people, or when the contact's name is one word that is only a person's first name
  *   or a one-word alias ("Sam" for Sam Okafor): never the same person by a first name alone;

@@ -7,6 +7,7 @@ import { yamlString } from "./markdown";
 import { readProperty } from "./person";
 import type { Relationship } from "./types";
 
+/** How property text is written; defined in `markdown.ts`, also exported here for adoption. */
 export { yamlString };
 
 /** A birthday as a property value: `1990-04-02` plain (a date), `--04-02` quoted. */

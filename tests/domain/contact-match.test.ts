@@ -8,6 +8,7 @@ const PEOPLE = [
   person("李伟", { aliases: ["Li Wei", "Wei"], firstName: "伟", lastName: "李", birthday: "1994-01-08" }),
   person("José García", { birthday: "--04-02" }),
   person("Kim", { aliases: ["Robin"] }),
+  person("王芳"),
   person("Robin Lee"),
   person("Anya Petrova", { aliases: ["The Boss"] }),
   person("Anna Petrova", { aliases: ["The Boss"] }),
@@ -28,6 +29,9 @@ describe("matchContact", () => {
     [{ name: "Jose Garcia", birthday: "1990-04-02" }, "same: José García"],
     [{ name: "Li Wei", lastName: "Li", birthday: "1994-01-08" }, "same: 李伟"],
     [{ name: "Kim" }, "same: Kim"],
+    [{ name: "王芳", lastName: "王" }, "same: 王芳"],
+    [{ name: "李伟", lastName: "李" }, "same: 李伟"],
+    [{ name: "Kim", lastName: "Kim" }, "same: Kim"],
     // Never by a first name or one-word alias alone.
     [{ name: "Sam" }, "ask: Sam Okafor (Sam is only a first name or nickname of Sam Okafor)"],
     [{ name: "José" }, "ask: José García (José is only a first name or nickname of José García)"],
@@ -40,6 +44,7 @@ describe("matchContact", () => {
     [{ name: "José García", birthday: "--05-02" }, "ask: José García (birthday --05-02 in the file, --04-02 in the note of José García)"],
     [{ name: "Li Wei", birthday: "1995-01-08" }, "ask: 李伟 (birthday 1995-01-08 in the file, 1994-01-08 in the note of 李伟)"],
     [{ name: "Sam Okafor", lastName: "Smith" }, "ask: Sam Okafor (last name Smith, which no name of Sam Okafor has)"],
+    [{ name: "Kim", lastName: "Park" }, "ask: Kim (last name Park, which no name of Kim has)"],
     [{ name: "The Boss" }, "ask: Anya Petrova () | Anna Petrova ()"],
     // Nobody.
     [{ name: "Samuel" }, "new"],

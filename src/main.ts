@@ -232,7 +232,7 @@ export default class OneOnOnesPlugin extends Plugin {
       exportPeople: async (format, rows) => {
         const file = await exportPeople(this.app, this.writer, rows, format, {
           clock: this.clock,
-          birthdayOf: (path) => this.index.person(path)?.person.birthday ?? null,
+          personOf: (path) => this.index.person(path)?.person ?? null,
         });
         if (file) await this.actions.open(file);
       },

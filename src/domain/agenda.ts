@@ -21,7 +21,7 @@ import {
   splitLines,
   textLines,
   unclosedFence,
-  yamlQuote,
+  yamlString,
 } from "./markdown";
 import { renderTemplate, templatePlaceholders, type TemplateValues } from "./template";
 import type { AgendaSection, IsoDate } from "./types";
@@ -221,9 +221,9 @@ export function buildNamedAgenda(input: AgendaInput, headingLevel: number): stri
   return body === "" ? `${title}\n` : `${title}\n\n${body}`;
 }
 
-/** The properties every 1:1 note carries. */
-function frontMatter(input: { personLink: string; date?: IsoDate }): string {
-  const lines = ["---", "type: one-on-one", `person: ${yamlQuote(`[[${input.personLink}]]`)}`];
+/** The properties every 1:1 note carries, as front matter (without the line break after it). */
+export function frontMatter(input: { personLink: string; date?: IsoDate }): string {
+  const lines = ["---", "type: one-on-one", `person: ${yamlString(`[[${input.personLink}]]`)}`];
   if (input.date !== undefined) lines.push(`date: ${input.date}`);
   lines.push("---");
   return lines.join("\n");

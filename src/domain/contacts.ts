@@ -1,28 +1,19 @@
 /**
- * Contacts brought in from elsewhere (vCard, CSV) and the plan of importing them as person notes.
- * Reading the formats is in `vcard.ts` and `contacts-csv.ts`; both give `Contact`s.
+ * Contacts brought in from elsewhere (vCard, CSV), and people written out for address books.
+ * Reading the formats is in `vcard.ts` and `contacts-csv.ts`; both give `Contact`s. The plan of
+ * importing them as person notes is in `contacts-plan.ts`.
  *
  * Decisions:
  * - A contact without a usable name is a bad row: listed with the reason, never imported. A
  *   contact with a bad birthday or relationship is imported without it, with a warning.
- * - Existing people are matched by their name and aliases (as written, and as slugs: "José
- *   García" matches "Jose Garcia"), never by a first name alone. A contact matching two people
- *   is skipped, so that nothing is written to the wrong note.
- * - An existing person is updated only in properties that are empty. First and last name are not
- *   written when they say no more than the note's name already does ("Anya" and "Petrova" for
- *   "Anya Petrova"), so exporting and importing again changes nothing.
- * - Two contacts of the file with the same name (or the same file name) are one person: the
- *   later one fills what the first lacks and is listed as merged.
  * - Team is the organizational unit (ORG's department, the Department column), else the
  *   organization; role is the job title.
  */
-import { personNotePath, fileNameKey, safeFileName } from "./paths";
-import { readProperty } from "./person";
-import { lookupKey, peopleByName } from "./person-names";
-import { isEmptyValue, personNoteText } from "./person-note";
-import { splitName } from "./people-table";
+import { nameWords } from "./contact-match";
+import { safeFileName } from "./paths";
+import { lookupKey } from "./person-names";
 import { daysInMonth, isValidIsoDate } from "./dates";
-import { RELATIONSHIPS, type Birthday, type Relationship } from "./types";
+import { RELATIONSHIPS, type Birthday, type Person, type Relationship } from "./types";
 import type { PersonRow } from "./view-models";
 
 export interface Contact {
@@ -89,6 +80,20 @@ export function composeName(first: string | null, middle: string | null, last: s
   const l = cleanText(last);
   if (f !== "" && l !== "" && m === "" && CJK.test(f) && CJK.test(l)) return `${l}${f}`;
   return [f, m, l].filter((part) => part !== "").join(" ");
+}
+
+/**
+ * Given and family name from a full name: the last word is the family name and the words before
+ * it the given name; a name of one word (an emoji alone is no word: "🎸 Leo") is a given name
+ * alone. Emoji and other signs stay with the word next to them.
+ */
+export function nameParts(name: string): { given: string; family: string | null } {
+  const text = cleanText(name);
+  const words = nameWords(text);
+  const last = words[words.length - 1];
+  if (words.length < 2 || last === undefined) return { given: text, family: null };
+  const at = text.lastIndexOf(last);
+  return { given: text.slice(0, at).trim(), family: text.slice(at).trim() };
 }
 
 /**
@@ -193,167 +198,12 @@ export function birthdayValue(birthday: Birthday): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The import plan
-
-/** A person note of the vault, with its properties as they are, to judge what is empty. */
-export interface ExistingPerson {
-  path: string;
-  name: string;
-  aliases: string[];
-  frontmatter: Record<string, unknown> | null;
-}
-
-export interface ImportOptions {
-  peopleFolder: string;
-  /** The relationship chosen in the dialog, for contacts that bring none. */
-  relationship: Relationship | null;
-  /** Tags chosen in the dialog, added to every contact's. */
-  tags: string[];
-  queueHeading: string;
-  /** Whether a file exists at a path (any case). */
-  exists?: (path: string) => boolean;
-}
-
-export interface ImportCreate {
-  contact: Contact;
-  path: string;
-  name: string;
-  text: string;
-}
-
-export interface ImportUpdate {
-  contact: Contact;
-  path: string;
-  name: string;
-  /** Property values to set where the note has none (canonical names). */
-  values: Record<string, unknown>;
-}
-
-export interface ImportPlan {
-  creates: ImportCreate[];
-  updates: ImportUpdate[];
-  /** Contacts that match a person whose note has everything already. */
-  unchanged: { contact: Contact; path: string; name: string }[];
-  skipped: BadRow[];
-  warnings: { row: number; label: string; name: string; message: string }[];
-}
-
-/** The property values a contact gives, with the dialog's relationship and tags. */
-function contactValues(contact: Contact, options: ImportOptions): Record<string, unknown> {
-  const values: Record<string, unknown> = {};
-  if (contact.firstName) values["first-name"] = contact.firstName;
-  if (contact.lastName) values["last-name"] = contact.lastName;
-  const aliases = uniqueTexts(contact.aliases).filter((alias) => lookupKey(alias) !== lookupKey(contact.name));
-  if (aliases.length > 0) values.aliases = aliases;
-  const relationship = contact.relationship ?? options.relationship;
-  if (relationship) values.relationship = relationship;
-  if (contact.role) values.role = contact.role;
-  if (contact.team) values.team = contact.team;
-  if (contact.birthday) values.birthday = contact.birthday;
-  const tags = toTags([...contact.tags, ...options.tags]);
-  if (tags.length > 0) values.tags = tags;
-  return values;
-}
-
-/** Fills what `into` lacks from `from` (a later contact with the same name). */
-function mergeContact(into: Contact, from: Contact): void {
-  into.firstName ??= from.firstName;
-  into.lastName ??= from.lastName;
-  into.birthday ??= from.birthday;
-  into.relationship ??= from.relationship;
-  into.role ??= from.role;
-  into.team ??= from.team;
-  into.aliases = uniqueTexts([...into.aliases, ...from.aliases]);
-  into.tags = toTags([...into.tags, ...from.tags]);
-}
-
-/**
- * What importing the contacts would do: person notes to create, people to update (only empty
- * properties), and rows skipped with their reason. Pure; the bad rows of reading come first.
- */
-export function planImport(read: ContactsRead, people: readonly ExistingPerson[], options: ImportOptions): ImportPlan {
-  const exists = options.exists ?? (() => false);
-  const find = peopleByName(people);
-  const plan: ImportPlan = { creates: [], updates: [], unchanged: [], skipped: [...read.bad], warnings: [] };
-
-  // One contact per name: later ones with the same name (or file name) are merged into the first.
-  const firstByKey = new Map<string, Contact>();
-  const contacts: Contact[] = [];
-  for (const original of read.contacts) {
-    const contact: Contact = { ...original, aliases: [...original.aliases], tags: [...original.tags], warnings: [...original.warnings] };
-    const keys = [lookupKey(contact.name), `file:${fileNameKey(contact.name)}`];
-    const earlier = keys.map((key) => firstByKey.get(key)).find((c) => c !== undefined);
-    if (earlier) {
-      mergeContact(earlier, contact);
-      plan.skipped.push({ row: contact.row, label: contact.label, reason: `${contact.name}: the same person as ${earlier.label.toLowerCase()}; merged into it.` });
-      continue;
-    }
-    for (const key of keys) firstByKey.set(key, contact);
-    contacts.push(contact);
-  }
-
-  const claimed = new Map<string, Contact>();
-  for (const contact of contacts) {
-    for (const message of contact.warnings) plan.warnings.push({ row: contact.row, label: contact.label, name: contact.name, message });
-    const values = contactValues(contact, options);
-    const matches = find(contact.name);
-    if (matches.length > 1) {
-      const names = matches.map((p) => p.name).join(", ");
-      plan.skipped.push({ row: contact.row, label: contact.label, reason: `${contact.name} matches several people (${names}); nothing was changed.` });
-      continue;
-    }
-    const person = matches[0];
-    if (person) {
-      const earlier = claimed.get(person.path);
-      if (earlier) {
-        plan.skipped.push({ row: contact.row, label: contact.label, reason: `${contact.name}: the same person as ${earlier.label.toLowerCase()} (${person.name}).` });
-        continue;
-      }
-      claimed.set(person.path, contact);
-      const split = splitName(person.name);
-      const missing: Record<string, unknown> = {};
-      for (const [key, value] of Object.entries(values)) {
-        if (!isEmptyValue(readProperty(person.frontmatter ?? {}, key))) continue;
-        if (key === "first-name" && value === split.firstName) continue;
-        if (key === "last-name" && value === split.lastName) continue;
-        missing[key] = value;
-      }
-      if (Object.keys(missing).length > 0) plan.updates.push({ contact, path: person.path, name: person.name, values: missing });
-      else plan.unchanged.push({ contact, path: person.path, name: person.name });
-      continue;
-    }
-    const fileName = safeFileName(contact.name);
-    const path = personNotePath({ folder: options.peopleFolder, name: fileName });
-    if (exists(path)) {
-      plan.skipped.push({ row: contact.row, label: contact.label, reason: `${contact.name}: a note "${path}" exists and is not a person note.` });
-      continue;
-    }
-    const aliases = (values.aliases as string[] | undefined) ?? [];
-    if (fileName !== contact.name) aliases.unshift(contact.name);
-    const text = personNoteText(
-      {
-        firstName: contact.firstName,
-        lastName: contact.lastName,
-        aliases,
-        relationship: (values.relationship as Relationship | undefined) ?? null,
-        role: contact.role,
-        team: contact.team,
-        birthday: contact.birthday,
-        tags: (values.tags as string[] | undefined) ?? [],
-      },
-      options.queueHeading,
-    );
-    plan.creates.push({ contact, path, name: contact.name, text });
-  }
-  return plan;
-}
-
-// ---------------------------------------------------------------------------------------------
 // Export
 
 /** What an export writes about a person. */
 export interface ExportContact {
   name: string;
+  /** The `first-name` and `last-name` properties; without them, the parts of the name (`nameParts`). */
   firstName: string | null;
   lastName: string | null;
   aliases: string[];
@@ -364,18 +214,18 @@ export interface ExportContact {
   birthday: Birthday | null;
 }
 
-/** What an export says about a row of the People table (the birthday comes from the note). */
-export function exportContact(row: PersonRow, birthday: Birthday | null): ExportContact {
+/** What an export says about a row of the People table (names and birthday come from the note). */
+export function exportContact(row: PersonRow, person: Pick<Person, "firstName" | "lastName" | "birthday"> | null): ExportContact {
   return {
     name: row.name,
-    firstName: row.firstName,
-    lastName: row.lastName,
+    firstName: nonEmpty(person?.firstName),
+    lastName: nonEmpty(person?.lastName),
     aliases: [...row.aliases],
     relationship: row.relationship,
     role: row.role,
     team: row.team,
     tags: [...row.tags],
-    birthday,
+    birthday: person?.birthday ?? null,
   };
 }
 

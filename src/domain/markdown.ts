@@ -187,9 +187,27 @@ export function isThematicBreak(line: string): boolean {
   return /^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$/.test(line);
 }
 
-/** A YAML double-quoted scalar. */
-export function yamlQuote(value: string): string {
-  return `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+/** YAML words that a plain scalar would turn into a boolean or null. */
+const YAML_WORDS = /^(?:true|false|yes|no|y|n|on|off|null|~)$/i;
+/** Letters first, then letters, digits, marks, spaces and harmless punctuation: safe unquoted. */
+const PLAIN = /^\p{L}[\p{L}\p{N}\p{M} .'/_()&-]*$/u;
+
+/**
+ * A string as a YAML scalar, how every property the plugin writes as text is written: plain when
+ * that cannot change its meaning, else double-quoted with JSON's escapes (valid in YAML), plus
+ * escapes for characters YAML does not allow as they are. `[[Robert "Bob" Smith]]` becomes
+ * `"[[Robert \"Bob\" Smith]]"`.
+ */
+export function yamlString(value: string): string {
+  if (PLAIN.test(value) && !YAML_WORDS.test(value) && !value.endsWith(" ") && !value.includes("  ")) return value;
+  let out = "";
+  for (const char of JSON.stringify(value)) {
+    const code = char.codePointAt(0) ?? 0;
+    if ((code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029 || code === 0xfeff) {
+      out += `\\u${code.toString(16).padStart(4, "0")}`;
+    } else out += char;
+  }
+  return out;
 }
 
 /**

@@ -3,29 +3,12 @@
  * lists as `  - item`), and the rules for "an empty property" that adoption and contact import
  * share: they only ever fill properties that are empty.
  */
+import { yamlString } from "./markdown";
 import { readProperty } from "./person";
 import type { Relationship } from "./types";
 
-/** YAML words that a plain scalar would turn into a boolean or null. */
-const YAML_WORDS = /^(?:true|false|yes|no|y|n|on|off|null|~)$/i;
-/** Letters first, then letters, digits, marks, spaces and harmless punctuation: safe unquoted. */
-const PLAIN = /^\p{L}[\p{L}\p{N}\p{M} .'/_()&-]*$/u;
-
-/**
- * A string as a YAML scalar: plain when that cannot change its meaning, else double-quoted with
- * JSON's escapes (valid in YAML), plus escapes for characters YAML does not allow as they are.
- */
-export function yamlString(value: string): string {
-  if (PLAIN.test(value) && !YAML_WORDS.test(value) && !value.endsWith(" ") && !value.includes("  ")) return value;
-  let out = "";
-  for (const char of JSON.stringify(value)) {
-    const code = char.codePointAt(0) ?? 0;
-    if ((code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029 || code === 0xfeff) {
-      out += `\\u${code.toString(16).padStart(4, "0")}`;
-    } else out += char;
-  }
-  return out;
-}
+/** How property text is written; defined in `markdown.ts`, also exported here for adoption. */
+export { yamlString };
 
 /** A birthday as a property value: `1990-04-02` plain (a date), `--04-02` quoted. */
 function yamlBirthday(value: string): string {
@@ -38,6 +21,7 @@ export interface PersonNoteProperties {
   lastName?: string | null;
   aliases?: readonly string[];
   relationship?: Relationship | null;
+  cadence?: string | null;
   role?: string | null;
   team?: string | null;
   /** `YYYY-MM-DD`, or `--MM-DD` without a year. */
@@ -64,6 +48,7 @@ export function personNoteText(properties: PersonNoteProperties, queueHeading: s
   text("last-name", properties.lastName);
   list("aliases", properties.aliases);
   text("relationship", properties.relationship);
+  text("cadence", properties.cadence);
   text("role", properties.role);
   text("team", properties.team);
   if (properties.birthday) lines.push(`birthday: ${yamlBirthday(properties.birthday)}`);

@@ -3,10 +3,12 @@
  * `{{person}}` (the name; a link is written `[[{{person}}]]`), `{{date}}` (`YYYY-MM-DD`, or
  * `{{date:dddd D MMMM}}` with a dayjs format), `{{previous_agreements}}` and `{{talking_points}}`.
  * Whitespace inside the braces is allowed (`{{ person }}`). Anything else in double braces is
- * left as it is and reported, so that settings can warn about it.
+ * left as it is and reported, so that settings can warn about it. In the template's properties a
+ * value is written so that YAML reads it back as it is: `person: "[[{{person}}]]"` for
+ * `Robert "Bob" Smith` gives `person: "[[Robert \"Bob\" Smith]]"`.
  */
 import { formatDate } from "./dates";
-import { detectEol } from "./markdown";
+import { detectEol, yamlString } from "./markdown";
 import type { IsoDate } from "./types";
 
 export interface TemplateValues {
@@ -58,6 +60,53 @@ export function unknownPlaceholders(template: string): string[] {
   return found;
 }
 
+/** The length of the template's front matter (`---` … `---` or `...`), 0 without one. */
+function frontMatterEnd(template: string): number {
+  return /^---[ \t]*\r?\n(?:[\s\S]*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(template)?.[0].length ?? 0;
+}
+
+/** The quote a YAML line is inside of at its end: `"`, `'`, or null (a quote opens only a value). */
+function openQuote(line: string): '"' | "'" | null {
+  let quote: '"' | "'" | null = null;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quote === '"') {
+      if (c === "\\") i++;
+      else if (c === '"') quote = null;
+    } else if (quote === "'") {
+      if (c === "'" && line[i + 1] === "'") i++;
+      else if (c === "'") quote = null;
+    } else if ((c === '"' || c === "'") && /(?:^|[:,[{-])[ \t]*$/.test(line.slice(0, i))) {
+      quote = c;
+    }
+  }
+  return quote;
+}
+
+/**
+ * Whether YAML reads a text written bare as a value as that text (or as the date or number it
+ * says, as the template means it): no leading indicator, no `: ` or ` #`, no spaces at the ends.
+ */
+function readsBare(value: string): boolean {
+  return !/^[-?:,[\]{}#&*!|>'"%@`]/.test(value) && !/: |\s#|:$/.test(value) && value === value.trim();
+}
+
+/**
+ * A value placed in the template's properties, written with `yamlString`'s escapes: inside
+ * double quotes escaped for them, inside single quotes with `'` doubled, as a whole value quoted
+ * when YAML would misread it bare; elsewhere (part of a plain value) as it is.
+ */
+function propertyValue(value: string, before: string, after: string): string {
+  const quote = openQuote(before);
+  if (quote === "'") return value.replace(/'/g, "''");
+  if (quote === '"') {
+    const quoted = yamlString(value);
+    return quoted.startsWith('"') ? quoted.slice(1, -1) : quoted;
+  }
+  const wholeValue = /^[ \t]*(?:-[ \t]+|[^:#\s][^:#]*:[ \t]+)$/.test(before) && /^[ \t]*$/.test(after);
+  return wholeValue && !readsBare(value) ? yamlString(value) : value;
+}
+
 /**
  * The template with its placeholders replaced. A value of several lines placed after a quote or
  * callout prefix (`> {{previous_agreements}}`) gets that prefix on each of its lines, so it stays
@@ -65,6 +114,7 @@ export function unknownPlaceholders(template: string): string[] {
  */
 export function renderTemplate(template: string, values: TemplateValues): string {
   const eol = detectEol(template);
+  const properties = frontMatterEnd(template);
   return template.replace(PLACEHOLDER, (whole: string, name: string, format: string | undefined, offset: number) => {
     if (!isReplaced(name, format)) return whole;
     let value: string;
@@ -72,6 +122,11 @@ export function renderTemplate(template: string, values: TemplateValues): string
       value = formatDate(values.date, format.trim()) || values.date;
     } else {
       value = values[name as PlaceholderName];
+    }
+    if (offset < properties && !/[\r\n]/.test(value)) {
+      const lineStart = template.lastIndexOf("\n", offset - 1) + 1;
+      const lineEnd = template.slice(offset).search(/\r?\n|$/) + offset;
+      return propertyValue(value, template.slice(lineStart, offset), template.slice(offset + whole.length, lineEnd));
     }
     const lines = value.replace(/\r\n?/g, "\n").split("\n");
     if (lines.length === 1) return value;

@@ -5,12 +5,13 @@
  * broken card is listed (with ical.js's reason) and the others are still read. Version 2.1 cards
  * are read too when they parse; their quoted-printable values are decoded.
  *
- * Writing: vCard 4.0, CRLF line endings, text escaped (`\\`, `\,`, `\n`; `\;` in N and ORG), lines folded at
+ * Writing: vCard 4.0, CRLF line endings, N (family;given) from the first and last name properties,
+ * else from the name's parts (a one-word name is a given name alone: `N:;🎸 Leo;;;`), text escaped (`\\`, `\,`, `\n`; `\;` in N and ORG), lines folded at
  * 75 octets without splitting a character or an escape. The relationship goes into
  * `X-ONE-ON-ONES-RELATIONSHIP`, which other programs ignore.
  */
 import ICAL from "ical.js";
-import { birthdayValue, cleanText, composeName, nonEmpty, parseBirthday, parseRelationship, toTags, uniqueTexts, usableName } from "./contacts";
+import { birthdayValue, cleanText, composeName, nameParts, nonEmpty, parseBirthday, parseRelationship, toTags, uniqueTexts, usableName } from "./contacts";
 import type { BadRow, Contact, ContactsRead, ExportContact } from "./contacts";
 
 type JCardProperty = [string, Record<string, unknown>, string, ...unknown[]];
@@ -281,7 +282,8 @@ export function toVCard(contacts: readonly ExportContact[]): string {
   let out = "";
   for (const contact of contacts) {
     const lines = ["BEGIN:VCARD", "VERSION:4.0", `FN:${escapeText(contact.name)}`];
-    lines.push(`N:${escapeComponent(contact.lastName ?? "")};${escapeComponent(contact.firstName ?? "")};;;`);
+    const parts = nameParts(contact.name);
+    lines.push(`N:${escapeComponent(contact.lastName ?? parts.family ?? "")};${escapeComponent(contact.firstName ?? parts.given)};;;`);
     const aliases = contact.aliases.filter((a) => a.trim() !== "");
     if (aliases.length > 0) lines.push(`NICKNAME:${aliases.map(escapeText).join(",")}`);
     const bday = birthdayText(contact);

@@ -132,7 +132,7 @@ export class AdoptionActions {
     const rows = index.people().map((entry) => personRow(entry, today));
     await exportPeople(this.deps.app, this.deps.writer, rows, format, {
       clock,
-      birthdayOf: (path) => index.person(path)?.person.birthday ?? null,
+      personOf: (path) => index.person(path)?.person ?? null,
     });
   }
 }

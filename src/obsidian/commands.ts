@@ -4,7 +4,7 @@ import { parseCadence } from "../domain/cadence";
 import { compareByUrgency } from "../domain/due";
 import type { Clock } from "../domain/dates";
 import { isSameName, nameClash, personNotePath, safeFileName } from "../domain/paths";
-import { yamlQuote } from "../domain/markdown";
+import { yamlString } from "../domain/markdown";
 import { personNamed } from "../domain/person-search";
 import { appendToQueue } from "../domain/queue";
 import { logEntryAt, shareableSummary } from "../domain/summary";
@@ -242,7 +242,7 @@ export class CommandActions {
     const lines = ["---", "type: person"];
     if (input.relationship) lines.push(`relationship: ${input.relationship}`);
     if (cadence) lines.push(`cadence: ${cadence}`);
-    if (fileName !== name) lines.push(`aliases:`, `  - ${yamlQuote(name)}`);
+    if (fileName !== name) lines.push(`aliases:`, `  - ${yamlString(name)}`);
     lines.push("---", "", `## ${QUEUE_HEADING}`, "");
     let file: TFile | null;
     try {

@@ -2,7 +2,7 @@ import { Notice, type App, type TFile } from "obsidian";
 import { exportContact, freePath } from "../domain/contacts";
 import { systemClock, type Clock } from "../domain/dates";
 import { peopleToCsv } from "../domain/people-table";
-import type { Birthday } from "../domain/types";
+import type { Person } from "../domain/types";
 import type { PersonRow } from "../domain/view-models";
 import { toVCard } from "../domain/vcard";
 import { describe, type NoteWriter } from "./note-writer";
@@ -14,8 +14,8 @@ export interface ExportOptions {
   clock?: Clock;
   /** The folder of the file; "" (default) for the vault root. */
   folder?: string;
-  /** A person's birthday, for vCard (the table's rows carry the next birthday only). */
-  birthdayOf?: (path: string) => Birthday | null;
+  /** A person's note, for vCard: first and last name and birthday (the table's rows carry the next birthday only). */
+  personOf?: (path: string) => Person | null;
 }
 
 /**
@@ -37,7 +37,7 @@ export async function exportPeople(
   const text =
     format === "csv"
       ? peopleToCsv(rows)
-      : toVCard(rows.map((row) => exportContact(row, options.birthdayOf?.(row.path) ?? null)));
+      : toVCard(rows.map((row) => exportContact(row, options.personOf?.(row.path) ?? null)));
   const taken = new Set(app.vault.getAllLoadedFiles().map((f) => f.path.toLowerCase()));
   const today = (options.clock ?? systemClock).today();
   const path = freePath(options.folder ?? "", `People export ${today}`, format === "csv" ? "csv" : "vcf", (p) => taken.has(p.toLowerCase()));

@@ -1,5 +1,6 @@
 import { Modal, Notice, Setting, type App } from "obsidian";
-import { decodeContactsFile, planImport, type ContactsRead, type DateOrder, type ImportPlan } from "../domain/contacts";
+import { decodeContactsFile, type ContactsRead, type DateOrder } from "../domain/contacts";
+import { answerQuestions, planImport, type ImportAnswer, type ImportPlan, type ImportQuestion } from "../domain/contacts-plan";
 import {
   CONTACT_FIELD_LABELS,
   CONTACT_FIELDS,
@@ -81,15 +82,48 @@ function count(n: number, one: string, many = `${one}s`): string {
   return n === 0 ? `no ${many}` : plural(n, one, many);
 }
 
-/** "3 new people, 1 update, 2 unchanged, 1 skipped". */
+/** "3 new people, 1 update, 2 unchanged, 1 skipped", and ", 1 to decide" when there are questions. */
 export function importSummary(plan: ImportPlan): string {
-  return [
+  const parts = [
     plural(plan.creates.length, "new person", "new people"),
     plural(plan.updates.length, "update"),
     `${plan.unchanged.length} unchanged`,
     `${plan.skipped.length} skipped`,
-  ].join(", ");
+  ];
+  if (plan.questions.length > 0) parts.push(`${plan.questions.length} to decide`);
+  return parts.join(", ");
 }
+
+/** Why the preview asks about a contact: "Sam is only a first name or nickname of Sam Okafor; …". */
+export function questionReasons(question: ImportQuestion): string {
+  const reasons = question.candidates.flatMap((c) => c.reasons);
+  if (question.candidates.length > 1) reasons.unshift(`it may be any of ${question.candidates.map((c) => c.name).join(", ")}`);
+  const text = reasons.join("; ");
+  return text.charAt(0).toUpperCase() + text.slice(1) + ".";
+}
+
+/** The choices for a question, as dropdown value and label; the first (leave out) is the default. */
+export function questionChoices(question: ImportQuestion): { value: string; label: string; answer: ImportAnswer }[] {
+  const choices: { value: string; label: string; answer: ImportAnswer }[] = [{ value: "skip", label: "Leave out", answer: { kind: "skip" } }];
+  for (const candidate of question.candidates) {
+    const keys = Object.keys(candidate.values);
+    const adds = keys.length === 0 ? "nothing to add" : `adds ${keys.join(", ")}`;
+    choices.push({ value: `person:${candidate.path}`, label: `Same as ${candidate.name} (${adds})`, answer: { kind: "person", path: candidate.path } });
+  }
+  if (question.create) choices.push({ value: "new", label: `New person → ${question.create.path}`, answer: { kind: "new" } });
+  return choices;
+}
+
+/** Cadences offered for new people; "" writes none, so the relationship's default applies. */
+const IMPORT_CADENCES: [string, string][] = [
+  ["none", "None: not due until you give them one"],
+  ["", "Default of the relationship"],
+  ["weekly", "Weekly"],
+  ["biweekly", "Every 2 weeks"],
+  ["monthly", "Monthly"],
+  ["every 6 weeks", "Every 6 weeks"],
+  ["quarterly", "Quarterly"],
+];
 
 interface Source {
   name: string;
@@ -106,6 +140,8 @@ export class ImportContactsModal extends Modal {
   private vaultPath = "";
   private relationship: Relationship | null = null;
   private tags = "";
+  private cadence = "none";
+  private answers: ImportAnswer[] = [];
   private source: Source | null = null;
   private table: CsvTable | null = null;
   private format: CsvFormat | "vcard" = "vcard";
@@ -183,6 +219,13 @@ export class ImportContactsModal extends Modal {
       .setName("Tags")
       .setDesc("Added to every imported person, separated by commas or spaces.")
       .addText((text) => text.setPlaceholder("Friends").setValue(this.tags).onChange((value) => (this.tags = value)));
+    new Setting(contentEl)
+      .setName("Cadence")
+      .setDesc("For new people; an existing person keeps theirs.")
+      .addDropdown((dropdown) => {
+        for (const [value, label] of IMPORT_CADENCES) dropdown.addOption(value, label);
+        dropdown.setValue(this.cadence).onChange((value) => (this.cadence = value));
+      });
     new Setting(contentEl).addButton((button) =>
       button
         .setButtonText("Next")
@@ -304,10 +347,12 @@ export class ImportContactsModal extends Modal {
         peopleFolder: existingFolder(this.app, this.ctx.peopleFolder()),
         relationship: this.relationship,
         tags: this.tags.split(/[\s,]+/).filter((t) => t !== ""),
+        cadence: this.cadence === "" ? null : this.cadence,
         queueHeading: this.ctx.queueHeading,
         exists: (path) => taken.has(path.toLowerCase()),
       },
     );
+    this.answers = [];
     this.step = "preview";
     this.render();
   }
@@ -324,6 +369,7 @@ export class ImportContactsModal extends Modal {
       plan.creates.map((c) => `${c.name} → ${c.path}`),
       true,
     );
+    this.questions(plan.questions);
     this.list(
       `Updates (${plan.updates.length})`,
       plan.updates.map((u) => `${u.name}: adds ${Object.keys(u.values).join(", ")}`),
@@ -344,7 +390,7 @@ export class ImportContactsModal extends Modal {
       plan.unchanged.map((u) => `${u.name} — ${u.path}`),
       false,
     );
-    const nothing = plan.creates.length === 0 && plan.updates.length === 0;
+    const nothing = plan.creates.length === 0 && plan.updates.length === 0 && plan.questions.length === 0;
     if (nothing) contentEl.createEl("p", { text: "Nothing to import: every contact is here already, or was skipped." });
     const buttons = new Setting(contentEl).addButton((button) =>
       button.setButtonText("Back").onClick(() => {
@@ -362,6 +408,26 @@ export class ImportContactsModal extends Modal {
     }
   }
 
+  /** Contacts that may be one of your people: each with why, and a choice that starts at "Leave out". */
+  private questions(questions: ImportQuestion[]): void {
+    if (questions.length === 0) return;
+    const details = this.contentEl.createEl("details", { cls: "ooo-import-details" });
+    details.open = true;
+    details.createEl("summary", { text: `To decide (${questions.length})` });
+    details.createEl("p", { cls: "setting-item-description", text: "These may be people you have. Nothing is written for them unless you choose." });
+    questions.forEach((question, index) => {
+      const choices = questionChoices(question);
+      new Setting(details)
+        .setName(`${question.contact.label}: ${question.contact.name}`)
+        .setDesc(questionReasons(question))
+        .addDropdown((dropdown) => {
+          for (const choice of choices) dropdown.addOption(choice.value, choice.label);
+          dropdown.setValue(choices.find((c) => JSON.stringify(c.answer) === JSON.stringify(this.answers[index]))?.value ?? "skip");
+          dropdown.onChange((value) => (this.answers[index] = choices.find((c) => c.value === value)?.answer ?? { kind: "skip" }));
+        });
+    });
+  }
+
   private list(title: string, lines: string[], open: boolean): void {
     if (lines.length === 0) return;
     const details = this.contentEl.createEl("details", { cls: "ooo-import-details" });
@@ -374,7 +440,7 @@ export class ImportContactsModal extends Modal {
   private async import(): Promise<void> {
     if (!this.plan || this.busy) return;
     this.busy = true;
-    const plan = this.plan;
+    const plan = answerQuestions(this.plan, this.answers);
     this.close();
     const outcome = await applyImport(this.ctx, plan);
     const parts = [`${count(outcome.created, "person note")} created`, `${count(outcome.updated, "person", "people")} updated`];

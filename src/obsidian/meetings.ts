@@ -6,6 +6,7 @@ import {
   buildMeetingNote,
   buildNamedAgenda,
   buildTemplateLogEntry,
+  frontMatter,
   insertLogEntry,
   newLogNote,
   renderAgendaTemplate,
@@ -308,7 +309,7 @@ export class Meetings {
 }
 
 function meetingFrontMatter(input: AgendaInput): string {
-  return `---\ntype: one-on-one\nperson: "[[${input.personLink}]]"\ndate: ${input.date}\n---\n`;
+  return `${frontMatter(input)}\n`;
 }
 
 /**

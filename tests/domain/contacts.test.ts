@@ -7,15 +7,14 @@ import {
   decodeContactsFile,
   exportContact,
   freePath,
+  nameParts,
   parseBirthday,
-  planImport,
   toTag,
   type Contact,
   type ContactsRead,
-  type ExistingPerson,
   type ExportContact,
-  type ImportOptions,
 } from "../../src/domain/contacts";
+import { answerQuestions, planImport, type ExistingPerson, type ImportOptions } from "../../src/domain/contacts-plan";
 import {
   contactsFromCsv,
   detectCsvFormat,
@@ -244,7 +243,7 @@ describe("values", () => {
 
 // ---------------------------------------------------------------------------------------------
 
-const OPTIONS: ImportOptions = { peopleFolder: "People", relationship: null, tags: [], queueHeading: "Next 1:1" };
+const OPTIONS: ImportOptions = { peopleFolder: "People", relationship: null, tags: [], cadence: null, queueHeading: "Next 1:1" };
 
 function existing(path: string, frontmatter: Record<string, unknown> | null): ExistingPerson {
   const person = parsePerson({ path, frontmatter });
@@ -295,7 +294,7 @@ describe("planImport", () => {
     ]);
   });
 
-  it("matches by alias and by slug (accents), never by a first name alone, and skips a contact matching two people", () => {
+  it("matches by full name, alias and slug (accents); asks about a first name alone and about a name several people have", () => {
     const people = [
       existing("People/José García.md", { type: "person" }),
       existing("People/Kim.md", { type: "person", aliases: ["Robin"] }),
@@ -307,8 +306,76 @@ describe("planImport", () => {
       ["Jose Garcia", "People/José García.md"],
       ["Kim", "People/Kim.md"],
     ]);
-    expect(plan.creates.map((c) => c.name)).toEqual(["José"]);
-    expect(plan.skipped.map((s) => s.reason)).toEqual(["Robin matches several people (Kim, Robin Lee); nothing was changed."]);
+    expect(plan.creates).toEqual([]);
+    expect(plan.questions.map((q) => [q.contact.name, q.candidates.map((c) => c.name), q.create?.path ?? null])).toEqual([
+      ["José", ["José García"], "People/José.md"],
+      ["Robin", ["Kim", "Robin Lee"], "People/Robin.md"],
+    ]);
+    expect(plan.skipped).toEqual([]);
+  });
+
+  it("never merges a row with only a first name, nor one whose birthday differs: it asks, and changes nothing until answered", () => {
+    // The demo vault's Sam Okafor (alias Sam) and 李伟 (aliases Li Wei, Wei; born 1994-01-08).
+    const people = [
+      existing("People/Sam Okafor.md", { type: "person", aliases: ["Sam"], "first-name": "Sam", "last-name": "Okafor" }),
+      existing("People/李伟.md", { type: "person", aliases: ["Li Wei", "Wei"], birthday: "1994-01-08", "first-name": "伟", "last-name": "李" }),
+    ];
+    const row = (r: number, name: string, fields: Partial<Contact> = {}): Contact => ({ row: r, label: `Row ${r}`, name, ...NONE, ...fields });
+    const read = {
+      contacts: [
+        row(2, "Sam", { firstName: "Sam", birthday: "--04-15" }),
+        row(3, "Wei", { firstName: "Wei", birthday: "--02-02" }),
+        row(4, "Li Wei", { firstName: "Li", lastName: "Wei", birthday: "1994-01-08", role: "Data engineer" }),
+        row(5, "Sam Okafor", { lastName: "Smith" }),
+      ],
+      bad: [],
+    };
+    const plan = planImport(read, people, OPTIONS);
+    // "Li Wei" is an alias of two words, and nothing differs: the same person.
+    expect(plan.updates.map((u) => [u.contact.name, u.name, u.values])).toEqual([["Li Wei", "李伟", { role: "Data engineer" }]]);
+    expect(plan.creates).toEqual([]);
+    expect(plan.unchanged).toEqual([]);
+    expect(plan.questions.map((q) => [q.contact.name, q.candidates.map((c) => [c.name, c.reasons, c.values]), q.create?.path ?? null])).toEqual([
+      ["Sam", [["Sam Okafor", ["Sam is only a first name or nickname of Sam Okafor"], { birthday: "--04-15" }]], "People/Sam.md"],
+      [
+        "Wei",
+        [["李伟", ["Wei is only a first name or nickname of 李伟", "birthday --02-02 in the file, 1994-01-08 in the note of 李伟"], {}]],
+        "People/Wei.md",
+      ],
+      // Same full name, another last name: it may be someone else; the file name is taken.
+      ["Sam Okafor", [["Sam Okafor", ["last name Smith, which no name of Sam Okafor has"], {}]], null],
+    ]);
+
+    // Unanswered, nothing is written for them.
+    const left = answerQuestions(plan, []);
+    expect(left.creates).toEqual([]);
+    expect(left.updates.map((u) => u.contact.name)).toEqual(["Li Wei"]);
+    expect(left.skipped.map((s) => `${s.label}: ${s.reason}`)).toEqual([
+      "Row 2: Sam: may be Sam Okafor; left out.",
+      "Row 3: Wei: may be 李伟; left out.",
+      "Row 5: Sam Okafor: may be Sam Okafor; left out.",
+    ]);
+    // Answered: Sam is Sam Okafor, Wei is a new person, the other Sam Okafor is left out.
+    const answered = answerQuestions(plan, [{ kind: "person", path: "People/Sam Okafor.md" }, { kind: "new" }, { kind: "skip" }]);
+    expect(answered.updates.map((u) => [u.contact.name, u.path, u.values])).toEqual([
+      ["Li Wei", "People/李伟.md", { role: "Data engineer" }],
+      ["Sam", "People/Sam Okafor.md", { birthday: "--04-15" }],
+    ]);
+    expect(answered.creates.map((c) => [c.path, c.text])).toEqual([["People/Wei.md", '---\ntype: person\nfirst-name: Wei\nbirthday: "--02-02"\n---\n\n## Next 1:1\n']]);
+    expect(answered.skipped.map((s) => s.label)).toEqual(["Row 5"]);
+    expect(answered.questions).toEqual([]);
+  });
+
+  it("writes the chosen cadence on new people, and never on existing ones", () => {
+    const contact = (name: string, row: number): Contact => ({ row, label: `Row ${row}`, name, ...NONE, relationship: "friend" });
+    const read = { contacts: [contact("Lena Fischer", 2), contact("Anya Petrova", 3)], bad: [] };
+    const none = planImport(read, PEOPLE, { ...OPTIONS, cadence: "none" });
+    expect(none.creates.map((c) => c.text)).toEqual(["---\ntype: person\nrelationship: friend\ncadence: none\n---\n\n## Next 1:1\n"]);
+    expect(none.updates.map((u) => u.values)).toEqual([{ relationship: "friend" }]);
+    const monthly = planImport(read, PEOPLE, { ...OPTIONS, cadence: "every 6 weeks" });
+    expect(monthly.creates.map((c) => c.text)).toEqual(["---\ntype: person\nrelationship: friend\ncadence: every 6 weeks\n---\n\n## Next 1:1\n"]);
+    // null: no cadence property, so the relationship's default cadence applies.
+    expect(planImport(read, PEOPLE, OPTIONS).creates.map((c) => c.text)).toEqual(["---\ntype: person\nrelationship: friend\n---\n\n## Next 1:1\n"]);
   });
 
   it("keeps a name with characters no file name can hold as an alias, and skips a path taken by another note", () => {
@@ -375,6 +442,36 @@ describe("toVCard", () => {
     );
   });
 
+  it("writes N as family;given: from first and last name, else from the name; a one-word name is a given name alone", () => {
+    const person = (name: string, firstName: string | null = null, lastName: string | null = null): ExportContact => ({
+      ...ANYA,
+      name,
+      firstName,
+      lastName,
+      aliases: [],
+      relationship: null,
+      role: null,
+      team: null,
+      tags: [],
+      birthday: null,
+    });
+    const nLines = (contacts: ExportContact[]) => toVCard(contacts).split("\r\n").filter((line) => line.startsWith("N:"));
+    expect(nLines([person("🎸 Leo"), person("Cher"), person("Mary Ann Smith"), person("Leo 🎸 Fender"), person("李伟"), person("李伟", "伟", "李"), person("Sam Okafor", "Samuel")])).toEqual([
+      "N:;🎸 Leo;;;",
+      "N:;Cher;;;",
+      "N:Smith;Mary Ann;;;",
+      "N:Fender;Leo 🎸;;;",
+      "N:;李伟;;;",
+      "N:李;伟;;;",
+      "N:Okafor;Samuel;;;",
+    ]);
+    // Read back by the project's own reader: the same name, the given name whole, no family name.
+    const read = parseVCards(toVCard([person("🎸 Leo")]));
+    expect(read.contacts.map((c) => [c.name, c.firstName, c.lastName])).toEqual([["🎸 Leo", "🎸 Leo", null]]);
+    expect(nameParts("🎸 Leo")).toEqual({ given: "🎸 Leo", family: null });
+    expect(nameParts("Anya  Petrova 🎸")).toEqual({ given: "Anya", family: "Petrova 🎸" });
+  });
+
   it("reads back what it wrote", () => {
     const read = parseVCards(toVCard([ANYA]));
     expect(read.bad).toEqual([]);
@@ -432,10 +529,11 @@ describe("toVCard", () => {
       },
       "2026-11-21",
     );
-    expect(exportContact(row, person.birthday)).toEqual({
+    expect(exportContact(row, person)).toEqual({
       name: "Anya Petrova",
-      firstName: "Anya",
-      lastName: "Petrova",
+      // No first-name or last-name property: the vCard takes them from the name.
+      firstName: null,
+      lastName: null,
       aliases: ["Anya"],
       relationship: null,
       role: null,

@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { parseYaml } from "obsidian";
 import { describe, expect, it } from "vitest";
 import {
   TEMPLATE_PLACEHOLDERS,
@@ -36,6 +37,21 @@ describe("renderTemplate", () => {
     ["$& $1 {{person}} $'", "$& $1 Anya Petrova $'"],
   ])("%j → %j", (template, expected) => {
     expect(renderTemplate(template, values)).toBe(expected);
+  });
+
+  it.each([
+    ['person: "[[{{person}}]]"', 'Robert "Bob" Smith', 'person: "[[Robert \\"Bob\\" Smith]]"', '[[Robert "Bob" Smith]]'],
+    ["title: '1:1 with {{person}}'", "Robert \"Bob\" O'Neil", "title: '1:1 with Robert \"Bob\" O''Neil'", "1:1 with Robert \"Bob\" O'Neil"],
+    ["with: {{person}}", 'Robert "Bob" Smith: PM', 'with: "Robert \\"Bob\\" Smith: PM"', 'Robert "Bob" Smith: PM'],
+    ["with:\n  - {{person}}", "#Bob", 'with:\n  - "#Bob"', ["#Bob"]],
+    ["note: Anya's {{person}}", "Bob", "note: Anya's Bob", "Anya's Bob"],
+    ["day: {{date:dddd D MMMM}}", "Bob", "day: Saturday 21 November", "Saturday 21 November"],
+    ["with: {{person}}", 'Robert "Bob" Smith', 'with: Robert "Bob" Smith', 'Robert "Bob" Smith'],
+    ["date: {{date}}", "Bob", "date: 2026-11-21", "2026-11-21"],
+  ])("in the template's properties, %j with %j is written so that YAML reads the value back", (line, person, written, value) => {
+    const text = renderTemplate(`---\n${line}\n---\n# {{person}}\n`, { ...values, person });
+    expect(text).toBe(`---\n${written}\n---\n# ${person}\n`);
+    expect((parseYaml(written) as Record<string, unknown>)[line.slice(0, line.indexOf(":"))]).toEqual(value);
   });
 
   it("keeps multi-line values inside a callout or under an indentation", () => {

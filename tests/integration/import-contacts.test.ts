@@ -5,9 +5,11 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { isDue } from "../../src/domain/due";
 import { personRow } from "../../src/domain/people-table";
 import { exportPeople } from "../../src/obsidian/export-people";
 import { NoteWriter } from "../../src/obsidian/note-writer";
+import { GOOGLE_HEADER } from "../builders/contacts";
 import { readVaultDir } from "../builders/vault";
 import { expectGolden } from "../builders/golden";
 import { files, fill, frontmatterOf, notices, read, runCommand, type App, type Modal } from "../fakes/harness";
@@ -55,12 +57,14 @@ async function choose(app: App, path: string, options: { relationship?: string; 
   return modal;
 }
 
-/** Clicks Import and returns the summary notice. */
+/** Clicks Import and returns the summary notice it shows. */
 async function importNow(app: App, modal: Modal): Promise<string> {
   const before = notices(app).length;
   await clickButton(app, modal, "Import");
-  const message = await noticeStarting(app, "Imported contacts:");
+  await noticeStarting(app, "Imported contacts:");
   expect(notices(app).length).toBe(before + 1);
+  const message = notices(app)[before] ?? "";
+  expect(message).toMatch(/^Imported contacts:/);
   return message;
 }
 
@@ -84,7 +88,7 @@ describe("Import contacts", () => {
     expect(await importNow(app, modal)).toBe("Imported contacts: 2 person notes created, 3 people updated, 2 skipped.");
     expectGolden("import/li-wei.md", read(app, "People/李伟.md"));
     expect(read(app, "People/José García.md")).toBe(
-      "---\ntype: person\nfirst-name: José\nlast-name: García\nrelationship: friend\ntags:\n  - Work\n  - imported\n---\n\n## Next 1:1\n",
+      "---\ntype: person\nfirst-name: José\nlast-name: García\nrelationship: friend\ncadence: none\ntags:\n  - Work\n  - imported\n---\n\n## Next 1:1\n",
     );
     // Anya keeps every property she had (relationship report, her tags); only her birthday is new.
     expect(frontmatterOf(app, "People/Anya Petrova.md")).toBe(`${(anyaBefore ?? "").replace(/tags: \[team\/payments\]\n/, "tags:\n  - team/payments\n").replace("aliases: [Anya]\n", "aliases:\n  - Anya\n")}birthday: 1990-04-02\n`);
@@ -143,7 +147,7 @@ describe("Import contacts", () => {
       'type: person\nrelationship: friend\ncadence: every 3 weeks\naliases:\n  - Sammy\n  - S.O.\nrole: Staff engineer\nteam: SRE\nbirthday: --04-15\ntags:\n  - mentors\n',
     );
     expect(frontmatterOf(app, "People/Priya Raman.md")).toBe(
-      "type: person\nfirst-name: Priya\nlast-name: Raman\nrole: Engineering manager\nteam: Platform\nbirthday: 1990-04-02\ntags:\n  - Work\n  - Mentors\n",
+      "type: person\nfirst-name: Priya\nlast-name: Raman\ncadence: none\nrole: Engineering manager\nteam: Platform\nbirthday: 1990-04-02\ntags:\n  - Work\n  - Mentors\n",
     );
   });
 
@@ -159,8 +163,8 @@ describe("Import contacts", () => {
     await clickButton(app, modal, "Preview");
     expect(previewSummary(modal)).toBe("generic.csv (CSV): 3 new people, 0 updates, 0 unchanged, 0 skipped.");
     await importNow(app, modal);
-    expect(frontmatterOf(app, "People/Marta Kowalska.md")).toBe("type: person\nteam: Finance\nbirthday: 1990-12-25\ntags:\n  - book-club\n  - running\n");
-    expect(frontmatterOf(app, "People/Олег Петров.md")).toBe("type: person\naliases:\n  - Ola\nbirthday: 1987-04-03\n");
+    expect(frontmatterOf(app, "People/Marta Kowalska.md")).toBe("type: person\ncadence: none\nteam: Finance\nbirthday: 1990-12-25\ntags:\n  - book-club\n  - running\n");
+    expect(frontmatterOf(app, "People/Олег Петров.md")).toBe("type: person\naliases:\n  - Ola\ncadence: none\nbirthday: 1987-04-03\n");
   });
 
   it("needs a name column before previewing", async () => {
@@ -199,7 +203,7 @@ describe("Import contacts", () => {
       "Card 5: It never ends (no END:VCARD): the file may be cut short.",
     ]);
     expect(await importNow(app, modal)).toBe("Imported contacts: 2 person notes created, no people updated, 4 skipped.");
-    expect(read(app, "People/Bad Birthday.md")).toBe("---\ntype: person\n---\n\n## Next 1:1\n");
+    expect(read(app, "People/Bad Birthday.md")).toBe("---\ntype: person\ncadence: none\n---\n\n## Next 1:1\n");
 
     modal = await choose(app, "broken.csv");
     await clickButton(app, modal, "Preview");
@@ -209,6 +213,67 @@ describe("Import contacts", () => {
       "Row 4: It has no name.",
       "Row 6: A quoted cell is never closed; the rest of the file was read as part of it.",
     ]);
+  });
+
+  it("never merges a row with only a first name, nor one with another birthday: it asks, and writes only what the user decides", async () => {
+    // 李伟 as in the demo vault: aliases Li Wei and Wei, born 1994-01-08. Sam Okafor has no birthday.
+    const liWei = "---\ntype: person\naliases:\n  - Li Wei\n  - Wei\nrelationship: report\nbirthday: 1994-01-08\nfirst-name: 伟\nlast-name: 李\n---\n";
+    const row = (first: string, last: string, birthday: string) => `${first},,${last},,,,,,,,,,,${birthday},,,* myContacts,,`;
+    const csv = [GOOGLE_HEADER, row("Sam", "", "--04-15"), row("Wei", "", "--02-02"), row("Li", "Wei", "1994-01-08")].join("\r\n") + "\r\n";
+    const { app } = await load({ "People/李伟.md": liWei, "phone.csv": csv });
+    const before = files(app);
+
+    let modal = await choose(app, "phone.csv");
+    expect(previewSummary(modal)).toBe("phone.csv (Google Contacts): 0 new people, 0 updates, 1 unchanged, 0 skipped, 2 to decide.");
+    expect(previewList(modal, "Unchanged")).toEqual(["李伟 — People/李伟.md"]);
+    expect(settingRows(modal).filter((r) => r.name.startsWith("Row "))).toEqual([
+      expect.objectContaining({ name: "Row 2: Sam", desc: "Sam is only a first name or nickname of Sam Okafor." }),
+      expect.objectContaining({ name: "Row 3: Wei", desc: "Wei is only a first name or nickname of 李伟; birthday --02-02 in the file, 1994-01-08 in the note of 李伟." }),
+    ]);
+    expect(Array.from(select(modal, "Row 2: Sam").options).map((o) => o.textContent)).toEqual([
+      "Leave out",
+      "Same as Sam Okafor (adds birthday)",
+      "New person → People/Sam.md",
+    ]);
+    expect(select(modal, "Row 3: Wei").value).toBe("skip");
+    // Left as they are, nothing is written.
+    expect(await importNow(app, modal)).toBe("Imported contacts: no person notes created, no people updated, 2 skipped.");
+    expect(files(app)).toEqual(before);
+
+    // Sam is Sam Okafor; Wei is somebody else.
+    modal = await choose(app, "phone.csv");
+    await fill(app, select(modal, "Row 2: Sam"), "person:People/Sam Okafor.md");
+    await fill(app, select(modal, "Row 3: Wei"), "new");
+    expect(await importNow(app, modal)).toBe("Imported contacts: 1 person note created, 1 person updated.");
+    expect(frontmatterOf(app, "People/Sam Okafor.md")).toBe("type: person\nrelationship: friend\ncadence: every 3 weeks\nbirthday: --04-15\n");
+    expect(read(app, "People/Wei.md")).toBe('---\ntype: person\nfirst-name: Wei\ncadence: none\nbirthday: "--02-02"\n---\n\n## Next 1:1\n');
+    expect(read(app, "People/李伟.md")).toBe(liWei);
+  });
+
+  it("gives new people the cadence chosen in the dialog, none by default, so that nobody imported is due at once", async () => {
+    const { app, plugin } = await load({ "Contacts/outlook.csv": contactsFile("outlook.csv"), "v4.vcf": contactsFile("contacts-v4.vcf") });
+    const dueNames = () => plugin.index.people().filter((p) => isDue(p.due)).map((p) => p.name);
+    const dueBefore = dueNames();
+    expect(await runCommand(app, "import-contacts")).toBe(true);
+    let modal = await modalTitled(app, "Import contacts");
+    expect(select(modal, "Cadence").value).toBe("none");
+    await fill(app, select(modal, "File in the vault"), "Contacts/outlook.csv");
+    await fill(app, select(modal, "Relationship"), "friend");
+    await clickButton(app, modal, "Next");
+    await importNow(app, modal);
+    expect(frontmatterOf(app, "People/Tom Müller.md")).toBe("type: person\nfirst-name: Tom\nlast-name: Müller\nrelationship: friend\ncadence: none\nteam: Acme\n");
+    // A friend without a cadence would get the default (every 6 weeks) and be due from today.
+    expect(dueNames()).toEqual(dueBefore);
+
+    expect(await runCommand(app, "import-contacts")).toBe(true);
+    modal = await modalTitled(app, "Import contacts");
+    await fill(app, select(modal, "File in the vault"), "v4.vcf");
+    await fill(app, select(modal, "Cadence"), "monthly");
+    await clickButton(app, modal, "Next");
+    await importNow(app, modal);
+    expect(frontmatterOf(app, "People/Lena Fischer.md")).toBe("type: person\ncadence: monthly\nbirthday: 1992-11-03\n");
+    // An existing person keeps theirs.
+    expect(frontmatterOf(app, "People/Sam Okafor.md")).toMatch(/^type: person\nrelationship: friend\ncadence: every 3 weeks\n/);
   });
 
   it("reads a file chosen from the device", async () => {
@@ -250,6 +315,18 @@ describe("Export people", () => {
       modal.close();
     }
     expect(files(app)).toEqual(snapshot);
+  });
+
+  it("exports a one-word name as a given name alone, emoji kept, and reads it back unchanged", async () => {
+    const { app } = await load({ "People/🎸 Leo.md": "---\ntype: person\nrelationship: friend\n---\n", "People/Cher.md": "---\ntype: person\n---\n" });
+    expect(await runCommand(app, "export-people-vcard")).toBe(true);
+    await noticeStarting(app, "Exported 5 people");
+    const text = read(app, "People export 2026-11-21.vcf");
+    expect(text).toContain("\r\nFN:🎸 Leo\r\nN:;🎸 Leo;;;\r\n");
+    expect(text).toContain("\r\nFN:Cher\r\nN:;Cher;;;\r\n");
+    expect(text).toContain("\r\nFN:Anya Petrova\r\nN:Petrova;Anya;;;\r\n");
+    const modal = await choose(app, "People export 2026-11-21.vcf");
+    expect(previewSummary(modal)).toBe("People export 2026-11-21.vcf (vCard): 0 new people, 0 updates, 5 unchanged, 0 skipped.");
   });
 
   it("round trip: people imported from a file, exported and imported again, are all unchanged", async () => {

@@ -15,7 +15,7 @@ import {
 import { compareDates, type Clock } from "../domain/dates";
 import { isFirstMeeting } from "../domain/last-seen";
 import { meetingAt, sourceLink } from "../domain/previous-agreements";
-import { findHeading, textLines } from "../domain/markdown";
+import { atxHeading, findHeading, textLines } from "../domain/markdown";
 import { baseName, logNotePath, meetingNotePath, safeFileName } from "../domain/paths";
 import { readQueue, removeFromQueue } from "../domain/queue";
 import type { IsoDate, NoteLayout } from "../domain/types";
@@ -90,7 +90,10 @@ export class Meetings {
 
     // The new note holds everything now: only then are the originals touched.
     if (carried.length > 0) {
-      const missed = await this.writer.markForwarded(carried, this.app.metadataCache.fileToLinktext(result.file, "", true));
+      // In a log, `(forwarded to …)` leads to the new entry's heading, as `(from …)` does back.
+      const heading = layout === "log" ? entryHeading(await this.app.vault.read(result.file), date) : null;
+      const target = sourceLink(this.app.metadataCache.fileToLinktext(result.file, "", true), heading);
+      const missed = await this.writer.markForwarded(carried, target);
       if (missed.length > 0) {
         new Notice(
           `${missed.length} carried agreement(s) could not be marked as forwarded in their notes; check them there, or two open copies remain.`,
@@ -310,6 +313,13 @@ export class Meetings {
 
 function meetingFrontMatter(input: AgendaInput): string {
   return `${frontMatter(input)}\n`;
+}
+
+/** The text of the heading of the entry of `date` in a log; null when there is none. */
+function entryHeading(text: string, date: IsoDate): string | null {
+  const lines = textLines(text);
+  const { at } = findHeading(lines, (heading) => datedHeading(heading) === date);
+  return at < 0 ? null : (atxHeading(lines[at] ?? "")?.text ?? null);
 }
 
 /**

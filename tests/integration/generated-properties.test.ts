@@ -9,7 +9,7 @@ import { activeSuggest, read, runCommand, type App } from "../fakes/harness";
 import { loadFixture } from "./setup";
 
 const BOB = 'People/Robert "Bob" Smith.md';
-const NOTE = "1-1s/Robert Bob Smith/2026-11-21.md";
+const NOTE = "1-1s/Robert Bob Smith/2026-11-21 Robert Bob Smith.md";
 const PERSON = "---\ntype: person\nrelationship: peer\n---\n";
 const TEMPLATE_WITH_PROPERTIES = [
   "---",

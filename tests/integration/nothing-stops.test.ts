@@ -88,7 +88,7 @@ describe("a note that cannot be read", () => {
     await runCommand(app, "start-one-on-one");
     await activeSuggest(app).choose("Anya Petrova");
     await settle(app);
-    expect(read(app, "1-1s/Anya Petrova/2026-11-21.md")).toContain('person: "[[Anya Petrova]]"');
+    expect(read(app, "1-1s/Anya Petrova/2026-11-21 Anya Petrova.md")).toContain('person: "[[Anya Petrova]]"');
     expect(notices(app)).toEqual([]);
 
     // Once the note can be read, it counts like any other.
@@ -135,7 +135,7 @@ describe("a build that fails", () => {
     await runCommand(app, "start-one-on-one");
     await activeSuggest(app).choose("Lea Brandt");
     await settle(app);
-    expect(read(app, "1-1s/Lea Brandt/2026-11-21.md")).toContain('person: "[[Lea Brandt]]"');
+    expect(read(app, "1-1s/Lea Brandt/2026-11-21 Lea Brandt.md")).toContain('person: "[[Lea Brandt]]"');
   });
 });
 

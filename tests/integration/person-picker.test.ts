@@ -70,7 +70,7 @@ describe("Person pickers find people however their names are typed", () => {
     const { app, picker } = await startPicker();
     await picker.query("priya");
     await picker.choose("Priya Raman");
-    await vi.waitFor(() => expect(files(app)["1-1s/Priya Raman/2026-11-21.md"]).toBeDefined(), { timeout: 2000 });
+    await vi.waitFor(() => expect(files(app)["1-1s/Priya Raman/2026-11-21 Priya Raman.md"]).toBeDefined(), { timeout: 2000 });
   });
 
   it("offers the existing person, not a new one, for a name written like theirs", async () => {
@@ -83,8 +83,8 @@ describe("Person pickers find people however their names are typed", () => {
     expect((await titles(picker, "Zoe Angstrom"))[0]).toBe("Zoë Ångström");
     const before = Object.keys(files(app));
     await picker.enter();
-    await vi.waitFor(() => expect(files(app)["1-1s/Zoë Ångström/2026-11-21.md"]).toBeDefined(), { timeout: 2000 });
-    expect(Object.keys(files(app)).filter((path) => !before.includes(path))).toEqual(["1-1s/Zoë Ångström/2026-11-21.md"]);
+    await vi.waitFor(() => expect(files(app)["1-1s/Zoë Ångström/2026-11-21 Zoë Ångström.md"]).toBeDefined(), { timeout: 2000 });
+    expect(Object.keys(files(app)).filter((path) => !before.includes(path))).toEqual(["1-1s/Zoë Ångström/2026-11-21 Zoë Ångström.md"]);
   });
 
   it("says what each person's status is in words, once", async () => {

@@ -129,11 +129,11 @@ describe("Start 1:1…", () => {
       (FIXTURE_VAULT["1-1s/Anya Petrova/2026-11-07.md"] as string)
         .replace(
           "- [ ] [[Anya Petrova]] shares the RFC draft 📅",
-          "- [x] [[Anya Petrova]] shares the RFC draft (forwarded to [[2026-11-21]]) 📅",
+          "- [x] [[Anya Petrova]] shares the RFC draft (forwarded to [[2026-11-21 Anya Petrova]]) 📅",
         )
         .replace(
           "- [ ] @me intro Anya to the platform lead [due::",
-          "- [x] @me intro Anya to the platform lead (forwarded to [[2026-11-21]]) [due::",
+          "- [x] @me intro Anya to the platform lead (forwarded to [[2026-11-21 Anya Petrova]]) [due::",
         ),
     );
   });
@@ -191,14 +191,14 @@ describe("Start 1:1…", () => {
     expect(plugin.index.logOf("People/Sam Okafor.md")).toBe("1-1s/Sam Okafor 1-1s.md");
   });
 
-  it("links a forwarded agreement back to the heading of its log entry", async () => {
+  it("links a forwarded agreement and its original to the headings of their log entries", async () => {
     const log = samLog("- [ ] @me send Sam the trail map 📅 2026-11-25", "");
     const { app } = await loadFixture({ data: { carryOver: "forward" }, extra: { "1-1s/Sam Okafor 1-1s.md": log } });
     await runCommand(app, "start-one-on-one");
     await activeSuggest(app).choose("Sam Okafor");
     const text = read(app, "1-1s/Sam Okafor 1-1s.md");
     expect(text).toContain("- [ ] @me send Sam the trail map (from [[Sam Okafor 1-1s#2026-10-30]]) 📅 2026-11-25\n");
-    expect(text).toContain("- [>] @me send Sam the trail map 📅 2026-11-25\n");
+    expect(text).toContain("- [x] @me send Sam the trail map (forwarded to [[Sam Okafor 1-1s#2026-11-21]]) 📅 2026-11-25\n");
   });
 
   it("creates the running log when there is none", async () => {
@@ -265,7 +265,7 @@ describe("Start 1:1…", () => {
     expect(text.match(/- \[ \] @me send Sam the trail map/g)).toHaveLength(1);
     expect(text.match(/- \[ \] \[\[Sam Okafor\]\] books the hut/g)).toHaveLength(1);
     expect(text).toContain(
-      "## 2026-10-30\n- [x] @me send Sam the trail map (forwarded to [[1-1s/Sam Okafor]]) 📅 2026-11-25\n- [x] [[Sam Okafor]] books the hut (forwarded to [[1-1s/Sam Okafor]])\n",
+      "## 2026-10-30\n- [x] @me send Sam the trail map (forwarded to [[1-1s/Sam Okafor#2026-11-21]]) 📅 2026-11-25\n- [x] [[Sam Okafor]] books the hut (forwarded to [[1-1s/Sam Okafor#2026-11-21]])\n",
     );
   });
 

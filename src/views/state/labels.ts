@@ -2,7 +2,8 @@
  * Words the views show for dates and statuses. Pure functions over the view models, so the
  * components stay declarative and the wording is tested in one place.
  */
-import { daysBetween, formatLastSeen, formatRelativeDue, isValidIsoDate } from "../../domain/dates";
+import { daysBetween, formatLastSeen, isValidIsoDate } from "../../domain/dates";
+import { personDueWords } from "../../domain/due";
 import type { DueStatus, IsoDate, Relationship } from "../../domain/types";
 import type { AgreementItem, PersonRow } from "../../domain/view-models";
 
@@ -52,13 +53,7 @@ export function nextDueWords(row: PersonRow, today: IsoDate): string {
 
 /** A due person's status for "People due": "5 days overdue", "due tomorrow", "never seen". */
 export function dueStatusWords(row: PersonRow, today: IsoDate): string {
-  if (row.status === "never-seen") return "never seen";
-  if (row.status === "due-soon" && row.nextDue === null) return "due soon";
-  if (row.nextDue !== null) {
-    const words = formatRelativeDue(row.nextDue, today);
-    if (words !== "") return words;
-  }
-  return row.status === "overdue" ? "overdue" : "due soon";
+  return row.status === "never-seen" ? "never seen" : personDueWords(row, today);
 }
 
 /** The CSS class that colours a status. */

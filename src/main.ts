@@ -11,6 +11,7 @@ import { CommandActions, registerCommands } from "./obsidian/commands";
 import { exportPeople } from "./obsidian/export-people";
 import { IndexFeeder } from "./obsidian/index-feeder";
 import { Meetings } from "./obsidian/meetings";
+import type { StartsMemory } from "./obsidian/skip";
 import { describe, NoteWriter } from "./obsidian/note-writer";
 import { OneOnOnesSettingTab } from "./obsidian/settings-tab";
 import { Toggler } from "./obsidian/toggler";
@@ -50,7 +51,7 @@ export default class OneOnOnesPlugin extends Plugin {
     this.index = new PeopleIndex(indexSettings(this.settings), this.clock);
     this.writer = new NoteWriter(this.app);
     const settings = () => this.settings;
-    this.meetings = new Meetings(this.app, this.index, this.writer, settings, this.clock);
+    this.meetings = new Meetings(this.app, this.index, this.writer, settings, this.clock, this.startsMemory());
     this.toggler = new Toggler(this.app, this.writer, settings, this.clock);
     this.indexReady = new Promise((resolve) => (this.resolveReady = resolve));
     const ready = () => this.indexReady ?? Promise.resolve();
@@ -253,6 +254,24 @@ export default class OneOnOnesPlugin extends Plugin {
     } catch (error) {
       new Notice(`Could not copy the table: ${describe(error)}.`);
     }
+  }
+
+  /** What Start wrote over people's `last-seen`, kept in the plugin's data with the settings. */
+  private startsMemory(): StartsMemory {
+    return {
+      of: (path) => this.settings.lastSeenStarts[path] ?? [],
+      set: async (path, starts) => {
+        const all = { ...this.settings.lastSeenStarts };
+        if (starts.length > 0) all[path] = starts;
+        else delete all[path];
+        this.settings.lastSeenStarts = all;
+        try {
+          await this.saveData(this.settings);
+        } catch (error) {
+          new Notice(`Could not save the plugin's data: ${describe(error)}. A skip of this 1:1 may not put last seen back as it was.`);
+        }
+      },
+    };
   }
 
   private readonly saveQueriesSoon = debounce(() => void this.saveData(this.settings), 1000, true);

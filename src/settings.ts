@@ -1,6 +1,8 @@
 import { QUEUE_HEADING } from "./constants";
 import { DEFAULT_AGENDA_SECTIONS } from "./domain/agenda";
 import { parseCadence } from "./domain/cadence";
+import { isValidIsoDate } from "./domain/dates";
+import { STARTS_REMEMBERED, type StartWrite } from "./domain/skip-last-seen";
 import { DEFAULT_NOTE_PATTERN, FORMER_DEFAULT_NOTE_PATTERN, validatePattern } from "./domain/paths";
 import { PEOPLE_COLUMNS } from "./domain/people-table";
 import type { FollowUpsQuery, PeopleQuery } from "./domain/view-models";
@@ -63,6 +65,8 @@ export interface OneOnOnesSettings {
   /** The last grouping and filters of Follow-ups and of the People table. */
   followUpsQuery: FollowUpsQuery;
   peopleQuery: PeopleQuery;
+  /** What Start wrote over each person's `last-seen` (by person note path, oldest first): Skip puts it back. */
+  lastSeenStarts: Record<string, StartWrite[]>;
 }
 
 export const DEFAULT_FOLLOW_UPS_QUERY: FollowUpsQuery = { groupBy: "due", owner: "all", search: "" };
@@ -115,6 +119,7 @@ export const DEFAULT_SETTINGS: OneOnOnesSettings = {
   openFollowUpsOnStart: false,
   followUpsQuery: DEFAULT_FOLLOW_UPS_QUERY,
   peopleQuery: DEFAULT_PEOPLE_QUERY,
+  lastSeenStarts: {},
 };
 
 export interface NormalizedSettings {
@@ -252,6 +257,7 @@ export function normalizeSettings(stored: unknown): NormalizedSettings {
         showArchived: value.showArchived === true,
       };
     }),
+    lastSeenStarts: pick("lastSeenStarts", normalizeStarts),
   };
   return { settings, problems };
 }
@@ -305,6 +311,21 @@ function normalizeCadences(value: unknown, problems: string[]): Record<Relations
     } else {
       problems.push(`Default cadence for "${key}" was not understood and was reset.`);
     }
+  }
+  return result;
+}
+
+/** Remembered Starts as stored: what is not a person note's day written over a text (or nothing) is dropped. */
+function normalizeStarts(value: unknown): Record<string, StartWrite[]> | null {
+  if (!isRecord(value)) return null;
+  const result: Record<string, StartWrite[]> = {};
+  for (const [path, list] of Object.entries(value)) {
+    if (!path.endsWith(".md") || !Array.isArray(list)) continue;
+    const starts = list.filter(
+      (item): item is StartWrite =>
+        isRecord(item) && typeof item.wrote === "string" && isValidIsoDate(item.wrote) && (item.replaced === null || typeof item.replaced === "string"),
+    );
+    if (starts.length > 0) result[path] = starts.slice(-STARTS_REMEMBERED).map((s) => ({ wrote: s.wrote, replaced: s.replaced }));
   }
   return result;
 }

@@ -123,6 +123,24 @@ describe("normalizeSettings", () => {
     ]);
   });
 
+  it("keeps what Start wrote over last-seen, and drops what cannot be it", () => {
+    const kept = { wrote: "2026-11-21", replaced: "2026-10-15" };
+    const { settings, problems } = normalizeSettings({
+      lastSeenStarts: {
+        "People/Ingrid Solberg.md": [kept, { wrote: "someday", replaced: null }, { wrote: "2026-11-28", replaced: 3 }, "x"],
+        "People/Sam Okafor.md": "none",
+        "People/Anya Petrova.md": [{ wrote: "2026-11-21", replaced: null, extra: true }],
+      },
+    });
+    expect(settings.lastSeenStarts).toEqual({
+      "People/Ingrid Solberg.md": [kept],
+      "People/Anya Petrova.md": [{ wrote: "2026-11-21", replaced: null }],
+    });
+    expect(problems).toEqual([]);
+    // Data saved before there was any loads with nothing remembered.
+    expect(normalizeSettings({ settingsVersion: 2, peopleFolder: "People" }).settings.lastSeenStarts).toEqual({});
+  });
+
   it("never throws, and is idempotent", () => {
     fc.assert(
       fc.property(fc.anything(), (stored) => {

@@ -361,6 +361,16 @@ export class PeopleIndex {
     return [...(this.grouped().m.get(personPath) ?? [])];
   }
 
+  /**
+   * The latest day up to today on which a person's notes say they were seen (1:1s held, dated log
+   * lines, dated notes that link them; not their properties), leaving out what `path` says of `date`.
+   */
+  latestSeenApart(personPath: string, path: string, date: IsoDate): IsoDate | null {
+    this.settleStructure();
+    this.settleFiles(() => false);
+    return this.seen.latestApart(personPath, this.clock.today(), path, date);
+  }
+
   /** 1:1 notes with problems (a date that is no day, an unknown status, no person), by path. */
   noteProblems(): readonly NoteProblem[] {
     this.settleStructure();

@@ -47,6 +47,17 @@ export class SeenDates {
     return date !== null && date > today ? this.latestUpTo(person, today) : date;
   }
 
+  /** A person's latest date on or before `today`, leaving out `date` as the file at `path` adds it. */
+  latestApart(person: string, today: IsoDate, path: string, date: IsoDate): IsoDate | null {
+    let latest: IsoDate | null = null;
+    for (const [from, dates] of this.byPerson.get(person) ?? []) {
+      for (const d of typeof dates === "string" ? [dates] : dates) {
+        if (d <= today && !(from === path && d === date) && (latest === null || d > latest)) latest = d;
+      }
+    }
+    return latest;
+  }
+
   /** The latest of a person's dates, or of those on or before `until`. */
   private latestUpTo(person: string, until: IsoDate | null): IsoDate | null {
     let latest: IsoDate | null = null;

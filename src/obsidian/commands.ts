@@ -25,7 +25,7 @@ import {
 } from "./modals";
 import { NamesakeModal, PersonSuggestModal, pickable, type PersonChoice } from "./person-picker";
 import { describe, type NoteWriter } from "./note-writer";
-import { giveBackTopics } from "./skip";
+import { giveBackTopics, restoreLastSeen } from "./skip";
 
 export interface CommandContext {
   app: App;
@@ -464,24 +464,7 @@ export class CommandActions {
     }
     const returned = person ? await giveBackTopics(this.ctx.writer, (f) => this.app.vault.read(f), this.ctx.settings(), person, { file, entryDate: note ? null : date }) : 0;
     new Notice(returned > 0 ? `Marked as skipped; its talking points went back to the queue of ${person?.name ?? ""}.` : "Marked as skipped.");
-    if (person && date && person.person.lastSeen === date) await this.restoreLastSeen(person, file.path, date);
-  }
-
-  /** After a skip, `last-seen` goes back to the latest meeting that did take place. */
-  private async restoreLastSeen(person: PersonEntry, skippedPath: string, skippedDate: IsoDate): Promise<void> {
-    const held = this.ctx.index
-      .meetingsWith(person.path)
-      .filter((m) => m.kind !== "log" && m.status === "held" && m.date !== null && m.date <= this.today())
-      .filter((m) => !(m.path === skippedPath && m.date === skippedDate))
-      .map((m) => m.date as IsoDate)
-      .sort();
-    const previous = held.pop() ?? null;
-    const file = this.ctx.writer.file(person.path);
-    if (!file) return;
-    await this.ctx.writer.setProperties(file, (fm) => {
-      if (previous) fm["last-seen"] = previous;
-      else delete fm["last-seen"];
-    });
+    if (person && date) await restoreLastSeen(this.ctx.writer, this.ctx.index, this.ctx.meetings.starts, person, { path: file.path, date });
   }
 }
 

@@ -24,6 +24,7 @@ import type { PeopleIndex, PersonEntry } from "../index/people-index";
 import type { OneOnOnesSettings } from "../settings";
 import { QUEUE_HEADING } from "../constants";
 import { describe, type LineTarget, type NoteWriter } from "./note-writer";
+import { FORGETFUL, rememberStart, type StartsMemory } from "./skip";
 
 export interface StartResult {
   file: TFile;
@@ -40,6 +41,8 @@ export class Meetings {
     private readonly writer: NoteWriter,
     private readonly settings: () => OneOnOnesSettings,
     private readonly clock: Clock,
+    /** What Start wrote over people's `last-seen`. */
+    readonly starts: StartsMemory = FORGETFUL,
   ) {}
 
   /** Creates (or opens) the 1:1 of `date` with a person. Returns null when nothing could be done. */
@@ -101,14 +104,22 @@ export class Meetings {
       }
     }
     await this.emptyQueue(person, queue, "The 1:1 note was written");
-    if (settings.updateLastSeenOnStart) await this.setLastSeen(person, date);
+    if (settings.updateLastSeenOnStart) {
+      // What Start replaces is remembered: a skip of this 1:1 puts it back.
+      const replaced: unknown[] = [];
+      const set = await this.setLastSeen(person, date, false, (value) => replaced.push(value));
+      if (set && replaced.length > 0) await rememberStart(this.starts, person.path, date, replaced[0]);
+    }
     // Found last: in a person note that is its own log, the queue and last seen are above the entry.
     result.line = cursorLine(await this.app.vault.read(result.file), layout === "log" ? date : null);
     return result;
   }
 
-  /** Sets `last-seen` to `date` unless the note already says a later date. */
-  async setLastSeen(person: PersonEntry, date: IsoDate, force = false): Promise<boolean> {
+  /**
+   * Sets `last-seen` to `date` unless the note already says a later date; `replacing` hears the
+   * value it replaces (undefined: none), when it writes.
+   */
+  async setLastSeen(person: PersonEntry, date: IsoDate, force = false, replacing?: (value: unknown) => void): Promise<boolean> {
     const file = this.writer.file(person.path);
     if (!file) {
       new Notice(`The note of ${person.name} was moved or deleted; last seen was not set.`);
@@ -117,6 +128,7 @@ export class Meetings {
     const current = person.person.lastSeen;
     if (!force && current && compareDates(current, date) >= 0) return true;
     return this.writer.setProperties(file, (fm) => {
+      replacing?.(fm["last-seen"]);
       fm["last-seen"] = date;
     });
   }

@@ -1,8 +1,9 @@
 import { Notice, type TFile } from "obsidian";
 import { DEFAULT_AGENDA_SECTIONS } from "../domain/agenda";
 import { meetingTopics, returnToQueue, withoutMeetingTopics } from "../domain/meeting-topics";
+import { lastSeenAfterSkip, rememberStart as remembered, type StartWrite } from "../domain/skip-last-seen";
 import type { IsoDate } from "../domain/types";
-import type { PersonEntry } from "../index/people-index";
+import type { PeopleIndex, PersonEntry } from "../index/people-index";
 import type { OneOnOnesSettings } from "../settings";
 import { QUEUE_HEADING } from "../constants";
 import type { NoteWriter } from "./note-writer";
@@ -51,4 +52,50 @@ export async function giveBackTopics(
     (reason) => `The talking points are back in the queue of ${person.name}, but could not be taken out of the skipped 1:1 (${reason}).`,
   );
   return topics.items.length;
+}
+
+/** What Start wrote over people's `last-seen` (kept in the plugin's data), by person note path. */
+export interface StartsMemory {
+  of(personPath: string): readonly StartWrite[];
+  set(personPath: string, starts: StartWrite[]): Promise<void>;
+}
+
+/** Remembers nothing (for a `Meetings` without the plugin's data). */
+export const FORGETFUL: StartsMemory = { of: () => [], set: () => Promise.resolve() };
+
+/**
+ * Remembers that Start wrote `wrote` over the person's `last-seen`, whose value was `replaced`
+ * (undefined or null: none). A value that is no text (a list, say) is not remembered: a skip
+ * then sets the latest day they were really seen.
+ */
+export async function rememberStart(memory: StartsMemory, personPath: string, wrote: IsoDate, replaced: unknown): Promise<void> {
+  if (replaced !== undefined && replaced !== null && typeof replaced !== "string") return;
+  await memory.set(personPath, remembered(memory.of(personPath), { wrote, replaced: replaced ?? null }));
+}
+
+/** After the 1:1 of `skipped.date` in `skipped.path` was skipped, `last-seen` as `lastSeenAfterSkip` says. */
+export async function restoreLastSeen(
+  writer: NoteWriter,
+  index: PeopleIndex,
+  memory: StartsMemory,
+  person: PersonEntry,
+  skipped: { path: string; date: IsoDate },
+): Promise<void> {
+  const before = memory.of(person.path);
+  const { change, starts } = lastSeenAfterSkip({
+    property: person.person.lastSeen,
+    skipped: skipped.date,
+    starts: before,
+    seenApart: index.latestSeenApart(person.path, skipped.path, skipped.date),
+  });
+  if (change.kind !== "keep") {
+    const file = writer.file(person.path);
+    if (!file) return;
+    const written = await writer.setProperties(file, (fm) => {
+      if (change.kind === "remove") delete fm["last-seen"];
+      else fm["last-seen"] = change.value;
+    });
+    if (!written) return;
+  }
+  if (JSON.stringify(starts) !== JSON.stringify(before)) await memory.set(person.path, starts);
 }

@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { expectGolden } from "../builders/golden";
 import {
@@ -14,8 +15,17 @@ import {
   read,
   runCommand,
   click,
+  createTestApp,
+  flush,
+  loadPlugin,
+  unloadPlugin,
+  type App,
 } from "../fakes/harness";
-import { FIXTURE_VAULT, loadFixture } from "./setup";
+import OneOnOnesPlugin from "../../src/main";
+import { readVaultDir } from "../builders/vault";
+import { CREATED, FIXTURE_VAULT, loadFixture, TODAY } from "./setup";
+
+const DEMO = readVaultDir(join(__dirname, "..", "..", "demo-vault"));
 
 const ANYA = "People/Anya Petrova.md";
 const MEETING = "1-1s/Anya Petrova/2026-11-07.md";
@@ -494,5 +504,101 @@ describe("Mark this 1:1 skipped", () => {
     const { app } = await loadFixture();
     await openFile(app, ANYA);
     expect(isCommandAvailable(app, "one-on-ones:mark-skipped")).toBe(false);
+  });
+});
+
+describe("Mark this 1:1 skipped: last seen", () => {
+  const INGRID = "People/Ingrid Solberg.md";
+  const SAM = "People/Sam Okafor.md";
+
+  async function loadDemo() {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(TODAY);
+    const { app } = createTestApp({ files: DEMO, ctime: CREATED });
+    const plugin = await loadPlugin(OneOnOnesPlugin, app);
+    await plugin.whenReady();
+    return { app, plugin };
+  }
+
+  async function start(app: App, name: string): Promise<string> {
+    await runCommand(app, "start-one-on-one");
+    await activeSuggest(app).choose(name);
+    const file = app.workspace.getActiveFile();
+    if (!file) throw new Error("no 1:1 opened");
+    return file.path;
+  }
+
+  async function skip(app: App, path: string): Promise<void> {
+    await openFile(app, path);
+    expect(await runCommand(app, "mark-skipped")).toBe(true);
+  }
+
+  /** The person's properties edited by hand. */
+  async function editLastSeen(app: App, path: string, from: string, to: string): Promise<void> {
+    const file = app.vault.getFileByPath(path);
+    if (!file) throw new Error(`no ${path}`);
+    await app.vault.modify(file, read(app, path).replace(`last-seen: ${from}`, `last-seen: ${to}`));
+    await flush(app);
+  }
+
+  it("puts back the date Start replaced when it is the only record of meeting", async () => {
+    const { app } = await loadDemo();
+    const note = await start(app, "Ingrid Solberg");
+    expect(read(app, INGRID)).toContain("last-seen: 2026-11-21");
+    await skip(app, note);
+    expect(read(app, INGRID)).toContain("last-seen: 2026-10-15");
+    // Met before, so the next 1:1 is no first one.
+    vi.setSystemTime(new Date(2026, 10, 28, 12, 0, 0));
+    expect(read(app, await start(app, "Ingrid Solberg"))).not.toContain("About these 1:1s");
+  });
+
+  it("puts back a date later than the last 1:1 that took place", async () => {
+    const held = '---\ntype: one-on-one\nperson: "[[Sam Okafor]]"\ndate: 2026-10-30\n---\nHiked.\n';
+    const sam = "---\ntype: person\nrelationship: friend\nlast-seen: 2026-11-12\n---\n";
+    const { app } = await loadFixture({ extra: { "1-1s/Sam Okafor/2026-10-30.md": held, [SAM]: sam } });
+    await skip(app, await start(app, "Sam Okafor"));
+    expect(read(app, SAM)).toContain("last-seen: 2026-11-12");
+  });
+
+  it("keeps a date the user wrote after Start, and puts it back when a later Start replaced it", async () => {
+    const { app } = await loadDemo();
+    const first = await start(app, "Ingrid Solberg");
+    await editLastSeen(app, INGRID, "2026-11-21", "2026-11-20");
+    await skip(app, first);
+    expect(read(app, INGRID)).toContain("last-seen: 2026-11-20");
+
+    vi.setSystemTime(new Date(2026, 10, 28, 12, 0, 0));
+    const second = await start(app, "Ingrid Solberg");
+    expect(read(app, INGRID)).toContain("last-seen: 2026-11-28");
+    await skip(app, second);
+    expect(read(app, INGRID)).toContain("last-seen: 2026-11-20");
+  });
+
+  it("puts back the date Start replaced after the plugin was reloaded", async () => {
+    const { app, plugin } = await loadDemo();
+    const note = await start(app, "Ingrid Solberg");
+    await unloadPlugin(app, plugin);
+    const again = await loadPlugin(OneOnOnesPlugin, app);
+    await again.whenReady();
+    await skip(app, note);
+    expect(read(app, INGRID)).toContain("last-seen: 2026-10-15");
+  });
+
+  it("goes back to the latest day seen otherwise when Start did not write it", async () => {
+    // Sam's only other record: lunch in the daily note of 2026-11-19.
+    const { app } = await loadFixture();
+    await openFile(app, SAM);
+    await runCommand(app, "mark-seen-today");
+    expect(read(app, SAM)).toContain("last-seen: 2026-11-21");
+    await skip(app, await start(app, "Sam Okafor"));
+    expect(read(app, SAM)).toContain("last-seen: 2026-11-19");
+  });
+
+  it("never deletes the date when nothing else says they were seen", async () => {
+    const { app } = await loadDemo();
+    await openFile(app, INGRID);
+    await editLastSeen(app, INGRID, "2026-10-15", "2026-11-21");
+    await skip(app, await start(app, "Ingrid Solberg"));
+    expect(read(app, INGRID)).toContain("last-seen: 2026-11-21");
   });
 });

@@ -148,18 +148,27 @@ export function resolveOwner(owner: Owner, lookup: (key: string) => string | nul
 }
 
 /**
- * An owner that could mean two or more people — the alias of one and the first name of another,
- * say — is none of them: the agreement shows the name as written and whom it could mean
- * (`sam (ambiguous: Sam Lee or Sam Okafor)`), and each of them is told (see `ambiguousOwnerProblem`).
+ * Whose an agreement is when its owner's name could mean two or more people (the alias of one and
+ * the first name of another, say): the person the note is with, when they are one of them (`@sam`
+ * in a 1:1 with Sam Lee is Sam Lee's); otherwise nobody's — the agreement says whom it could mean
+ * (see `ambiguousOwnerName`) and each of them is told (see `ambiguousOwnerProblem`).
  */
+export function ownerFromContext(couldBe: readonly string[], notePerson: string | null): string | null {
+  return notePerson !== null && couldBe.includes(notePerson) ? notePerson : null;
+}
+
+/** How an owner that could mean several people is shown: `sam (ambiguous: Sam Lee or Sam Okafor)`. */
 export function ambiguousOwnerName(written: string, names: readonly string[]): string {
   return `${written} (ambiguous: ${orNames(names)})`;
 }
 
-/** What each person an ambiguous owner could mean is told: where the agreement is, and how to say whose it is. */
-export function ambiguousOwnerProblem(agreement: { written: string; text: string; path: string }, names: readonly string[]): string {
-  const what = agreement.text.trim() === "" ? "An agreement" : `The agreement "${agreement.text.trim()}"`;
-  return `${what} in ${agreement.path} is owned by "${agreement.written}", which could be ${orNames(names)}; write the full name or a link to say whose it is.`;
+/**
+ * What each person an ambiguous owner could mean is told, once for each way it is written: how
+ * many open agreements it owns, whom it could be, and how to say whose they are.
+ */
+export function ambiguousOwnerProblem(written: string, count: number, names: readonly string[]): string {
+  const what = count === 1 ? "1 open agreement is" : `${count} open agreements are`;
+  return `${what} owned by "${written}", which could be ${orNames(names)} (Follow-ups shows it as "${ambiguousOwnerName(written, names)}"); write the full name or a link to say whose it is.`;
 }
 
 /** "Sam Lee or Sam Okafor", "A, B or C": names in the order of their letters. */

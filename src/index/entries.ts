@@ -6,7 +6,7 @@ import { headingEntries, personLogEntries } from "../domain/recognition/when";
 import { isOpenStatus, type StatusType } from "../domain/tasks-conventions";
 import { linkTargetKey } from "./facts";
 import { interned } from "./intern";
-import { ambiguousOwnerName, orNames } from "../domain/person-names";
+import { ambiguousOwnerName, orNames, ownerFromContext } from "../domain/person-names";
 import { agreementOf, heldEntries, lastBefore, tagsOn, type FileRecord } from "./records";
 
 /** One open agreement, resolved against the people of the vault. */
@@ -225,7 +225,11 @@ export function agreementEntries(ctx: FileContext, anywhere: boolean, tag = ""):
     const written = owner.kind === "link" ? owner.target : owner.kind === "name" ? owner.name : (agreement.lead?.name ?? null);
     if (written !== null) {
       ownerPath = resolve(written);
-      if (ownerPath === null) ownerCouldBe = ctx.couldBe(written);
+      if (ownerPath === null) {
+        ownerCouldBe = ctx.couldBe(written);
+        ownerPath = ownerFromContext(ownerCouldBe, notePath);
+        if (ownerPath !== null) ownerCouldBe = NOBODY;
+      }
       // `Anya: send the RFC`: the name before the colon is the owner when it names someone (or you, or could).
       if (owner.kind === "none" && agreement.lead !== null && (ownerPath !== null || ownerCouldBe.length > 0)) {
         owner = { kind: "name", name: agreement.lead.name };
@@ -248,7 +252,7 @@ export function agreementEntries(ctx: FileContext, anywhere: boolean, tag = ""):
         : ownerPath
           ? ctx.nameOf(ownerPath)
           : ownerCouldBe.length > 0 && written !== null
-            ? ambiguousOwnerName(written, ownerCouldBe.map((p) => (p === ME ? "you" : ctx.nameOf(p))))
+            ? interned(ambiguousOwnerName(written, ownerCouldBe.map((p) => (p === ME ? "you" : ctx.nameOf(p)))))
             : owner.kind === "name"
               ? owner.name
               : owner.kind === "link"

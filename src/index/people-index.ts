@@ -59,6 +59,12 @@ export interface IndexSettings extends RecognitionSettings {
 
 type Listener = () => void;
 
+/** Open agreements owned by one written name that could mean several people (see `mayOwn`). */
+interface AmbiguousOwner {
+  count: number;
+  couldBe: readonly string[];
+}
+
 /** What the index derived from one file. */
 interface FileDerived {
   agreements: AgreementEntry[];
@@ -126,7 +132,7 @@ export class PeopleIndex {
   private problemsVersion = 0;
   private problemList: { version: number; list: NoteProblem[] } | null = null;
   /** Person path → open agreements whose owner could be them or someone else (a problem of each). */
-  private readonly mayOwn = new Map<string, Set<AgreementEntry>>();
+  private readonly mayOwn = new Map<string, Map<string, AmbiguousOwner>>();
 
   private readonly dirtyFiles = new Set<string>();
   private readonly dirtyPeople = new Set<string>();
@@ -701,16 +707,17 @@ export class PeopleIndex {
 
   /** Files (or takes back) an agreement under each person its ambiguous owner could be. */
   private mayBeOwnedBy(entry: AgreementEntry, add: boolean): void {
+    if (entry.ownerCouldBe.length === 0) return;
+    const written = entry.owner.kind === "name" ? entry.owner.name : entry.owner.kind === "link" ? entry.owner.target : "";
     for (const path of entry.ownerCouldBe) {
       if (path === ME) continue;
-      let entries = this.mayOwn.get(path);
-      if (add) {
-        if (!entries) this.mayOwn.set(path, (entries = new Set()));
-        entries.add(entry);
-      } else if (entries) {
-        entries.delete(entry);
-        if (entries.size === 0) this.mayOwn.delete(path);
-      }
+      let owners = this.mayOwn.get(path);
+      if (!owners) this.mayOwn.set(path, (owners = new Map<string, AmbiguousOwner>()));
+      const known = owners.get(written);
+      const count = (known?.count ?? 0) + (add ? 1 : -1);
+      if (count > 0) owners.set(written, { count, couldBe: entry.ownerCouldBe });
+      else owners.delete(written);
+      if (owners.size === 0) this.mayOwn.delete(path);
       this.dirtyPeople.add(path);
     }
   }
@@ -803,10 +810,9 @@ export class PeopleIndex {
     for (const note of [...(this.problemsOf.get(path) ?? [])].sort()) {
       for (const message of this.problems.get(note)?.messages ?? []) problems.push({ field: "1:1 notes", message: `${note}: ${message}` });
     }
-    for (const entry of [...(this.mayOwn.get(path) ?? [])].sort(compareAgreements)) {
-      const written = entry.owner.kind === "name" ? entry.owner.name : entry.owner.kind === "link" ? entry.owner.target : "";
-      const names = entry.ownerCouldBe.map((p) => (p === ME ? "you" : this.nameOf(p)));
-      problems.push({ field: "agreements", message: ambiguousOwnerProblem({ written, text: entry.text, path: entry.path }, names) });
+    for (const [written, { count, couldBe }] of [...(this.mayOwn.get(path) ?? [])].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
+      const names = couldBe.map((p) => (p === ME ? "you" : this.nameOf(p)));
+      problems.push({ field: "agreements", message: ambiguousOwnerProblem(written, count, names) });
     }
     return problems;
   }

@@ -106,8 +106,8 @@ describe("an owner that could be two people", () => {
     "1-1s/Anya/2026-11-20.md": "---\nperson: \"[[Anya]]\"\n---\n- [ ] @sam sends the plan\n- [ ] Sam: books the room\n- [ ] [[Sam Lee]] reviews it\n",
   };
   const owners = (index: PeopleIndex) => index.agreements().map((a) => [a.text, a.ownerPath, a.ownerName, a.personPath]);
-  const message = (text: string, who: string) =>
-    `agreements: The agreement "${text}" in 1-1s/Anya/2026-11-20.md is owned by "${who}", which could be Sam Lee or Sam Okafor; write the full name or a link to say whose it is.`;
+  const message = (who: string) =>
+    `agreements: 1 open agreement is owned by "${who}", which could be Sam Lee or Sam Okafor (Follow-ups shows it as "${who} (ambiguous: Sam Lee or Sam Okafor)"); write the full name or a link to say whose it is.`;
 
   it("is nobody's: the agreement says it is ambiguous, and both people are told", () => {
     const index = indexOf(SAMS);
@@ -116,9 +116,26 @@ describe("an owner that could be two people", () => {
       ["books the room", null, "Sam (ambiguous: Sam Lee or Sam Okafor)", "People/Anya.md"],
       ["reviews it", "People/Sam Lee.md", "Sam Lee", "People/Anya.md"],
     ]);
-    expect(problemsOf(index, "People/Sam Okafor.md")).toEqual([message("sends the plan", "sam"), message("books the room", "Sam")]);
-    expect(problemsOf(index, "People/Sam Lee.md")).toEqual([message("sends the plan", "sam"), message("books the room", "Sam")]);
+    expect(problemsOf(index, "People/Sam Okafor.md")).toEqual([message("Sam"), message("sam")]);
+    expect(problemsOf(index, "People/Sam Lee.md")).toEqual([message("Sam"), message("sam")]);
     expect(problemsOf(index, "People/Anya.md")).toEqual([]);
+  });
+
+  it("is told once for each way it is written, with how many agreements it owns", () => {
+    const index = indexOf({ ...SAMS, "1-1s/Anya/2026-11-13.md": "---\nperson: \"[[Anya]]\"\n---\n- [ ] @sam books the train\n- [ ] @sam sends the slides\n" });
+    expect(problemsOf(index, "People/Sam Lee.md")).toEqual([
+      message("Sam"),
+      'agreements: 3 open agreements are owned by "sam", which could be Sam Lee or Sam Okafor (Follow-ups shows it as "sam (ambiguous: Sam Lee or Sam Okafor)"); write the full name or a link to say whose it is.',
+    ]);
+    index.remove("1-1s/Anya/2026-11-13.md");
+    expect(problemsOf(index, "People/Sam Lee.md")).toEqual([message("Sam"), message("sam")]);
+  });
+
+  it("is the note's person's in a 1:1 with one of the people it could mean", () => {
+    const index = indexOf({ ...SAMS, "1-1s/Sam Lee/2026-11-18.md": "---\nperson: \"[[Sam Lee]]\"\n---\n- [ ] @sam books the hut\n" });
+    const hut = index.agreements().find((a) => a.text === "books the hut");
+    expect([hut?.ownerPath, hut?.ownerName, hut?.personPath]).toEqual(["People/Sam Lee.md", "Sam Lee", "People/Sam Lee.md"]);
+    expect(problemsOf(index, "People/Sam Lee.md")).toEqual([message("Sam"), message("sam")]);
   });
 
   it("names both when a 1:1 note's person could be either", () => {

@@ -32,7 +32,7 @@ describe("an @name that could be two people", () => {
         (li) => li.textContent,
       );
     const expected = [
-      'The agreement "sends the plan" in 1-1s/Anya Petrova/2026-11-20.md is owned by "sam", which could be Sam Lee or Sam Okafor; write the full name or a link to say whose it is.',
+      '1 open agreement is owned by "sam", which could be Sam Lee or Sam Okafor (Follow-ups shows it as "sam (ambiguous: Sam Lee or Sam Okafor)"); write the full name or a link to say whose it is.',
     ];
     expect(problemsOf("Sam Okafor")).toEqual(expected);
     expect(problemsOf("Sam Lee")).toEqual(expected);

@@ -4,7 +4,7 @@ import { parseCadence } from "../domain/cadence";
 import { compareByUrgency } from "../domain/due";
 import type { Clock } from "../domain/dates";
 import { isSameName, nameClash, personNotePath, safeFileName } from "../domain/paths";
-import { yamlString } from "../domain/markdown";
+import { personNoteText } from "../domain/person-note";
 import { personNamed } from "../domain/person-search";
 import { appendToQueue } from "../domain/queue";
 import { logEntryAt, shareableSummary } from "../domain/summary";
@@ -239,14 +239,10 @@ export class CommandActions {
       return null;
     }
     const path = personNotePath({ folder: this.ctx.settings().peopleFolder, name: fileName });
-    const lines = ["---", "type: person"];
-    if (input.relationship) lines.push(`relationship: ${input.relationship}`);
-    if (cadence) lines.push(`cadence: ${cadence}`);
-    if (fileName !== name) lines.push(`aliases:`, `  - ${yamlString(name)}`);
-    lines.push("---", "", `## ${QUEUE_HEADING}`, "");
+    const text = personNoteText({ relationship: input.relationship || null, cadence, aliases: fileName !== name ? [name] : [] }, QUEUE_HEADING);
     let file: TFile | null;
     try {
-      file = await this.ctx.writer.create(path, lines.join("\n"));
+      file = await this.ctx.writer.create(path, text);
     } catch (error) {
       new Notice(`Could not create the note of ${name}: ${describe(error)}.`);
       return null;

@@ -125,7 +125,7 @@ describe("New person…", () => {
     await fill(app, cadence, "3w");
     await click(app, button(modal.contentEl, "Create"));
     expect(read(app, "People/Lea Brandt.md")).toBe(
-      "---\ntype: person\nrelationship: peer\ncadence: 3w\n---\n\n## Next 1:1\n",
+      "---\ntype: person\nrelationship: peer\ncadence: \"3w\"\n---\n\n## Next 1:1\n",
     );
     expect(app.workspace.getActiveFile()?.path).toBe("People/Lea Brandt.md");
   });

@@ -59,11 +59,6 @@ export interface IndexSettings extends RecognitionSettings {
 
 type Listener = () => void;
 
-/** Open agreements owned by one written name that could mean several people (see `mayOwn`). */
-interface AmbiguousOwner {
-  count: number;
-  couldBe: readonly string[];
-}
 
 /** What the index derived from one file. */
 interface FileDerived {
@@ -132,7 +127,7 @@ export class PeopleIndex {
   private problemsVersion = 0;
   private problemList: { version: number; list: NoteProblem[] } | null = null;
   /** Person path → open agreements whose owner could be them or someone else (a problem of each). */
-  private readonly mayOwn = new Map<string, Map<string, AmbiguousOwner>>();
+  private readonly mayOwn = new Map<string, Map<string, number>>();
 
   private readonly dirtyFiles = new Set<string>();
   private readonly dirtyPeople = new Set<string>();
@@ -712,10 +707,9 @@ export class PeopleIndex {
     for (const path of entry.ownerCouldBe) {
       if (path === ME) continue;
       let owners = this.mayOwn.get(path);
-      if (!owners) this.mayOwn.set(path, (owners = new Map<string, AmbiguousOwner>()));
-      const known = owners.get(written);
-      const count = (known?.count ?? 0) + (add ? 1 : -1);
-      if (count > 0) owners.set(written, { count, couldBe: entry.ownerCouldBe });
+      if (!owners) this.mayOwn.set(path, (owners = new Map<string, number>()));
+      const count = (owners.get(written) ?? 0) + (add ? 1 : -1);
+      if (count > 0) owners.set(written, count);
       else owners.delete(written);
       if (owners.size === 0) this.mayOwn.delete(path);
       this.dirtyPeople.add(path);
@@ -810,8 +804,9 @@ export class PeopleIndex {
     for (const note of [...(this.problemsOf.get(path) ?? [])].sort()) {
       for (const message of this.problems.get(note)?.messages ?? []) problems.push({ field: "1:1 notes", message: `${note}: ${message}` });
     }
-    for (const [written, { count, couldBe }] of [...(this.mayOwn.get(path) ?? [])].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
-      const names = couldBe.map((p) => (p === ME ? "you" : this.nameOf(p)));
+    for (const [written, count] of [...(this.mayOwn.get(path) ?? [])].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
+      // Whom the name could mean is asked now: the people it could mean may have changed since.
+      const names = this.keys.couldBe(written).map((p) => (p === ME ? "you" : this.nameOf(p)));
       problems.push({ field: "agreements", message: ambiguousOwnerProblem(written, count, names) });
     }
     return problems;

@@ -7,7 +7,7 @@ import type { OneOnOnesSettings } from "../settings";
 import { AdoptionRecordStore, applyAdoption, existingFolder, scanForAdoption, undoAdoption, type AdoptionContext } from "./adopt";
 import { AdoptionModal, adoptionSummary } from "./adopt-modal";
 import { exportPeople, type ExportFormat } from "./export-people";
-import { ImportContactsModal } from "./import-contacts";
+import { ImportContactsModal } from "./import-contacts-modal";
 import type { NoteWriter } from "./note-writer";
 
 export interface AdoptionDeps {

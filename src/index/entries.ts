@@ -292,7 +292,7 @@ export function sameAgreement(a: AgreementEntry, b: AgreementEntry): boolean {
     a.original === b.original &&
     a.ownerPath === b.ownerPath &&
     a.ownerName === b.ownerName &&
-    a.ownerCouldBe.join("\n") === b.ownerCouldBe.join("\n") &&
+    sameList(a.ownerCouldBe, b.ownerCouldBe) &&
     a.personPath === b.personPath &&
     a.personName === b.personName &&
     a.meetingDate === b.meetingDate
@@ -338,3 +338,8 @@ export function comparePaths(a: string, b: string): number {
 
 /** `localeCompare` in the user's locale, from one collator (creating one per call is slow). */
 export const compareText: (a: string, b: string) => number = new Intl.Collator().compare;
+
+/** The same people in the same order (the lists are usually one shared array). */
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a === b || (a.length === b.length && a.every((path, i) => path === b[i]));
+}
